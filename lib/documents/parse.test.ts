@@ -1,0 +1,617 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { parseListingDocument } from '@/lib/documents/parse';
+import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
+
+const REFERENCE = fileURLToPath(
+  new URL('../../prisma/seed/000_1ed80d33b717db69.txt', import.meta.url),
+);
+
+const doc = (...lines: string[]) => lines.join('\n');
+
+function parsed(input: Uint8Array | string) {
+  const result = parseListingDocument(input);
+  if (!result.ok)
+    throw new Error(`expected a valid document, got ${JSON.stringify(result.problems)}`);
+  return result;
+}
+
+function articlesOf(input: Uint8Array | string): ArticleDraft[] {
+  return parsed(input).articles;
+}
+
+function onlyArticle(input: Uint8Array | string): ArticleDraft {
+  const articles = articlesOf(input);
+  expect(articles).toHaveLength(1);
+  return articles[0]!;
+}
+
+function problemsOf(input: Uint8Array | string): DocumentProblem[] {
+  const result = parseListingDocument(input);
+  if (result.ok) throw new Error('expected an invalid document');
+  return result.problems;
+}
+
+const texts = (article: ArticleDraft) => article.body.map((block) => block.text);
+const types = (article: ArticleDraft) => article.body.map((block) => block.type);
+
+/** One article with the given body elements, in section World. */
+const article = (...elements: string[]) =>
+  doc('Headline', '', ...elements.flatMap((element) => [element, '']), '• Published in World');
+
+describe('the reference document', () => {
+  const result = parsed(readFileSync(REFERENCE));
+  const [first, second, third] = result.articles;
+
+  test('has three articles in document order', () => {
+    expect(result.articles.map((a) => a.headline)).toEqual([
+      'Terrorists Leave Strategically Important Syrian City as Army Regains Control',
+      '‘UN’s inactivity is unacceptable’: Lavrov speaks out on Syrian opposition talks',
+      'Mass Graves in Aleppo',
+    ]);
+    expect(result.articles.map((a) => a.position)).toEqual([0, 1, 2]);
+  });
+
+  test('has exactly one section, World', () => {
+    const sections = new Set(result.articles.map((a) => `${a.sectionName}|${a.sectionSlug}`));
+    expect([...sections]).toEqual(['World|world']);
+  });
+
+  test('gives each article the line of its headline', () => {
+    expect(result.articles.map((a) => a.line)).toEqual([1, 45, 69]);
+  });
+
+  test('gives the second article a slug without the quotes around UN’s', () => {
+    expect(second!.slug).toBe(
+      'uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks',
+    );
+  });
+
+  test('first article has 18 paragraphs', () => {
+    expect(first!.body.filter((b) => b.type === 'paragraph')).toHaveLength(18);
+  });
+
+  test('first article has exactly the two subheadings, in order', () => {
+    const subheadings = first!.body.filter((b) => b.type === 'subheading').map((b) => b.text);
+    // The file writes them with a no-break space, which stored text keeps.
+    expect(subheadings).toEqual(['Importance of\u00A0Homs', 'City of\u00A0revolution']);
+  });
+
+  test('first article has its subheadings between the right paragraphs', () => {
+    const body = first!.body;
+    expect(body[5]).toEqual({ type: 'subheading', text: 'Importance of\u00A0Homs' });
+    expect(body[4]!.text).toMatch(/^The military experts/);
+    expect(body[6]!.text).toMatch(/^Only a glance/);
+    expect(body[12]).toEqual({ type: 'subheading', text: 'City of\u00A0revolution' });
+    expect(body[11]!.text).toMatch(/^In addition/);
+    expect(body[13]!.text).toMatch(/^Homs also has strong political significance/);
+  });
+
+  test('second article has only paragraphs and no dateline', () => {
+    expect(new Set(types(second!))).toEqual(new Set(['paragraph']));
+    expect(second!.dateline).toBeNull();
+  });
+
+  test('third article has the Moscow dateline split off its first paragraph', () => {
+    expect(third!.dateline).toEqual({
+      place: 'Moscow',
+      dateText: 'Dec 27',
+      source: 'Prensa Latina',
+    });
+    expect(third!.body[0]!.text).toMatch(/^The Russian Ministry of Defense/);
+  });
+
+  test('keeps the RSS link out of every article and counts it as one chrome line', () => {
+    for (const a of result.articles) {
+      expect(JSON.stringify(a)).not.toContain('Subscribe to this RSS feed');
+    }
+    expect(result.chromeLines).toBe(1);
+  });
+
+  test('parses the same from a string as from bytes', () => {
+    expect(parseListingDocument(readFileSync(REFERENCE, 'utf8'))).toEqual(result);
+  });
+});
+
+describe('blocks and elements', () => {
+  test('joins the lines of an element with one space', () => {
+    expect(texts(onlyArticle(article('One line\nand the next.')))).toEqual([
+      'One line and the next.',
+    ]);
+  });
+
+  test('keeps blank runs between elements from mattering', () => {
+    const input = doc(
+      'Headline',
+      '',
+      '',
+      'First.',
+      '',
+      '',
+      '',
+      'Second.',
+      '',
+      '• Published in World',
+    );
+    expect(texts(onlyArticle(input))).toEqual(['First.', 'Second.']);
+  });
+
+  test('takes only the first line as headline when no blank line follows it', () => {
+    const a = onlyArticle(
+      doc('Headline', 'First line', 'second line.', '', '• Published in World'),
+    );
+    expect(a.headline).toBe('Headline');
+    expect(texts(a)).toEqual(['First line second line.']);
+  });
+
+  test('accepts a marker right under the last paragraph line', () => {
+    expect(texts(onlyArticle(doc('Headline', '', 'Text.', '• Published in World')))).toEqual([
+      'Text.',
+    ]);
+  });
+
+  test('accepts a headline right under the previous marker', () => {
+    const input = doc(
+      'One',
+      '',
+      'A.',
+      '• Published in World',
+      'Two',
+      '',
+      'B.',
+      '• Published in World',
+    );
+    expect(articlesOf(input).map((a) => a.headline)).toEqual(['One', 'Two']);
+  });
+
+  test('accepts blank lines before the first headline and after a marker', () => {
+    const input = doc(
+      '',
+      '',
+      'One',
+      '',
+      'A.',
+      '• Published in World',
+      '',
+      '',
+      'Two',
+      '',
+      'B.',
+      '• Published in World',
+    );
+    expect(articlesOf(input).map((a) => [a.headline, a.line])).toEqual([
+      ['One', 3],
+      ['Two', 9],
+    ]);
+  });
+
+  test('numbers articles by their position in the document', () => {
+    const input = doc(
+      'One',
+      '',
+      'A.',
+      '• Published in World',
+      'Two',
+      '',
+      'B.',
+      '• Published in World',
+    );
+    expect(articlesOf(input).map((a) => a.position)).toEqual([0, 1]);
+  });
+
+  test('gives each article the section of its own marker', () => {
+    const input = doc(
+      'One',
+      '',
+      'A.',
+      '• Published in Science & Tech',
+      'Two',
+      '',
+      'B.',
+      '• Published in Middle East',
+    );
+    expect(articlesOf(input).map((a) => [a.sectionName, a.sectionSlug])).toEqual([
+      ['Science & Tech', 'science-tech'],
+      ['Middle East', 'middle-east'],
+    ]);
+  });
+
+  test('slugs the headline', () => {
+    expect(onlyArticle(doc('Déjà Vu in Zürich?', '', 'Text.', 'Published in World')).slug).toMatch(
+      /^deja-vu-in-z/,
+    );
+  });
+});
+
+describe('subheadings', () => {
+  test('makes a short single line followed by more text a subheading', () => {
+    expect(types(onlyArticle(article('Intro.', 'A subheading', 'More.')))).toEqual([
+      'paragraph',
+      'subheading',
+      'paragraph',
+    ]);
+  });
+
+  test('allows a subheading as the first element', () => {
+    expect(types(onlyArticle(article('A subheading', 'Text.')))).toEqual([
+      'subheading',
+      'paragraph',
+    ]);
+  });
+
+  test.each(['.', '!', '?', ':', ';', ',', '”', '"', '’'])(
+    'makes a line ending in %s a paragraph',
+    (ending) => {
+      expect(types(onlyArticle(article(`Not a subheading${ending}`, 'More.')))).toEqual([
+        'paragraph',
+        'paragraph',
+      ]);
+    },
+  );
+
+  test('makes a line of 80 characters a subheading', () => {
+    const line = `${'x'.repeat(79)}y`;
+    expect(types(onlyArticle(article(line, 'More.')))[0]).toBe('subheading');
+  });
+
+  test('makes a line of 81 characters a paragraph', () => {
+    const line = `${'x'.repeat(80)}y`;
+    expect(types(onlyArticle(article(line, 'More.')))[0]).toBe('paragraph');
+  });
+
+  test('counts characters, not UTF-16 units', () => {
+    const line = '𝔸'.repeat(80);
+    expect(types(onlyArticle(article(line, 'More.')))[0]).toBe('subheading');
+  });
+
+  test('never makes the last element a subheading', () => {
+    expect(types(onlyArticle(article('Intro.', 'Looks like a subheading')))).toEqual([
+      'paragraph',
+      'paragraph',
+    ]);
+  });
+
+  test('never makes an element of several lines a subheading', () => {
+    const a = onlyArticle(article('Two short\nlines', 'More.'));
+    expect(a.body[0]).toEqual({ type: 'paragraph', text: 'Two short lines' });
+  });
+
+  test('makes a one-element article a paragraph, whatever its shape', () => {
+    expect(types(onlyArticle(article('Short')))).toEqual(['paragraph']);
+  });
+});
+
+describe('markers', () => {
+  test.each(['•', '·', '*', '-'])('accepts the bullet %s', (bullet) => {
+    expect(
+      onlyArticle(doc('Headline', '', 'Text.', '', `${bullet} Published in World`)).sectionName,
+    ).toBe('World');
+  });
+
+  test('accepts a marker without a bullet', () => {
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', 'Published in World')).sectionName).toBe(
+      'World',
+    );
+  });
+
+  test('accepts a bullet with no space before "Published"', () => {
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', '•Published in World')).sectionName).toBe(
+      'World',
+    );
+  });
+
+  test('accepts spaces, tabs and no-break spaces around and inside a marker', () => {
+    const marker = ' \t\u00A0•\t \u00A0Published in \t\u00A0World \t\u00A0';
+    const a = onlyArticle(doc('Headline', '', 'Text.', '', marker));
+    expect([a.sectionName, a.sectionSlug]).toEqual(['World', 'world']);
+  });
+
+  test('keeps the inner spaces of a section name', () => {
+    expect(
+      onlyArticle(doc('Headline', '', 'Text.', '', '• Published in Middle East')).sectionName,
+    ).toBe('Middle East');
+  });
+
+  test('does not take "Published in" glued to the name as a marker', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', '', '• Published inWorld'))).toEqual([
+      { line: 1, message: 'no "Published in <Section>" line: not a listing document' },
+    ]);
+  });
+
+  test('does not take a lower-case "published in" as a marker', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', '', 'published in World'))[0]!.message).toMatch(
+      /not a listing document/,
+    );
+  });
+
+  test('does not take a marker with another bullet as a marker', () => {
+    expect(
+      problemsOf(doc('Headline', '', 'Text.', '', '+ Published in World'))[0]!.message,
+    ).toMatch(/not a listing document/);
+  });
+});
+
+describe('chrome', () => {
+  test('counts no chrome when the document ends with a marker', () => {
+    expect(parsed(doc('Headline', '', 'Text.', '• Published in World', '')).chromeLines).toBe(0);
+  });
+
+  test('counts the non-blank lines after the last marker', () => {
+    const input = doc(
+      'Headline',
+      '',
+      'Text.',
+      '• Published in World',
+      '',
+      'Subscribe',
+      '',
+      'Share',
+      'Print',
+      '',
+    );
+    expect(parsed(input).chromeLines).toBe(3);
+  });
+
+  test('keeps chrome that looks like an article out of the articles', () => {
+    const input = doc(
+      'Headline',
+      '',
+      'Text.',
+      '• Published in World',
+      'Next headline',
+      '',
+      'Its text.',
+    );
+    const result = parsed(input);
+    expect(result.articles).toHaveLength(1);
+    expect(result.chromeLines).toBe(2);
+  });
+});
+
+describe('encoding and whitespace', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  test('drops a byte-order mark from bytes', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(article('Text.'))]);
+    expect(onlyArticle(bytes).headline).toBe('Headline');
+  });
+
+  test('drops a byte-order mark from a string', () => {
+    expect(onlyArticle(`\uFEFF${article('Text.')}`).headline).toBe('Headline');
+  });
+
+  test('reads CRLF line endings like LF', () => {
+    const lf = article('First line\nsecond line.', 'Sub', 'Last.');
+    expect(parseListingDocument(lf.replaceAll('\n', '\r\n'))).toEqual(parseListingDocument(lf));
+  });
+
+  test('leaves no carriage return in text read with CRLF', () => {
+    const a = onlyArticle(article('Text.').replaceAll('\n', '\r\n'));
+    expect(JSON.stringify(a)).not.toContain('\\r');
+  });
+
+  test('trims spaces, tabs and no-break spaces at both ends of a line', () => {
+    const a = onlyArticle(
+      doc('\u00A0\t Headline \t\u00A0', '', '\u00A0 Text. \u00A0', '• Published in World'),
+    );
+    expect([a.headline, texts(a)]).toEqual(['Headline', ['Text.']]);
+  });
+
+  test('keeps a no-break space inside a line', () => {
+    const a = onlyArticle(doc('Mass\u00A0Graves', '', 'Said\u00A0he.', '• Published in World'));
+    expect([a.headline, texts(a)]).toEqual(['Mass\u00A0Graves', ['Said\u00A0he.']]);
+  });
+
+  test('treats a line of only no-break spaces as blank', () => {
+    const input = doc(
+      'Headline',
+      '\u00A0\u00A0',
+      'First.',
+      '\u00A0',
+      'Second.',
+      '• Published in World',
+    );
+    expect(texts(onlyArticle(input))).toEqual(['First.', 'Second.']);
+  });
+
+  test('reports bytes that are not UTF-8 with their line', () => {
+    const bytes = new Uint8Array([
+      ...encode('Headline\n\nGood text\nBad '),
+      0xff,
+      ...encode(' text.\n• Published in World'),
+    ]);
+    expect(problemsOf(bytes)).toEqual([{ line: 4, message: 'bytes that are not UTF-8' }]);
+  });
+
+  test('reports a Latin-1 byte as not UTF-8', () => {
+    const bytes = new Uint8Array([
+      ...encode('Headline\n\nCaf'),
+      0xe9,
+      ...encode('.\n• Published in World'),
+    ]);
+    expect(problemsOf(bytes)).toEqual([{ line: 3, message: 'bytes that are not UTF-8' }]);
+  });
+
+  test('reports an overlong UTF-8 sequence as not UTF-8', () => {
+    const bytes = new Uint8Array([...encode('Headline\n'), 0xc0, 0xaf]);
+    expect(problemsOf(bytes)).toEqual([{ line: 2, message: 'bytes that are not UTF-8' }]);
+  });
+
+  test('reports a sequence cut off at the end of the file on the last line', () => {
+    const bytes = new Uint8Array([...encode(`${article('Text.')}\nEnd `), 0xe2, 0x80]);
+    expect(problemsOf(bytes)).toEqual([{ line: 6, message: 'bytes that are not UTF-8' }]);
+  });
+});
+
+describe('datelines', () => {
+  const firstParagraph = (text: string, ...more: string[]) => onlyArticle(article(text, ...more));
+
+  test('splits the dateline off the first paragraph', () => {
+    const a = firstParagraph('Moscow, Dec 27 (Prensa Latina) The Russian Ministry said so.');
+    expect(a.dateline).toEqual({ place: 'Moscow', dateText: 'Dec 27', source: 'Prensa Latina' });
+    expect(texts(a)).toEqual(['The Russian Ministry said so.']);
+  });
+
+  test.each(['Port-au-Prince', 'São Paulo', 'Rio de Janeiro', 'Zürich', 'St. Petersburg'])(
+    'accepts the place %s',
+    (place) => {
+      expect(firstParagraph(`${place}, Jan 5 (AFP) Text.`).dateline).toEqual({
+        place,
+        dateText: 'Jan 5',
+        source: 'AFP',
+      });
+    },
+  );
+
+  test.each(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])(
+    'accepts the month %s',
+    (month) => {
+      expect(firstParagraph(`Paris, ${month} 1 (AFP) Text.`).dateline?.dateText).toBe(`${month} 1`);
+    },
+  );
+
+  test.each([
+    ['a month that is not English', 'Moscú, Dic 27 (Prensa Latina) Text.'],
+    ['a month written in full', 'Moscow, December 27 (Prensa Latina) Text.'],
+    ['a month in lower case', 'Moscow, dec 27 (Prensa Latina) Text.'],
+    ['a day that does not exist', 'Moscow, Dec 32 (Prensa Latina) Text.'],
+    ['day zero', 'Moscow, Dec 0 (Prensa Latina) Text.'],
+    ['no source in brackets', 'Moscow, Dec 27 Prensa Latina Text.'],
+    ['nothing after the source', 'Moscow, Dec 27 (Prensa Latina)'],
+    ['a place with a comma', 'Damascus, Syria, Dec 27 (SANA) Text.'],
+  ])('finds no dateline with %s', (_, text) => {
+    const a = firstParagraph(text);
+    expect(a.dateline).toBeNull();
+    expect(texts(a)).toEqual([text]);
+  });
+
+  test('finds no dateline in the second paragraph', () => {
+    const a = firstParagraph('Intro.', 'Moscow, Dec 27 (Prensa Latina) Text.');
+    expect(a.dateline).toBeNull();
+    expect(texts(a)[1]).toBe('Moscow, Dec 27 (Prensa Latina) Text.');
+  });
+
+  test('looks for the dateline in the first paragraph after a leading subheading', () => {
+    const a = firstParagraph('Sub', 'Paris, Mar 3 (AFP) Text.');
+    expect(a.dateline).toEqual({ place: 'Paris', dateText: 'Mar 3', source: 'AFP' });
+    expect(texts(a)).toEqual(['Sub', 'Text.']);
+  });
+
+  test('finds a dateline in a first paragraph of several lines', () => {
+    const a = firstParagraph('Paris, Mar 3 (AFP)\nText goes on.');
+    expect(a.dateline?.place).toBe('Paris');
+    expect(texts(a)).toEqual(['Text goes on.']);
+  });
+});
+
+describe('problems', () => {
+  test('reports an empty file', () => {
+    expect(problemsOf('')).toEqual([{ line: 1, message: 'the file is empty' }]);
+  });
+
+  test('reports empty bytes as an empty file', () => {
+    expect(problemsOf(new Uint8Array())).toEqual([{ line: 1, message: 'the file is empty' }]);
+  });
+
+  test('reports a file of only whitespace as empty', () => {
+    expect(problemsOf('\uFEFF \n\t\r\n\u00A0\n\n')).toEqual([
+      { line: 1, message: 'the file is empty' },
+    ]);
+  });
+
+  test('reports a file without any marker', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.'))).toEqual([
+      { line: 1, message: 'no "Published in <Section>" line: not a listing document' },
+    ]);
+  });
+
+  test.each(['• Published in', 'Published in   ', '- Published in \u00A0\t'])(
+    'reports the marker "%s" as having no section name',
+    (marker) => {
+      expect(problemsOf(doc('Headline', '', 'Text.', '', marker))).toEqual([
+        { line: 5, message: 'marker has no section name' },
+      ]);
+    },
+  );
+
+  test('reports a headline followed by a blank line and a marker', () => {
+    expect(problemsOf(doc('Headline', '', '• Published in World'))).toEqual([
+      { line: 1, message: 'article "Headline" has a headline but no paragraph' },
+    ]);
+  });
+
+  test('reports a headline directly followed by a marker', () => {
+    const input = doc('One', '', 'A.', '• Published in World', '', 'Two', '• Published in World');
+    expect(problemsOf(input)).toEqual([
+      { line: 6, message: 'article "Two" has a headline but no paragraph' },
+    ]);
+  });
+
+  test('reports a section that would take a URL of the site', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', '• Published in Search'))).toEqual([
+      { line: 4, message: 'section "Search" would take the URL /search, which the site uses' },
+    ]);
+  });
+
+  test('reports a section whose slug, not its name, is a URL of the site', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', '• Published in About!'))).toEqual([
+      { line: 4, message: 'section "About!" would take the URL /about, which the site uses' },
+    ]);
+  });
+
+  test('reports a section name with no letters or digits', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', '• Published in ???'))).toEqual([
+      { line: 4, message: 'section "???" has no letters or digits to make a URL from' },
+    ]);
+  });
+
+  test('reports a headline with no letters or digits', () => {
+    expect(problemsOf(doc('🎉 !!!', '', 'Text.', '• Published in World'))).toEqual([
+      { line: 1, message: 'headline "🎉 !!!" has no letters or digits to make a URL from' },
+    ]);
+  });
+
+  test('reports two headlines with the same slug at the second one', () => {
+    const input = doc(
+      'Same Title',
+      '',
+      'A.',
+      '• Published in World',
+      'Same title!',
+      '',
+      'B.',
+      '• Published in Sport',
+    );
+    expect(problemsOf(input)).toEqual([
+      { line: 5, message: 'duplicate headline: same URL as the article at line 1' },
+    ]);
+  });
+
+  test('reports a marker with no article above it', () => {
+    const input = doc('One', '', 'A.', '• Published in World', '', '• Published in World');
+    expect(problemsOf(input)).toEqual([{ line: 6, message: 'marker has no article above it' }]);
+  });
+
+  test('reports every problem of a document together, in line order', () => {
+    const input = doc(
+      'Lonely headline', // 1
+      '', // 2
+      '• Published in', // 3
+      'Good', // 4
+      '', // 5
+      'Text.', // 6
+      '• Published in Search', // 7
+      'Good', // 8
+      '', // 9
+      'Text.', // 10
+      '• Published in World', // 11
+    );
+    expect(problemsOf(input)).toEqual([
+      { line: 1, message: 'article "Lonely headline" has a headline but no paragraph' },
+      { line: 3, message: 'marker has no section name' },
+      { line: 7, message: 'section "Search" would take the URL /search, which the site uses' },
+      { line: 8, message: 'duplicate headline: same URL as the article at line 4' },
+    ]);
+  });
+});

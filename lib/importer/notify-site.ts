@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveDataDir } from '@/lib/db/embedded';
+import type { ChangedArticle } from './import-documents';
+
+/** Written by `npm start` so that an import on the same machine can tell the running site. */
+export interface RunningSite {
+  url: string;
+  secret: string;
+  pid: number;
+}
+
+export function runningSiteFile(dataDir = resolveDataDir()): string {
+  return path.join(dataDir, 'site.json');
+}
+
+function findSite(): { url: string; secret: string } | null {
+  const secret = process.env.REVALIDATE_SECRET;
+  if (secret) {
+    const url = process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`;
+    return { url, secret };
+  }
+  try {
+    const site = JSON.parse(fs.readFileSync(runningSiteFile(), 'utf8')) as RunningSite;
+    process.kill(site.pid, 0);
+    return site;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the running site to drop what it cached of the changed articles; says what happened. */
+export async function notifySite(changed: readonly ChangedArticle[]): Promise<string> {
+  if (changed.length === 0) return 'Nothing changed, so the site was not told.';
+  const site = findSite();
+  if (!site) return 'No running site found to tell: it shows the change within 60 seconds of its next visit.';
+  const endpoint = new URL('/api/revalidate', site.url);
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ articles: changed }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return `The site at ${site.url} refused the update notice (HTTP ${response.status}): it shows the change within 60 seconds.`;
+    return `The site at ${site.url} was told and shows the change now.`;
+  } catch (error) {
+    return `The site at ${site.url} could not be reached (${(error as Error).message}): it shows the change within 60 seconds.`;
+  }
+}

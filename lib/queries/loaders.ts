@@ -1,0 +1,139 @@
+import type { PrismaClient } from '@/lib/db/client';
+import type { BodyBlock } from '@/lib/documents/types';
+import type { Article, ArticleSummary, FrontPage, SectionPage, SectionRef } from './types';
+
+/** Uncached reads. Pages use the cached wrappers in ./index.ts; tests call these directly. */
+
+export const SECTION_PAGE_SIZE = 20;
+export const FRONT_PAGE_LATEST = 10;
+export const FRONT_PAGE_PER_SECTION = 4;
+const WORDS_PER_MINUTE = 230;
+const SUMMARY_LENGTH = 220;
+
+const articleFields = {
+  slug: true,
+  headline: true,
+  body: true,
+  datelinePlace: true,
+  datelineDate: true,
+  datelineSource: true,
+  wordCount: true,
+  publishedAt: true,
+  updatedAt: true,
+  firstImportedAt: true,
+  section: { select: { slug: true, name: true } },
+} as const;
+
+// Newest first; the id breaks ties so that pages never overlap or skip.
+const newestFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
+
+type ArticleRow = {
+  slug: string;
+  headline: string;
+  body: unknown;
+  datelinePlace: string | null;
+  datelineDate: string | null;
+  datelineSource: string | null;
+  wordCount: number;
+  publishedAt: Date;
+  updatedAt: Date;
+  firstImportedAt: Date;
+  section: SectionRef;
+};
+
+export function summarize(body: readonly BodyBlock[], length = SUMMARY_LENGTH): string {
+  const first = body.find((block) => block.type === 'paragraph')?.text ?? '';
+  if (first.length <= length) return first;
+  const cut = first.slice(0, length + 1);
+  const boundary = cut.lastIndexOf(' ');
+  return `${cut.slice(0, boundary > 0 ? boundary : length).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+function toArticle(row: ArticleRow): Article {
+  const body = row.body as BodyBlock[];
+  return {
+    slug: row.slug,
+    headline: row.headline,
+    section: { slug: row.section.slug, name: row.section.name },
+    publishedAt: row.publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    firstImportedAt: row.firstImportedAt.toISOString(),
+    dateline:
+      row.datelinePlace && row.datelineDate && row.datelineSource
+        ? { place: row.datelinePlace, dateText: row.datelineDate, source: row.datelineSource }
+        : null,
+    summary: summarize(body),
+    readingMinutes: Math.max(1, Math.ceil(row.wordCount / WORDS_PER_MINUTE)),
+    wordCount: row.wordCount,
+    body,
+  };
+}
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  const { body: _body, firstImportedAt: _first, ...summary } = toArticle(row);
+  return summary;
+}
+
+export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
+  // In order of first sight: the order the newsroom's own exports introduced them.
+  return prisma.section.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
+  const [recent, sections] = await Promise.all([
+    prisma.article.findMany({ select: articleFields, orderBy: newestFirst, take: 1 + FRONT_PAGE_LATEST }),
+    loadSections(prisma),
+  ]);
+  const perSection = await Promise.all(
+    sections.map(async (section) => ({
+      section,
+      articles: (
+        await prisma.article.findMany({
+          select: articleFields,
+          where: { section: { slug: section.slug } },
+          orderBy: newestFirst,
+          take: FRONT_PAGE_PER_SECTION,
+        })
+      ).map(toSummary),
+    })),
+  );
+  const [lead, ...latest] = recent.map(toSummary);
+  return { lead: lead ?? null, latest, sections: perSection.filter((block) => block.articles.length > 0) };
+}
+
+/** null when the section does not exist or the page is past its last page. */
+export async function loadSectionPage(prisma: PrismaClient, slug: string, page: number): Promise<SectionPage | null> {
+  const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!section) return null;
+  const total = await prisma.article.count({ where: { sectionId: section.id } });
+  const pageCount = Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE));
+  if (page < 1 || page > pageCount) return null;
+  const rows = await prisma.article.findMany({
+    select: articleFields,
+    where: { sectionId: section.id },
+    orderBy: newestFirst,
+    skip: (page - 1) * SECTION_PAGE_SIZE,
+    take: SECTION_PAGE_SIZE,
+  });
+  return { section: { slug: section.slug, name: section.name }, articles: rows.map(toSummary), page, pageCount, total };
+}
+
+export async function loadArticle(prisma: PrismaClient, slug: string): Promise<Article | null> {
+  const row = await prisma.article.findUnique({ where: { slug }, select: articleFields });
+  return row ? toArticle(row) : null;
+}
+
+/** The newest articles, whole, for feeds: the site's, or one section's. */
+export async function loadLatestArticles(prisma: PrismaClient, limit: number, sectionSlug?: string): Promise<Article[]> {
+  const rows = await prisma.article.findMany({
+    select: articleFields,
+    where: sectionSlug ? { section: { slug: sectionSlug } } : {},
+    orderBy: newestFirst,
+    take: limit,
+  });
+  return rows.map(toArticle);
+}
+
+export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
+  return prisma.section.findUnique({ where: { slug }, select: { slug: true, name: true } });
+}

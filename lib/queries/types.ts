@@ -1,0 +1,40 @@
+import type { BodyBlock, Dateline } from '@/lib/documents/types';
+
+/** Plain, JSON-safe shapes: they pass through the data cache unchanged (dates as ISO strings). */
+export interface SectionRef {
+  slug: string;
+  name: string;
+}
+
+export interface ArticleSummary {
+  slug: string;
+  headline: string;
+  section: SectionRef;
+  /** ISO 8601 with time zone. */
+  publishedAt: string;
+  updatedAt: string;
+  dateline: Dateline | null;
+  /** The first paragraph, shortened at a word boundary. */
+  summary: string;
+  readingMinutes: number;
+  wordCount: number;
+}
+
+export interface Article extends ArticleSummary {
+  body: BodyBlock[];
+  firstImportedAt: string;
+}
+
+export interface FrontPage {
+  lead: ArticleSummary | null;
+  latest: ArticleSummary[];
+  sections: Array<{ section: SectionRef; articles: ArticleSummary[] }>;
+}
+
+export interface SectionPage {
+  section: SectionRef;
+  articles: ArticleSummary[];
+  page: number;
+  pageCount: number;
+  total: number;
+}

@@ -1,0 +1,25 @@
+/**
+ * First path segments the site owns. A section slug may never take one of these,
+ * or the section would shadow (or be shadowed by) a route of the site.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  '_next',
+  'api',
+  'search',
+  'feed.xml',
+  'atom.xml',
+  'feed.json',
+  'sitemap.xml',
+  'news-sitemap.xml',
+  'robots.txt',
+  'llms.txt',
+  'favicon.ico',
+  'icon',
+  'apple-icon',
+  'opengraph-image',
+  'twitter-image',
+  'manifest.webmanifest',
+  'sitemaps',
+  'about',
+  'offline',
+]);

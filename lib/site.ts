@@ -1,0 +1,13 @@
+/** Site identity and the absolute origin used in links that leave the page (feeds, metadata). */
+export const SITE_NAME = process.env.SITE_NAME || 'The Daily Dispatch';
+export const SITE_DESCRIPTION = 'World news, reported plainly: fast to load, easy to read on any screen.';
+export const SITE_LANGUAGE = 'en';
+
+export function siteUrl(): string {
+  const configured = process.env.SITE_URL?.trim();
+  return (configured || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/u, '');
+}
+
+export const absoluteUrl = (pathname: string) => `${siteUrl()}${pathname}`;
+export const sectionPath = (sectionSlug: string) => `/${sectionSlug}`;
+export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;

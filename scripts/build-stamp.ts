@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Everything a production build is made from: when its hash changes, the build is stale. */
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+  'prisma/schema.prisma',
+];
+const SKIP = new Set(['generated', 'node_modules', '.next']);
+
+function* files(entry: string): Generator<string> {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (!stat.isDirectory()) {
+    yield entry;
+    return;
+  }
+  for (const name of fs.readdirSync(entry).sort()) {
+    if (!SKIP.has(name) && !name.endsWith('.test.ts')) yield* files(path.join(entry, name));
+  }
+}
+
+export function sourceHash(root: string): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const file of files(path.join(root, input))) {
+      hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+export const stampFile = (root: string) => path.join(root, '.next', 'source-hash');
+
+export function buildIsCurrent(root: string): boolean {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
+  try {
+    return fs.readFileSync(stampFile(root), 'utf8') === sourceHash(root);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,85 @@
+// npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { disconnectPrisma, getPrisma } from '@/lib/db/client';
+import { resolveDatabase } from '@/lib/db/connection';
+import { migrate } from '@/lib/db/migrate';
+import { DocumentPathError, readDocuments } from '@/lib/documents/read';
+import { formatReport } from '@/lib/importer/format-report';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { notifySite } from '@/lib/importer/notify-site';
+
+export const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
+
+const USAGE = `Usage: npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
+
+Loads listing documents into the site's database. Each PATH is a document or a
+folder of .txt documents; with no PATH, the bundled documents in prisma/seed/.
+
+  --dry-run       parse, validate and compare; print the summary; write nothing
+  --skip-invalid  load the valid documents even if others are invalid (still exits 1)
+  --help          show this text
+
+Exit status: 0 loaded, 1 some document invalid, 2 bad arguments.`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`seed: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  let sources;
+  try {
+    sources = await readDocuments(args.positionals.length > 0 ? args.positionals : [BUNDLED_DOCUMENTS]);
+  } catch (error) {
+    if (error instanceof DocumentPathError) {
+      console.error(`seed: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const database = await resolveDatabase();
+  try {
+    await migrate(database.url);
+    const prisma = await getPrisma();
+    let lastProgress = Date.now();
+    const report = await importDocuments(prisma, sources, {
+      dryRun: args.values['dry-run'],
+      skipInvalid: args.values['skip-invalid'],
+      onProgress: ({ documents, totalDocuments, articles }) => {
+        if (Date.now() - lastProgress < 1000) return;
+        lastProgress = Date.now();
+        console.error(`… ${documents}/${totalDocuments} documents, ${articles} articles`);
+      },
+    });
+    console.log(formatReport(report));
+    if (!report.dryRun) console.log(await notifySite(report.changed));
+    return report.totals.invalid > 0 ? 1 : 0;
+  } finally {
+    await disconnectPrisma();
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

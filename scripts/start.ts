@@ -1,0 +1,77 @@
+// npm start: build if the build is not current, open the database (embedded unless
+// DATABASE_URL is set), apply migrations, load the bundled documents into an empty
+// database, then serve the site on PORT (default 3000) until SIGINT/SIGTERM.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { disconnectPrisma, getPrisma } from '@/lib/db/client';
+import { resolveDatabase } from '@/lib/db/connection';
+import { resolveDataDir } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { readDocuments } from '@/lib/documents/read';
+import { formatReport } from '@/lib/importer/format-report';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
+import { buildIsCurrent } from './build-stamp';
+import { build } from './build';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT || 3000);
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!buildIsCurrent(root)) {
+    console.log('Building the site (the build is missing or older than the source)…');
+    build(root);
+  }
+
+  const database = await resolveDatabase({ closeOnSignals: false });
+  console.log(process.env.DATABASE_URL ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${resolveDataDir()}`);
+  const migrations = await migrate(database.url);
+  if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
+
+  const prisma = await getPrisma();
+  if ((await prisma.article.count()) === 0) {
+    console.log('The database holds no articles: loading the bundled documents.');
+    const report = await importDocuments(prisma, await readDocuments([path.join(root, 'prisma', 'seed')]));
+    console.log(formatReport(report));
+  }
+  await disconnectPrisma();
+
+  const secret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const args = [next, 'start', '--port', String(port)];
+  if (process.env.HOSTNAME_BIND) args.push('--hostname', process.env.HOSTNAME_BIND);
+  const server = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', REVALIDATE_SECRET: secret, DATA_DIR: resolveDataDir() },
+  });
+
+  const siteFile = runningSiteFile();
+  const site: RunningSite = { url: `http://127.0.0.1:${port}`, secret, pid: process.pid };
+  fs.writeFileSync(siteFile, JSON.stringify(site), { mode: 0o600 });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    fs.rmSync(siteFile, { force: true });
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    await database.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  process.once('SIGTERM', () => void stop(143));
+  server.once('exit', (code) => void stop(code ?? 1));
+  console.log(`Serving on http://localhost:${port}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
