@@ -1,17 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const alias = {
+  '@': fileURLToPath(new URL('./', import.meta.url)),
+  // Queries import 'server-only', which throws outside a React server bundle.
+  'server-only': fileURLToPath(new URL('./test/support/server-only-stub.ts', import.meta.url)),
+};
+
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
-      // Queries import 'server-only', which throws outside a React server bundle.
-      'server-only': fileURLToPath(new URL('./test/server-only-stub.ts', import.meta.url)),
-    },
-  },
+  resolve: { alias },
   test: {
-    include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['test/**/*.int.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Each file runs its own embedded PostgreSQL: two at a time fit two cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+
 // Replaces the whole document when even the layout fails (for example, the database is down).
 export default function GlobalError() {
   return (
@@ -9,7 +11,7 @@ export default function GlobalError() {
         <h1>Something went wrong</h1>
         <p>The site could not be shown just now. Please try again in a moment.</p>
         <p>
-          <a href="/">Go to the front page</a>
+          <Link href="/">Go to the front page</Link>
         </p>
       </body>
     </html>

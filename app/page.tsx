@@ -20,7 +20,10 @@ export default async function FrontPage() {
           </section>
           {latest.length > 0 && (
             <section aria-labelledby="latest-heading" className="md:border-l md:border-neutral-200 md:pl-6">
-              <h2 id="latest-heading" className="border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wide">
+              <h2
+                id="latest-heading"
+                className="border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wide"
+              >
                 Latest
               </h2>
               <ol className="divide-y divide-neutral-200">
@@ -36,7 +39,10 @@ export default async function FrontPage() {
       )}
       {sections.map(({ section, articles }) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-8">
-          <h2 id={`section-${section.slug}`} className="border-b-2 border-neutral-900 pb-1 font-serif text-2xl font-bold">
+          <h2
+            id={`section-${section.slug}`}
+            className="border-b-2 border-neutral-900 pb-1 font-serif text-2xl font-bold"
+          >
             <Link href={sectionPath(section.slug)} className="hover:underline">
               {section.name}
             </Link>

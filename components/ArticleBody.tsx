@@ -2,7 +2,7 @@ import type { Article } from '@/lib/queries/types';
 
 /** Paragraphs and subheadings as React text: document text is never HTML here. */
 export function ArticleBody({ article }: { article: Pick<Article, 'body' | 'dateline'> }) {
-  let datelineShown = false;
+  const datelineAt = article.dateline ? article.body.findIndex((block) => block.type === 'paragraph') : -1;
   return (
     <div className="mt-6 font-serif text-lg leading-relaxed">
       {article.body.map((block, index) => {
@@ -13,8 +13,7 @@ export function ArticleBody({ article }: { article: Pick<Article, 'body' | 'date
             </h2>
           );
         }
-        const dateline = !datelineShown && article.dateline ? article.dateline : null;
-        datelineShown = true;
+        const dateline = index === datelineAt ? article.dateline : null;
         return (
           <p key={index} className="mt-4">
             {dateline && (

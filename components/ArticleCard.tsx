@@ -17,9 +17,7 @@ export function ArticleCard({
   const Heading = headingLevel;
   return (
     <article className="py-4">
-      {showSection && (
-        <p className="text-xs font-bold uppercase tracking-wide text-red-800">{article.section.name}</p>
-      )}
+      {showSection && <p className="text-xs font-bold uppercase tracking-wide text-red-800">{article.section.name}</p>}
       <Heading className={`font-serif font-bold leading-tight ${size === 'lead' ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
         <Link href={articlePath(article.section.slug, article.slug)} className="hover:underline">
           {article.headline}

@@ -11,9 +11,9 @@ describe('slugify', () => {
   });
 
   test('keeps a curly apostrophe inside a word from splitting it', () => {
-    expect(
-      slugify('‘UN’s inactivity is unacceptable’: Lavrov speaks out on Syrian opposition talks'),
-    ).toBe('uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks');
+    expect(slugify('‘UN’s inactivity is unacceptable’: Lavrov speaks out on Syrian opposition talks')).toBe(
+      'uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks',
+    );
   });
 
   test('keeps a straight apostrophe inside a word from splitting it', () => {

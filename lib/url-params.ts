@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Slugs as the importer makes them; anything else cannot name an article or section. */
-export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).max(80);
+export const slugParam = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)
+  .max(80);
 
 /** `?page=N`: absent means 1; anything but one positive whole number is invalid (null). */
 export function parsePageParam(value: string | string[] | undefined): number | null {

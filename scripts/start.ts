@@ -20,14 +20,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   if (!buildIsCurrent(root)) {
     console.log('Building the site (the build is missing or older than the source)…');
     build(root);
   }
 
   const database = await resolveDatabase({ closeOnSignals: false });
-  console.log(process.env.DATABASE_URL ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${resolveDataDir()}`);
+  console.log(
+    process.env.DATABASE_URL ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${resolveDataDir()}`,
+  );
   const migrations = await migrate(database.url);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
 

@@ -53,7 +53,11 @@ export default async function SectionPage(props: Props) {
           Subscribe to this RSS feed
         </Link>
       </div>
-      {page > 1 && <p className="mt-2 text-sm text-neutral-600">Page {page} of {pageCount}</p>}
+      {page > 1 && (
+        <p className="mt-2 text-sm text-neutral-600">
+          Page {page} of {pageCount}
+        </p>
+      )}
       <ol className="divide-y divide-neutral-200">
         {articles.map((article) => (
           <li key={article.slug}>

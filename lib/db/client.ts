@@ -16,7 +16,11 @@ export function getPrisma(): Promise<PrismaClient> {
 }
 
 async function create(): Promise<PrismaClient> {
-  const target = await resolveDatabase();
+  return createPrismaClient(await resolveDatabase());
+}
+
+/** A client for one database; the embedded server multiplexes one backend, so it gets one connection. */
+export function createPrismaClient(target: { url: string; embedded: boolean }): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: target.url,
     max: target.embedded ? 1 : Number(process.env.DATABASE_POOL_MAX ?? 10),

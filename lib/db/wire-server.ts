@@ -102,9 +102,11 @@ class Connection {
   ) {
     socket.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
-      this.drained = this.drained.then(() => this.drain()).catch(() => {
-        socket.destroy();
-      });
+      this.drained = this.drained
+        .then(() => this.drain())
+        .catch(() => {
+          socket.destroy();
+        });
     });
   }
 
@@ -124,7 +126,7 @@ class Connection {
         throw error;
       }
       const type = message[0];
-      const endsUnit = !this.startupDone() || type === 0x53 /* S */ || type === 0x51 /* Q */;
+      const endsUnit = !this.startupDone() || type === 0x53 /* S */ || type === 0x51; /* Q */
       if (type === 0x58 /* X */) {
         await this.server.abandon(this);
         this.socket.end();

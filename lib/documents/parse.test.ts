@@ -4,16 +4,13 @@ import { describe, expect, test } from 'vitest';
 import { parseListingDocument } from '@/lib/documents/parse';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
 
-const REFERENCE = fileURLToPath(
-  new URL('../../prisma/seed/000_1ed80d33b717db69.txt', import.meta.url),
-);
+const REFERENCE = fileURLToPath(new URL('../../prisma/seed/000_1ed80d33b717db69.txt', import.meta.url));
 
 const doc = (...lines: string[]) => lines.join('\n');
 
 function parsed(input: Uint8Array | string) {
   const result = parseListingDocument(input);
-  if (!result.ok)
-    throw new Error(`expected a valid document, got ${JSON.stringify(result.problems)}`);
+  if (!result.ok) throw new Error(`expected a valid document, got ${JSON.stringify(result.problems)}`);
   return result;
 }
 
@@ -63,9 +60,7 @@ describe('the reference document', () => {
   });
 
   test('gives the second article a slug without the quotes around UN’s', () => {
-    expect(second!.slug).toBe(
-      'uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks',
-    );
+    expect(second!.slug).toBe('uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks');
   });
 
   test('first article has 18 paragraphs', () => {
@@ -116,70 +111,31 @@ describe('the reference document', () => {
 
 describe('blocks and elements', () => {
   test('joins the lines of an element with one space', () => {
-    expect(texts(onlyArticle(article('One line\nand the next.')))).toEqual([
-      'One line and the next.',
-    ]);
+    expect(texts(onlyArticle(article('One line\nand the next.')))).toEqual(['One line and the next.']);
   });
 
   test('keeps blank runs between elements from mattering', () => {
-    const input = doc(
-      'Headline',
-      '',
-      '',
-      'First.',
-      '',
-      '',
-      '',
-      'Second.',
-      '',
-      '• Published in World',
-    );
+    const input = doc('Headline', '', '', 'First.', '', '', '', 'Second.', '', '• Published in World');
     expect(texts(onlyArticle(input))).toEqual(['First.', 'Second.']);
   });
 
   test('takes only the first line as headline when no blank line follows it', () => {
-    const a = onlyArticle(
-      doc('Headline', 'First line', 'second line.', '', '• Published in World'),
-    );
+    const a = onlyArticle(doc('Headline', 'First line', 'second line.', '', '• Published in World'));
     expect(a.headline).toBe('Headline');
     expect(texts(a)).toEqual(['First line second line.']);
   });
 
   test('accepts a marker right under the last paragraph line', () => {
-    expect(texts(onlyArticle(doc('Headline', '', 'Text.', '• Published in World')))).toEqual([
-      'Text.',
-    ]);
+    expect(texts(onlyArticle(doc('Headline', '', 'Text.', '• Published in World')))).toEqual(['Text.']);
   });
 
   test('accepts a headline right under the previous marker', () => {
-    const input = doc(
-      'One',
-      '',
-      'A.',
-      '• Published in World',
-      'Two',
-      '',
-      'B.',
-      '• Published in World',
-    );
+    const input = doc('One', '', 'A.', '• Published in World', 'Two', '', 'B.', '• Published in World');
     expect(articlesOf(input).map((a) => a.headline)).toEqual(['One', 'Two']);
   });
 
   test('accepts blank lines before the first headline and after a marker', () => {
-    const input = doc(
-      '',
-      '',
-      'One',
-      '',
-      'A.',
-      '• Published in World',
-      '',
-      '',
-      'Two',
-      '',
-      'B.',
-      '• Published in World',
-    );
+    const input = doc('', '', 'One', '', 'A.', '• Published in World', '', '', 'Two', '', 'B.', '• Published in World');
     expect(articlesOf(input).map((a) => [a.headline, a.line])).toEqual([
       ['One', 3],
       ['Two', 9],
@@ -187,30 +143,12 @@ describe('blocks and elements', () => {
   });
 
   test('numbers articles by their position in the document', () => {
-    const input = doc(
-      'One',
-      '',
-      'A.',
-      '• Published in World',
-      'Two',
-      '',
-      'B.',
-      '• Published in World',
-    );
+    const input = doc('One', '', 'A.', '• Published in World', 'Two', '', 'B.', '• Published in World');
     expect(articlesOf(input).map((a) => a.position)).toEqual([0, 1]);
   });
 
   test('gives each article the section of its own marker', () => {
-    const input = doc(
-      'One',
-      '',
-      'A.',
-      '• Published in Science & Tech',
-      'Two',
-      '',
-      'B.',
-      '• Published in Middle East',
-    );
+    const input = doc('One', '', 'A.', '• Published in Science & Tech', 'Two', '', 'B.', '• Published in Middle East');
     expect(articlesOf(input).map((a) => [a.sectionName, a.sectionSlug])).toEqual([
       ['Science & Tech', 'science-tech'],
       ['Middle East', 'middle-east'],
@@ -218,9 +156,7 @@ describe('blocks and elements', () => {
   });
 
   test('slugs the headline', () => {
-    expect(onlyArticle(doc('Déjà Vu in Zürich?', '', 'Text.', 'Published in World')).slug).toMatch(
-      /^deja-vu-in-z/,
-    );
+    expect(onlyArticle(doc('Déjà Vu in Zürich?', '', 'Text.', 'Published in World')).slug).toMatch(/^deja-vu-in-z/);
   });
 });
 
@@ -234,21 +170,12 @@ describe('subheadings', () => {
   });
 
   test('allows a subheading as the first element', () => {
-    expect(types(onlyArticle(article('A subheading', 'Text.')))).toEqual([
-      'subheading',
-      'paragraph',
-    ]);
+    expect(types(onlyArticle(article('A subheading', 'Text.')))).toEqual(['subheading', 'paragraph']);
   });
 
-  test.each(['.', '!', '?', ':', ';', ',', '”', '"', '’'])(
-    'makes a line ending in %s a paragraph',
-    (ending) => {
-      expect(types(onlyArticle(article(`Not a subheading${ending}`, 'More.')))).toEqual([
-        'paragraph',
-        'paragraph',
-      ]);
-    },
-  );
+  test.each(['.', '!', '?', ':', ';', ',', '”', '"', '’'])('makes a line ending in %s a paragraph', (ending) => {
+    expect(types(onlyArticle(article(`Not a subheading${ending}`, 'More.')))).toEqual(['paragraph', 'paragraph']);
+  });
 
   test('makes a line of 80 characters a subheading', () => {
     const line = `${'x'.repeat(79)}y`;
@@ -266,10 +193,7 @@ describe('subheadings', () => {
   });
 
   test('never makes the last element a subheading', () => {
-    expect(types(onlyArticle(article('Intro.', 'Looks like a subheading')))).toEqual([
-      'paragraph',
-      'paragraph',
-    ]);
+    expect(types(onlyArticle(article('Intro.', 'Looks like a subheading')))).toEqual(['paragraph', 'paragraph']);
   });
 
   test('never makes an element of several lines a subheading', () => {
@@ -284,21 +208,15 @@ describe('subheadings', () => {
 
 describe('markers', () => {
   test.each(['•', '·', '*', '-'])('accepts the bullet %s', (bullet) => {
-    expect(
-      onlyArticle(doc('Headline', '', 'Text.', '', `${bullet} Published in World`)).sectionName,
-    ).toBe('World');
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', `${bullet} Published in World`)).sectionName).toBe('World');
   });
 
   test('accepts a marker without a bullet', () => {
-    expect(onlyArticle(doc('Headline', '', 'Text.', '', 'Published in World')).sectionName).toBe(
-      'World',
-    );
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', 'Published in World')).sectionName).toBe('World');
   });
 
   test('accepts a bullet with no space before "Published"', () => {
-    expect(onlyArticle(doc('Headline', '', 'Text.', '', '•Published in World')).sectionName).toBe(
-      'World',
-    );
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', '•Published in World')).sectionName).toBe('World');
   });
 
   test('accepts spaces, tabs and no-break spaces around and inside a marker', () => {
@@ -308,9 +226,7 @@ describe('markers', () => {
   });
 
   test('keeps the inner spaces of a section name', () => {
-    expect(
-      onlyArticle(doc('Headline', '', 'Text.', '', '• Published in Middle East')).sectionName,
-    ).toBe('Middle East');
+    expect(onlyArticle(doc('Headline', '', 'Text.', '', '• Published in Middle East')).sectionName).toBe('Middle East');
   });
 
   test('does not take "Published in" glued to the name as a marker', () => {
@@ -326,9 +242,9 @@ describe('markers', () => {
   });
 
   test('does not take a marker with another bullet as a marker', () => {
-    expect(
-      problemsOf(doc('Headline', '', 'Text.', '', '+ Published in World'))[0]!.message,
-    ).toMatch(/not a listing document/);
+    expect(problemsOf(doc('Headline', '', 'Text.', '', '+ Published in World'))[0]!.message).toMatch(
+      /not a listing document/,
+    );
   });
 });
 
@@ -338,31 +254,12 @@ describe('chrome', () => {
   });
 
   test('counts the non-blank lines after the last marker', () => {
-    const input = doc(
-      'Headline',
-      '',
-      'Text.',
-      '• Published in World',
-      '',
-      'Subscribe',
-      '',
-      'Share',
-      'Print',
-      '',
-    );
+    const input = doc('Headline', '', 'Text.', '• Published in World', '', 'Subscribe', '', 'Share', 'Print', '');
     expect(parsed(input).chromeLines).toBe(3);
   });
 
   test('keeps chrome that looks like an article out of the articles', () => {
-    const input = doc(
-      'Headline',
-      '',
-      'Text.',
-      '• Published in World',
-      'Next headline',
-      '',
-      'Its text.',
-    );
+    const input = doc('Headline', '', 'Text.', '• Published in World', 'Next headline', '', 'Its text.');
     const result = parsed(input);
     expect(result.articles).toHaveLength(1);
     expect(result.chromeLines).toBe(2);
@@ -392,9 +289,7 @@ describe('encoding and whitespace', () => {
   });
 
   test('trims spaces, tabs and no-break spaces at both ends of a line', () => {
-    const a = onlyArticle(
-      doc('\u00A0\t Headline \t\u00A0', '', '\u00A0 Text. \u00A0', '• Published in World'),
-    );
+    const a = onlyArticle(doc('\u00A0\t Headline \t\u00A0', '', '\u00A0 Text. \u00A0', '• Published in World'));
     expect([a.headline, texts(a)]).toEqual(['Headline', ['Text.']]);
   });
 
@@ -404,14 +299,7 @@ describe('encoding and whitespace', () => {
   });
 
   test('treats a line of only no-break spaces as blank', () => {
-    const input = doc(
-      'Headline',
-      '\u00A0\u00A0',
-      'First.',
-      '\u00A0',
-      'Second.',
-      '• Published in World',
-    );
+    const input = doc('Headline', '\u00A0\u00A0', 'First.', '\u00A0', 'Second.', '• Published in World');
     expect(texts(onlyArticle(input))).toEqual(['First.', 'Second.']);
   });
 
@@ -425,11 +313,7 @@ describe('encoding and whitespace', () => {
   });
 
   test('reports a Latin-1 byte as not UTF-8', () => {
-    const bytes = new Uint8Array([
-      ...encode('Headline\n\nCaf'),
-      0xe9,
-      ...encode('.\n• Published in World'),
-    ]);
+    const bytes = new Uint8Array([...encode('Headline\n\nCaf'), 0xe9, ...encode('.\n• Published in World')]);
     expect(problemsOf(bytes)).toEqual([{ line: 3, message: 'bytes that are not UTF-8' }]);
   });
 
@@ -515,9 +399,7 @@ describe('problems', () => {
   });
 
   test('reports a file of only whitespace as empty', () => {
-    expect(problemsOf('\uFEFF \n\t\r\n\u00A0\n\n')).toEqual([
-      { line: 1, message: 'the file is empty' },
-    ]);
+    expect(problemsOf('\uFEFF \n\t\r\n\u00A0\n\n')).toEqual([{ line: 1, message: 'the file is empty' }]);
   });
 
   test('reports a file without any marker', () => {
@@ -543,9 +425,7 @@ describe('problems', () => {
 
   test('reports a headline directly followed by a marker', () => {
     const input = doc('One', '', 'A.', '• Published in World', '', 'Two', '• Published in World');
-    expect(problemsOf(input)).toEqual([
-      { line: 6, message: 'article "Two" has a headline but no paragraph' },
-    ]);
+    expect(problemsOf(input)).toEqual([{ line: 6, message: 'article "Two" has a headline but no paragraph' }]);
   });
 
   test('reports a section that would take a URL of the site', () => {
@@ -573,19 +453,8 @@ describe('problems', () => {
   });
 
   test('reports two headlines with the same slug at the second one', () => {
-    const input = doc(
-      'Same Title',
-      '',
-      'A.',
-      '• Published in World',
-      'Same title!',
-      '',
-      'B.',
-      '• Published in Sport',
-    );
-    expect(problemsOf(input)).toEqual([
-      { line: 5, message: 'duplicate headline: same URL as the article at line 1' },
-    ]);
+    const input = doc('Same Title', '', 'A.', '• Published in World', 'Same title!', '', 'B.', '• Published in Sport');
+    expect(problemsOf(input)).toEqual([{ line: 5, message: 'duplicate headline: same URL as the article at line 1' }]);
   });
 
   test('reports a marker with no article above it', () => {

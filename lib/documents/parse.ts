@@ -1,12 +1,6 @@
 import { RESERVED_SLUGS } from '@/lib/routes';
 import { slugify } from '@/lib/slug';
-import type {
-  ArticleDraft,
-  BodyBlock,
-  Dateline,
-  DocumentProblem,
-  ParsedDocument,
-} from '@/lib/documents/types';
+import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 
 const EDGE_WHITESPACE = /^[ \t\u00A0]+|[ \t\u00A0]+$/g;
 const MARKER = /^(?:[•·*-][ \t\u00A0]*)?Published in(?:[ \t\u00A0]+(.*))?$/;

@@ -1,7 +1,5 @@
 /** A block of an article body, rendered as React text, never as HTML. */
-export type BodyBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'subheading'; text: string };
+export type BodyBlock = { type: 'paragraph'; text: string } | { type: 'subheading'; text: string };
 
 export interface Dateline {
   place: string;
@@ -31,5 +29,4 @@ export interface DocumentProblem {
 }
 
 export type ParsedDocument =
-  | { ok: true; articles: ArticleDraft[]; chromeLines: number }
-  | { ok: false; problems: DocumentProblem[] };
+  { ok: true; articles: ArticleDraft[]; chromeLines: number } | { ok: false; problems: DocumentProblem[] };

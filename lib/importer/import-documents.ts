@@ -36,7 +36,14 @@ export interface ChangedArticle {
 
 export interface ImportReport {
   documents: DocumentReport[];
-  totals: { created: number; updated: number; unchanged: number; chromeLines: number; problems: number; invalid: number };
+  totals: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    chromeLines: number;
+    problems: number;
+    invalid: number;
+  };
   changed: ChangedArticle[];
   dryRun: boolean;
 }

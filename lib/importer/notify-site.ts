@@ -42,7 +42,8 @@ export async function notifySite(changed: readonly ChangedArticle[]): Promise<st
       body: JSON.stringify({ articles: changed }),
       signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok) return `The site at ${site.url} refused the update notice (HTTP ${response.status}): it shows the change within 60 seconds.`;
+    if (!response.ok)
+      return `The site at ${site.url} refused the update notice (HTTP ${response.status}): it shows the change within 60 seconds.`;
     return `The site at ${site.url} was told and shows the change now.`;
   } catch (error) {
     return `The site at ${site.url} could not be reached (${(error as Error).message}): it shows the change within 60 seconds.`;

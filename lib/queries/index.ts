@@ -3,14 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { LISTINGS_TAG, REVALIDATE_SECONDS, articleTag } from '@/lib/cache-tags';
 import { getPrisma } from '@/lib/db/client';
-import {
-  loadArticle,
-  loadFrontPage,
-  loadLatestArticles,
-  loadSection,
-  loadSectionPage,
-  loadSections,
-} from './loaders';
+import { loadArticle, loadFrontPage, loadLatestArticles, loadSection, loadSectionPage, loadSections } from './loaders';
 
 export type * from './types';
 export { SECTION_PAGE_SIZE } from './loaders';
@@ -44,10 +37,14 @@ export const getSection = cache(
 );
 
 export const getSectionPage = cache(
-  unstable_cache(async (slug: string, page: number) => loadSectionPage(await getPrisma(), slug, page), ['section-page'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
+  unstable_cache(
+    async (slug: string, page: number) => loadSectionPage(await getPrisma(), slug, page),
+    ['section-page'],
+    {
+      tags: [LISTINGS_TAG],
+      revalidate: REVALIDATE_SECONDS,
+    },
+  ),
 );
 
 export const getArticle = cache((slug: string) =>

@@ -124,7 +124,11 @@ export async function loadArticle(prisma: PrismaClient, slug: string): Promise<A
 }
 
 /** The newest articles, whole, for feeds: the site's, or one section's. */
-export async function loadLatestArticles(prisma: PrismaClient, limit: number, sectionSlug?: string): Promise<Article[]> {
+export async function loadLatestArticles(
+  prisma: PrismaClient,
+  limit: number,
+  sectionSlug?: string,
+): Promise<Article[]> {
   const rows = await prisma.article.findMany({
     select: articleFields,
     where: sectionSlug ? { section: { slug: sectionSlug } } : {},

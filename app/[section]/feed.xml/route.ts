@@ -6,7 +6,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sec
   const { section: slug } = await params;
   const section = slugParam.safeParse(slug).success ? await getSection(slug) : null;
   if (!section) {
-    return new Response('No such section.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('No such section.\n', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   const xml = buildRssFeed(await getLatestArticles(FEED_SIZE, section.slug), section);
   return new Response(xml, {

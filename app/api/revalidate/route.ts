@@ -5,7 +5,13 @@ import { LISTINGS_TAG, articleTag } from '@/lib/cache-tags';
 
 const notice = z.object({
   articles: z
-    .array(z.object({ slug: z.string().min(1).max(200), sectionSlug: z.string(), previousSectionSlug: z.string().optional() }))
+    .array(
+      z.object({
+        slug: z.string().min(1).max(200),
+        sectionSlug: z.string(),
+        previousSectionSlug: z.string().optional(),
+      }),
+    )
     .max(100_000),
 });
 
@@ -20,7 +26,8 @@ function authorized(request: Request): boolean {
 export async function POST(request: Request) {
   if (!authorized(request)) return Response.json({ error: 'not authorized' }, { status: 401 });
   const parsed = notice.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: 'expected {"articles": [{"slug", "sectionSlug"}]}' }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: 'expected {"articles": [{"slug", "sectionSlug"}]}' }, { status: 400 });
   revalidateTag(LISTINGS_TAG, { expire: 0 });
   for (const article of parsed.data.articles) revalidateTag(articleTag(article.slug), { expire: 0 });
   return Response.json({ revalidated: parsed.data.articles.length });

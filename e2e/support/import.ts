@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { E2E_DATA_DIR } from '../../playwright.config';
+
+export interface ImportRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the editor's import script (`npm run seed`) into the running site's database. */
+export function runImport(args: string[]): ImportRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '' },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Writes documents (name → text) to a fresh folder and returns its path. */
+export function writeDocuments(documents: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-docs-'));
+  for (const [name, text] of Object.entries(documents)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** A word that makes names unique per test run, so tests never share data. */
+export const uniqueWord = () => `Z${randomBytes(4).toString('hex')}`;
+
+/** A listing document: one block per article, each closed by its section marker, newest first. */
+export function listingDocument(articles: Array<{ headline: string; section: string; paragraphs?: string[] }>): string {
+  return (
+    articles
+      .map(
+        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`] }) =>
+          `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
+      )
+      .join('\n') + 'Subscribe to this RSS feed\n'
+  );
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  url: string;
+  prisma: PrismaClient;
+  /** The embedded database's DATA_DIR (embedded only). */
+  dataDir?: string;
+  drop(): Promise<void>;
+}
+
+/** The PostgreSQL server tests create their own databases on (CI and developer machines have one). */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Every kind of database the tests run against here: always the embedded one; a real
+ * PostgreSQL server too where one answers (a reader's fresh machine has none).
+ */
+export async function availableDatabaseKinds(): Promise<DatabaseKind[]> {
+  if (await postgresReachable()) return ['embedded', 'postgres'];
+  console.warn(`No PostgreSQL server at ${POSTGRES_ADMIN_URL}: testing the embedded database only.`);
+  return ['embedded'];
+}
+
+export function makeTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-${prefix}-`));
+}
+
+/** A fresh, migrated, throwaway database of the given kind. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'embedded') {
+    const dataDir = makeTempDir('db');
+    const embedded = await openEmbeddedDatabase(dataDir);
+    await migrate(embedded.url);
+    const prisma = createPrismaClient({ url: embedded.url, embedded: true });
+    return {
+      kind,
+      url: embedded.url,
+      prisma,
+      dataDir,
+      drop: async () => {
+        await prisma.$disconnect();
+        await embedded.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `newsroom_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  const prisma = createPrismaClient({ url: url.toString(), embedded: false });
+  return {
+    kind,
+    url: url.toString(),
+    prisma,
+    drop: async () => {
+      await prisma.$disconnect();
+      const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
