@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Browser tests run against the production build, served by `npm start` on a throwaway embedded database. */
 export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
-export const E2E_DATA_DIR = path.resolve('.tmp/e2e-data');
+export const E2E_DATA_DIR = path.resolve(`.tmp/e2e-data-${E2E_PORT}`);
 const baseURL = `http://localhost:${E2E_PORT}`;
 
 export default defineConfig({

@@ -14,7 +14,7 @@ const INPUTS = [
   'package-lock.json',
   'prisma/schema.prisma',
 ];
-const SKIP = new Set(['generated', 'node_modules', '.next']);
+const SKIP = new Set(['generated', 'node_modules']);
 
 function* files(entry: string): Generator<string> {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -38,10 +38,11 @@ export function sourceHash(root: string): string {
   return hash.digest('hex');
 }
 
-export const stampFile = (root: string) => path.join(root, '.next', 'source-hash');
+export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR || '.next');
+export const stampFile = (root: string) => path.join(distDir(root), 'source-hash');
 
 export function buildIsCurrent(root: string): boolean {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
+  if (!fs.existsSync(path.join(distDir(root), 'BUILD_ID'))) return false;
   try {
     return fs.readFileSync(stampFile(root), 'utf8') === sourceHash(root);
   } catch {

@@ -15,7 +15,7 @@ interface Tally {
   failed: number;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n▶ ${[path.basename(command), ...args].join(' ')}`);
   const result = spawnSync(command, args, {
     cwd: root,
