@@ -13,7 +13,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
-import { buildIsCurrent } from './build-stamp';
+import { buildIsCurrent, distDir } from './build-stamp';
 import { build } from './build';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     console.log(formatReport(report));
   }
   await disconnectPrisma();
+
+  // The data cache persists on disk between runs; it describes the database of the last
+  // run, which may not be this one (another DATA_DIR or DATABASE_URL), so start it empty.
+  fs.rmSync(path.join(distDir(root), 'cache', 'fetch-cache'), { recursive: true, force: true });
 
   const secret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
