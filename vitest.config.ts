@@ -24,6 +24,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file runs its own embedded PostgreSQL: two at a time fit two cores.
           maxWorkers: 2,
+          // Projects with their own worker limits run as separate groups: unit first.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -31,8 +31,14 @@ export function writeDocuments(documents: Record<string, string>): string {
 /** A word that makes names unique per test run, so tests never share data. */
 export const uniqueWord = () => `Z${randomBytes(4).toString('hex')}`;
 
+export interface ListingArticle {
+  headline: string;
+  section: string;
+  paragraphs?: string[];
+}
+
 /** A listing document: one block per article, each closed by its section marker, newest first. */
-export function listingDocument(articles: Array<{ headline: string; section: string; paragraphs?: string[] }>): string {
+export function listingDocument(articles: ListingArticle[]): string {
   return (
     articles
       .map(
@@ -42,3 +48,24 @@ export function listingDocument(articles: Array<{ headline: string; section: str
       .join('\n') + 'Subscribe to this RSS feed\n'
   );
 }
+
+/** Imports the articles, as one listing document, into the running site's database; throws with the script's output if it fails. */
+export function importArticles(articles: ListingArticle[]): void {
+  const dir = writeDocuments({ 'listing.txt': listingDocument(articles) });
+  try {
+    const run = runImport([dir]);
+    if (run.status !== 0) {
+      throw new Error(`the import exited with ${run.status}:\n${run.stdout}\n${run.stderr}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The URL slug of a plain ASCII name made by a test (`Pages Z1a2b` → `pages-z1a2b`). */
+export const plainSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean)
+    .join('-');

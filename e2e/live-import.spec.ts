@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { importArticles, plainSlug, uniqueWord } from './support/import';
+import { DESKTOP } from './support/viewports';
+
+test.use({ viewport: DESKTOP });
+
+// The import tells the running site at once; a few seconds covers a slow machine, far
+// short of the 60 s the site would take to notice by itself.
+const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
+
+/** Reloads `path` until `check` passes on it. */
+async function expectSoon(page: Page, path: string, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass(SOON);
+}
+
+test('an article imported while the site runs shows on the front page, its section page and its own page', async ({
+  page,
+}) => {
+  const word = uniqueWord();
+  const section = `Dispatches ${word}`;
+  const headline = `${word} arrives while the presses run`;
+  const articlePath = `/${plainSlug(section)}/${plainSlug(headline)}`;
+  // Pages visited before the import are cached; the import must replace them.
+  await page.goto('/');
+  await page.goto(articlePath);
+
+  importArticles([{ headline, section }]);
+
+  await expectSoon(page, '/', async () => {
+    const block = page.getByRole('region', { name: section, exact: true });
+    await expect(block.getByRole('link', { name: headline, exact: true })).toBeVisible({ timeout: 1 });
+  });
+  await expect(page.getByRole('banner').getByRole('link', { name: section, exact: true })).toBeVisible();
+  await expectSoon(page, `/${plainSlug(section)}`, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(section, { timeout: 1 });
+    await expect(page.getByRole('main').getByRole('link', { name: headline, exact: true })).toBeVisible({
+      timeout: 1,
+    });
+  });
+  await expectSoon(page, articlePath, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline, { timeout: 1 });
+  });
+});
+
+test('re-importing an article with changed text shows the new text at the same URL', async ({ page }) => {
+  const word = uniqueWord();
+  const section = `Corrections ${word}`;
+  const headline = `${word} figures revised`;
+  const articlePath = `/${plainSlug(section)}/${plainSlug(headline)}`;
+  importArticles([{ headline, section, paragraphs: [`The first count found 120 ${word} cases.`] }]);
+  await expectSoon(page, articlePath, async () => {
+    await expect(page.getByRole('main')).toContainText(`The first count found 120 ${word} cases.`, { timeout: 1 });
+  });
+
+  importArticles([{ headline, section, paragraphs: [`The corrected count found 210 ${word} cases.`] }]);
+
+  await expectSoon(page, articlePath, async () => {
+    await expect(page.getByRole('main')).toContainText(`The corrected count found 210 ${word} cases.`, {
+      timeout: 1,
+    });
+    await expect(page.getByRole('main')).not.toContainText('The first count', { timeout: 1 });
+  });
+  await expect(page).toHaveURL(articlePath);
+});
+
+test('an article moved to another section by an import redirects from its old URL to its new one', async ({
+  page,
+  request,
+}) => {
+  const word = uniqueWord();
+  const [before, after] = [`Drafts ${word}`, `Features ${word}`];
+  const headline = `${word} finds a new home`;
+  const oldPath = `/${plainSlug(before)}/${plainSlug(headline)}`;
+  const newPath = `/${plainSlug(after)}/${plainSlug(headline)}`;
+  importArticles([{ headline, section: before }]);
+  await expectSoon(page, oldPath, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline, { timeout: 1 });
+  });
+
+  importArticles([{ headline, section: after }]);
+
+  await expect(async () => {
+    const response = await request.get(oldPath, { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(new URL(response.headers()['location'] ?? '', response.url()).pathname).toBe(newPath);
+  }).toPass(SOON);
+  await page.goto(oldPath);
+  await expect(page).toHaveURL(newPath);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(page.getByRole('main').getByRole('link', { name: after, exact: true }).first()).toHaveAttribute(
+    'href',
+    `/${plainSlug(after)}`,
+  );
+});

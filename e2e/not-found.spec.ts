@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { leakedInternals } from './support/html';
+import { uniqueWord } from './support/import';
+import { expectNotFoundPage } from './support/pages';
+import { DESKTOP } from './support/viewports';
+
+test.use({ viewport: DESKTOP });
+
+const word = uniqueWord().toLowerCase();
+
+for (const [what, path] of [
+  ['an unknown section', `/no-such-section-${word}`],
+  ['an unknown article in a known section', `/world/no-such-article-${word}`],
+  ['an unknown article in an unknown section', `/no-such-section-${word}/no-such-article`],
+  ['a malformed article slug', `/world/Not_A_Slug!${word}`],
+  ['a path deeper than any page', `/world/mass-graves-in-aleppo/${word}`],
+] as const) {
+  test(`${what} is the site's 404 page with a link home`, async ({ page }) => {
+    await expectNotFoundPage(page, path);
+  });
+}
+
+test('the 404 page leads the reader back to the front page', async ({ page }) => {
+  await page.goto(`/no-such-section-${word}`);
+  await page.getByRole('main').locator('a[href="/"]').first().click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('region', { name: 'World', exact: true })).toBeVisible();
+});
+
+test('the 404 page as served shows no error text or server path', async ({ request }) => {
+  const response = await request.get(`/world/no-such-article-${word}`);
+  expect(response.status()).toBe(404);
+  expect(response.headers()['content-type']).toMatch(/^text\/html/u);
+  expect(leakedInternals(await response.text())).toBeNull();
+});

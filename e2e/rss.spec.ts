@@ -1,0 +1,59 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { h1Texts, normalizeSpace } from './support/html';
+import { uniqueWord } from './support/import';
+import { SEED_ARTICLES } from './support/seed';
+
+interface FeedItem {
+  title: string;
+  link: string;
+}
+
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
+
+/** Fetches a feed and checks that it is well-formed RSS 2.0; returns its items. */
+async function readFeed(request: APIRequestContext, path: string): Promise<FeedItem[]> {
+  const response = await request.get(path);
+  expect(response.status(), `status of ${path}`).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^application\/rss\+xml/u);
+  const xml = await response.text();
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const document = parser.parse(xml) as { rss?: { '@_version'?: string; channel?: { item?: FeedItem[] } } };
+  expect(document.rss?.['@_version']).toBe('2.0');
+  return (document.rss?.channel?.item ?? []).map(({ title, link }) => ({ title: String(title), link: String(link) }));
+}
+
+/** Every item links, by an absolute URL on this site, to a page headed by the item's title. */
+async function expectItemsLinkToTheirArticles(request: APIRequestContext, items: FeedItem[], baseURL: string) {
+  await Promise.all(
+    items.map(async ({ title, link }) => {
+      const url = new URL(link);
+      expect(url.origin, `origin of ${link}`).toBe(new URL(baseURL).origin);
+      const response = await request.get(link);
+      expect(response.status(), `status of ${link}`).toBe(200);
+      expect(h1Texts(await response.text()), `h1 of ${link}`).toEqual([normalizeSpace(title)]);
+    }),
+  );
+}
+
+test('the site feed is RSS 2.0 of at most 50 articles, each linking to its page', async ({ request, baseURL }) => {
+  const items = await readFeed(request, '/feed.xml');
+  expect(items.length).toBeGreaterThanOrEqual(SEED_ARTICLES.length);
+  expect(items.length).toBeLessThanOrEqual(50);
+  await expectItemsLinkToTheirArticles(request, items, baseURL ?? '');
+});
+
+test('the World feed is RSS 2.0 of the seed articles in document order, each linking to its page', async ({
+  request,
+  baseURL,
+}) => {
+  const items = await readFeed(request, '/world/feed.xml');
+  expect(items.map(({ title }) => title)).toEqual(SEED_ARTICLES.map(({ headline }) => headline));
+  expect(items.map(({ link }) => new URL(link).pathname)).toEqual(SEED_ARTICLES.map(({ path }) => path));
+  await expectItemsLinkToTheirArticles(request, items, baseURL ?? '');
+});
+
+test('the feed of a section that does not exist is 404', async ({ request }) => {
+  const response = await request.get(`/no-such-section-${uniqueWord().toLowerCase()}/feed.xml`);
+  expect(response.status()).toBe(404);
+});
