@@ -95,3 +95,23 @@ test('an article moved to another section by an import redirects from its old UR
     `/${plainSlug(after)}`,
   );
 });
+
+test('a section left empty by a move leaves the navigation and its page is gone', async ({ page, request }) => {
+  const word = uniqueWord();
+  const [before, after] = [`Briefs ${word}`, `Analysis ${word}`];
+  const headline = `${word} changes desks`;
+  importArticles([{ headline, section: before }]);
+  await expectSoon(page, '/', async () => {
+    await expect(page.getByRole('banner').getByRole('link', { name: before, exact: true })).toBeVisible({ timeout: 1 });
+  });
+
+  importArticles([{ headline, section: after }]);
+
+  await expect(async () => {
+    expect((await request.get(`/${plainSlug(before)}`)).status()).toBe(404);
+    expect((await request.get(`/${plainSlug(before)}/feed.xml`)).status()).toBe(404);
+  }).toPass(SOON);
+  await page.goto('/');
+  await expect(page.getByRole('banner').getByRole('link', { name: after, exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: before, exact: true })).toHaveCount(0);
+});

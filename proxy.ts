@@ -1,0 +1,30 @@
+import { type NextRequest, NextResponse } from 'next/server';
+
+const plainPage = (status: number, title: string, text: string, headers: Record<string, string> = {}) =>
+  new NextResponse(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+      `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the front page</a></p></body></html>`,
+    { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } },
+  );
+
+/**
+ * Answers what no route can: an address that is not valid percent-encoding (Next.js
+ * would answer a bare 500), and writes to pages (the site has no forms; only the
+ * import script's notice at /api/revalidate takes a POST).
+ */
+export function proxy(request: NextRequest) {
+  const rawPath = new URL(request.url).pathname;
+  try {
+    decodeURIComponent(rawPath);
+  } catch {
+    return plainPage(400, 'Bad address', 'This address is not valid: it may have been cut short or mistyped.');
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !rawPath.startsWith('/api/')) {
+    return plainPage(405, 'Not allowed', 'Pages of this site can only be read.', { allow: 'GET, HEAD' });
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
