@@ -37,6 +37,16 @@ const nextConfig = {
   reactStrictMode: true,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // The Markdown copy of an article: the article page owns /<section>/<article>, and
+  // article slugs never contain a dot, so `.md` names the copy without a clash.
+  async rewrites() {
+    return [
+      {
+        source: '/:section([a-z0-9-]+)/:article([a-z0-9-]+).md',
+        destination: '/:section/:article/markdown',
+      },
+    ];
+  },
   async headers() {
     return [
       {

@@ -1,12 +1,8 @@
-import { FEED_SIZE, buildRssFeed } from '@/lib/feeds/rss';
-import { getLatestArticles } from '@/lib/queries';
+import { feedResponse } from '@/lib/feeds/respond';
 
-export async function GET() {
-  const xml = buildRssFeed(await getLatestArticles(FEED_SIZE), null);
-  return new Response(xml, {
-    headers: {
-      'content-type': 'application/rss+xml; charset=utf-8',
-      'cache-control': 'public, max-age=60, s-maxage=60, stale-while-revalidate=600',
-    },
-  });
+// Read per request from the cached query layer: there is no database at build time.
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return feedResponse(request, 'rss');
 }

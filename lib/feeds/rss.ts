@@ -1,38 +1,51 @@
-import { Feed } from 'feed';
 import type { Article, SectionRef } from '@/lib/queries/types';
-import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, articlePath, sectionPath } from '@/lib/site';
-import { articleHtml } from './article-html';
+import { LOGO } from '@/lib/seo/logo';
+import { SITE_LANGUAGE, SITE_NAME, absoluteUrl } from '@/lib/site';
+import { escapeHtml } from './article-html';
+import { feedChannel } from './channel';
+import { feedEntry, newestChange } from './entries';
+import { xmlDocument } from './xml';
 
-export const FEED_SIZE = 50;
+export { FEED_SIZE } from './channel';
 
-/** RSS 2.0 of the given articles, full text, absolute links: the site's feed or one section's. */
+/**
+ * RSS 2.0 of the given articles, full text, absolute links: the site's feed or one
+ * section's. RSS readers may treat a description as HTML, so the plain-text summary
+ * goes in as escaped HTML; the title is plain text.
+ */
 export function buildRssFeed(articles: readonly Article[], section: SectionRef | null): string {
-  const home = absoluteUrl(section ? sectionPath(section.slug) : '/');
-  const self = absoluteUrl(section ? `${sectionPath(section.slug)}/feed.xml` : '/feed.xml');
-  const newest = articles[0];
-  const feed = new Feed({
-    title: section ? `${SITE_NAME}: ${section.name}` : SITE_NAME,
-    description: section ? `The latest ${section.name} news from ${SITE_NAME}.` : SITE_DESCRIPTION,
-    id: home,
-    link: home,
-    language: SITE_LANGUAGE,
-    copyright: `© ${SITE_NAME}`,
-    updated: newest ? new Date(newest.updatedAt) : new Date(0),
-    generator: SITE_NAME,
-    feedLinks: { rss: self },
+  const channel = feedChannel(section);
+  const entries = articles.map(feedEntry);
+  const updated = newestChange(entries);
+  return xmlDocument({
+    rss: {
+      '@_version': '2.0',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+      '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      channel: {
+        title: channel.title,
+        link: channel.homeUrl,
+        description: channel.description,
+        'atom:link': { '@_href': channel.selfUrl.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        language: SITE_LANGUAGE,
+        copyright: `© ${SITE_NAME}`,
+        ...(updated ? { lastBuildDate: updated.toUTCString() } : {}),
+        docs: 'https://www.rssboard.org/rss-specification',
+        generator: SITE_NAME,
+        image: { url: absoluteUrl(LOGO.path), title: channel.title, link: channel.homeUrl },
+        item: entries.map((entry) => ({
+          title: entry.title,
+          link: entry.url,
+          description: escapeHtml(entry.summary),
+          'content:encoded': entry.contentHtml,
+          category: { '@_domain': entry.section.url, '#text': entry.section.name },
+          guid: { '@_isPermaLink': 'false', '#text': entry.id },
+          pubDate: entry.published.toUTCString(),
+          // RSS's own <source> must name the agency's feed URL, which the documents never give.
+          ...(entry.source ? { 'dc:source': entry.source } : {}),
+        })),
+      },
+    },
   });
-  for (const article of articles) {
-    const url = absoluteUrl(articlePath(article.section.slug, article.slug));
-    feed.addItem({
-      title: article.headline,
-      id: url,
-      link: url,
-      description: article.summary,
-      content: articleHtml(article.body, article.dateline),
-      date: new Date(article.publishedAt),
-      published: new Date(article.publishedAt),
-      category: [{ name: article.section.name, domain: absoluteUrl(sectionPath(article.section.slug)) }],
-    });
-  }
-  return feed.rss2();
 }

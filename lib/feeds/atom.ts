@@ -1,0 +1,42 @@
+import type { Article, SectionRef } from '@/lib/queries/types';
+import { LOGO } from '@/lib/seo/logo';
+import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
+import { feedChannel } from './channel';
+import { feedEntry, newestChange } from './entries';
+import { xmlDocument } from './xml';
+
+/** Atom (RFC 4287) of the given articles: text constructs typed, so a headline is never read as markup. */
+export function buildAtomFeed(articles: readonly Article[], section: SectionRef | null): string {
+  const channel = feedChannel(section);
+  const entries = articles.map(feedEntry);
+  return xmlDocument({
+    feed: {
+      '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xml:lang': SITE_LANGUAGE,
+      id: channel.homeUrl,
+      title: { '@_type': 'text', '#text': channel.title },
+      subtitle: { '@_type': 'text', '#text': channel.description },
+      updated: (newestChange(entries) ?? new Date(0)).toISOString(),
+      link: [
+        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': channel.selfUrl.atom },
+        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': channel.homeUrl },
+      ],
+      // RFC 4287 §4.1.1: a feed names an author unless every entry does.
+      author: { name: SITE_NAME, uri: siteUrl() },
+      generator: { '@_uri': siteUrl(), '#text': SITE_NAME },
+      logo: absoluteUrl(LOGO.path),
+      rights: { '@_type': 'text', '#text': `© ${SITE_NAME}` },
+      entry: entries.map((entry) => ({
+        id: entry.id,
+        title: { '@_type': 'text', '#text': entry.title },
+        link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': entry.url },
+        published: entry.published.toISOString(),
+        updated: entry.updated.toISOString(),
+        category: { '@_term': entry.section.name, '@_scheme': entry.section.url, '@_label': entry.section.name },
+        summary: { '@_type': 'text', '#text': entry.summary },
+        content: { '@_type': 'html', '#text': entry.contentHtml },
+        ...(entry.source ? { source: { title: { '@_type': 'text', '#text': entry.source } } } : {}),
+      })),
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import type { Article } from '@/lib/queries/types';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { articleHtml } from './article-html';
+import { articleFeedId } from './ids';
+
+/** One article as every feed format describes it. */
+export interface FeedEntry {
+  id: string;
+  url: string;
+  title: string;
+  /** Plain text. */
+  summary: string;
+  /** Escaped HTML: paragraphs and subheadings, no attributes. */
+  contentHtml: string;
+  published: Date;
+  updated: Date;
+  section: { name: string; url: string };
+  /** The dateline's source (a news agency), when the article has one. */
+  source: string | null;
+}
+
+export function feedEntry(article: Article): FeedEntry {
+  return {
+    id: articleFeedId(article.slug),
+    url: absoluteUrl(articlePath(article.section.slug, article.slug)),
+    title: article.headline,
+    summary: article.summary,
+    contentHtml: articleHtml(article.body, article.dateline),
+    published: new Date(article.publishedAt),
+    updated: new Date(article.updatedAt),
+    section: { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) },
+    source: article.dateline?.source ?? null,
+  };
+}
+
+/** The newest change among the entries: the feed's own updated time and Last-Modified. */
+export function newestChange(entries: readonly FeedEntry[]): Date | null {
+  return entries.reduce<Date | null>(
+    (newest, entry) => (!newest || entry.updated > newest ? entry.updated : newest),
+    null,
+  );
+}

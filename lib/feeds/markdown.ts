@@ -1,0 +1,52 @@
+import type { Article } from '@/lib/queries/types';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+
+// Characters with a meaning anywhere in a line (CommonMark emphasis, code, links, raw
+// HTML, entities; GFM strikethrough and tables). CommonMark lets any ASCII punctuation
+// be backslash-escaped, so escaping them always leaves the text as it was.
+const INLINE_SPECIALS = /[\\`*_[\]<>&~|]/gu;
+// Only at the start of a line: headings, block quotes, list markers, thematic breaks.
+const LINE_START_SPECIALS = /^(\s*)(?:([#>+=-])|(\d+)([.)]))/u;
+
+/** Text as Markdown that renders back to exactly that text: no markup, no raw HTML. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/gu, ' ')
+    .replace(INLINE_SPECIALS, (char) => `\\${char}`)
+    .replace(LINE_START_SPECIALS, (_match, indent: string, marker?: string, digits?: string, delimiter?: string) =>
+      marker ? `${indent}\\${marker}` : `${indent}${digits}\\${delimiter}`,
+    );
+}
+
+/** A Markdown link whose text is escaped and whose target is one of the site's own absolute URLs. */
+export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(text)}](${url})`;
+
+/** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
+export function articleMarkdown(article: Article): string {
+  const url = absoluteUrl(articlePath(article.section.slug, article.slug));
+  const lines = [
+    `# ${escapeMarkdown(article.headline)}`,
+    '',
+    `Section: ${markdownLink(article.section.name, absoluteUrl(sectionPath(article.section.slug)))}  `,
+    `Published: ${article.publishedAt}  `,
+    `Updated: ${article.updatedAt}  `,
+    `Words: ${article.wordCount}  `,
+    `Source: <${url}>`,
+  ];
+  let datelinePending = article.dateline !== null;
+  for (const block of article.body) {
+    lines.push('');
+    if (block.type === 'subheading') {
+      lines.push(`## ${escapeMarkdown(block.text)}`);
+      continue;
+    }
+    let prefix = '';
+    if (datelinePending && article.dateline) {
+      const { place, dateText, source } = article.dateline;
+      prefix = `**${escapeMarkdown(`${place}, ${dateText} (${source})`)}** `;
+      datelinePending = false;
+    }
+    lines.push(prefix + escapeMarkdown(block.text));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,86 @@
+import type { PrismaClient } from '@/lib/db/client';
+import type { SectionRef } from './types';
+
+/** Uncached reads for sitemaps and crawler files; dates as ISO strings so they pass through the data cache. */
+
+export interface SitemapSection {
+  slug: string;
+  /** The newest change to an article of the section; null for a section without articles. */
+  lastModified: string | null;
+}
+
+export interface SitemapOverview {
+  sections: SitemapSection[];
+  articleCount: number;
+  /** For each run of `chunkSize` articles in sitemap order (oldest id first): its newest change. */
+  articleChunks: string[];
+  /** The newest change to any article. */
+  lastModified: string | null;
+}
+
+export interface SitemapArticle {
+  slug: string;
+  sectionSlug: string;
+  lastModified: string;
+}
+
+export interface RecentArticle {
+  slug: string;
+  headline: string;
+  section: SectionRef;
+  publishedAt: string;
+}
+
+export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: number): Promise<SitemapOverview> {
+  const [sections, newestPerSection, chunks] = await Promise.all([
+    prisma.section.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
+    prisma.article.groupBy({ by: ['sectionId'], _max: { updatedAt: true }, _count: { _all: true } }),
+    // Sitemap files hold articles in id order, so a file's lastmod is the newest change among its ids.
+    prisma.$queryRaw<Array<{ chunk: bigint | number; last_modified: Date; articles: bigint | number }>>`
+      SELECT chunk, max(updated_at) AS last_modified, count(*) AS articles
+      FROM (SELECT (row_number() OVER (ORDER BY id) - 1) / ${chunkSize} AS chunk, updated_at FROM articles) numbered
+      GROUP BY chunk ORDER BY chunk`,
+  ]);
+  const newest = new Map(newestPerSection.map((row) => [row.sectionId, row._max.updatedAt]));
+  const all = newestPerSection.map((row) => row._max.updatedAt).filter((date): date is Date => date !== null);
+  return {
+    sections: sections.map((section) => ({
+      slug: section.slug,
+      lastModified: newest.get(section.id)?.toISOString() ?? null,
+    })),
+    articleCount: chunks.reduce((total, chunk) => total + Number(chunk.articles), 0),
+    articleChunks: chunks.map((chunk) => new Date(chunk.last_modified).toISOString()),
+    lastModified: all.length > 0 ? new Date(Math.max(...all.map(Number))).toISOString() : null,
+  };
+}
+
+/** One sitemap file's articles: oldest id first, so a new article never moves another to a different file. */
+export async function loadSitemapArticles(prisma: PrismaClient, skip: number, take: number): Promise<SitemapArticle[]> {
+  const rows = await prisma.article.findMany({
+    select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
+    orderBy: { id: 'asc' },
+    skip,
+    take,
+  });
+  return rows.map((row) => ({
+    slug: row.slug,
+    sectionSlug: row.section.slug,
+    lastModified: row.updatedAt.toISOString(),
+  }));
+}
+
+/** Articles published at or after `since`, newest first: the news sitemap's window. */
+export async function loadRecentArticles(prisma: PrismaClient, since: Date, limit: number): Promise<RecentArticle[]> {
+  const rows = await prisma.article.findMany({
+    select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true, name: true } } },
+    where: { publishedAt: { gte: since } },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+  });
+  return rows.map((row) => ({
+    slug: row.slug,
+    headline: row.headline,
+    section: { slug: row.section.slug, name: row.section.name },
+    publishedAt: row.publishedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { MARKUP_TEXT, articleFixture, markupArticle } from '@/lib/feeds/fixtures';
+import { absoluteUrl } from '@/lib/site';
+import {
+  articleBreadcrumbJsonLd,
+  collectionPageJsonLd,
+  newsArticleJsonLd,
+  serializeJsonLd,
+  webSiteJsonLd,
+} from './json-ld';
+
+const ISO_8601_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/u;
+
+describe('serialized JSON-LD', () => {
+  const serialized = serializeJsonLd(newsArticleJsonLd(markupArticle()));
+
+  test('cannot end its script block or open an HTML comment, whatever the text', () => {
+    expect(serialized).not.toMatch(/<\/script|<!--|<script/iu);
+    expect(serialized).not.toMatch(/[<>]/u);
+  });
+
+  test('parses back to exactly the headline text', () => {
+    expect((JSON.parse(serialized) as { headline: string }).headline).toBe(MARKUP_TEXT.headline);
+  });
+});
+
+describe('an article’s NewsArticle', () => {
+  const data = newsArticleJsonLd(articleFixture()) as unknown as Record<string, unknown>;
+
+  test('dates it in ISO 8601 with a time zone, and names its headline, section, word count and dateline', () => {
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Mass Graves in Aleppo',
+      articleSection: 'World',
+      wordCount: 24,
+      dateline: 'Moscow, Dec 27 (Prensa Latina)',
+      isAccessibleForFree: true,
+    });
+    expect(data.datePublished).toMatch(ISO_8601_WITH_ZONE);
+    expect(data.dateModified).toMatch(ISO_8601_WITH_ZONE);
+  });
+
+  test('names the page it is the main entity of, its image, and a NewsMediaOrganization publisher with a logo', () => {
+    const url = absoluteUrl('/world/mass-graves-in-aleppo');
+    expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': url });
+    expect(data.image).toEqual([`${url}/opengraph-image`]);
+    expect(data.publisher).toMatchObject({
+      '@type': 'NewsMediaOrganization',
+      logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png') },
+    });
+  });
+
+  test('has no dateline when the article has none', () => {
+    expect(newsArticleJsonLd(articleFixture({ dateline: null }))).not.toHaveProperty('dateline');
+  });
+});
+
+test('an article’s breadcrumbs lead from the front page through its section to it', () => {
+  expect(articleBreadcrumbJsonLd(articleFixture()).itemListElement).toEqual([
+    { '@type': 'ListItem', position: 1, name: expect.any(String), item: absoluteUrl('/') },
+    { '@type': 'ListItem', position: 2, name: 'World', item: absoluteUrl('/world') },
+    {
+      '@type': 'ListItem',
+      position: 3,
+      name: 'Mass Graves in Aleppo',
+      item: absoluteUrl('/world/mass-graves-in-aleppo'),
+    },
+  ]);
+});
+
+test('a section page is a CollectionPage listing its articles in order', () => {
+  const data = collectionPageJsonLd(
+    { slug: 'world', name: 'World' },
+    [articleFixture()],
+    '/world?page=2',
+  ) as unknown as {
+    '@type': string;
+    url: string;
+    mainEntity: { itemListElement: unknown[] };
+  };
+  expect(data['@type']).toBe('CollectionPage');
+  expect(data.url).toBe(absoluteUrl('/world?page=2'));
+  expect(data.mainEntity.itemListElement).toEqual([
+    {
+      '@type': 'ListItem',
+      position: 1,
+      url: absoluteUrl('/world/mass-graves-in-aleppo'),
+      name: 'Mass Graves in Aleppo',
+    },
+  ]);
+});
+
+test('the front page’s WebSite offers no SearchAction while the site has no search', () => {
+  const data = webSiteJsonLd() as unknown as Record<string, unknown>;
+  expect(data['@type']).toBe('WebSite');
+  expect(data.url).toBe(absoluteUrl('/'));
+  expect(data).not.toHaveProperty('potentialAction');
+});

@@ -1,0 +1,135 @@
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  NewsArticle,
+  NewsMediaOrganization,
+  Thing,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
+import type { Article, ArticleSummary, SectionRef } from '@/lib/queries/types';
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, articlePath, sectionPath, siteUrl } from '@/lib/site';
+import { LOGO } from './logo';
+
+const publisherId = () => `${siteUrl()}/#publisher`;
+const websiteId = () => `${siteUrl()}/#website`;
+
+/**
+ * JSON for a `<script type="application/ld+json">` block. `<`, `>` and `&` are written as
+ * JSON escapes so that no text (a headline with `</script>`, say) can end the block or
+ * open a comment; U+2028/U+2029 too, for old JavaScript parsers. JSON.parse reads it back unchanged.
+ */
+export function serializeJsonLd(data: WithContext<Thing> | Array<WithContext<Thing>>): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/gu,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function publisherJsonLd(): NewsMediaOrganization {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': publisherId(),
+    name: SITE_NAME,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path) },
+  };
+}
+
+export function breadcrumbJsonLd(trail: ReadonlyArray<{ name: string; path: string }>): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
+  };
+}
+
+/** The image the site generates for an article or section (its opengraph-image route). */
+export const shareImageUrl = (pagePath: string) => absoluteUrl(`${pagePath === '/' ? '' : pagePath}/opengraph-image`);
+
+export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
+  const path = articlePath(article.section.slug, article.slug);
+  const { dateline } = article;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${absoluteUrl(path)}#article`,
+    headline: article.headline,
+    description: article.summary,
+    url: absoluteUrl(path),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(path) },
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    articleSection: article.section.name,
+    wordCount: article.wordCount,
+    inLanguage: SITE_LANGUAGE,
+    ...(dateline ? { dateline: `${dateline.place}, ${dateline.dateText} (${dateline.source})` } : {}),
+    image: [shareImageUrl(path)],
+    isAccessibleForFree: true,
+    author: dateline ? { '@type': 'Organization', name: dateline.source } : { '@id': publisherId() },
+    publisher: publisherJsonLd(),
+    isPartOf: { '@id': websiteId() },
+  };
+}
+
+export function articleBreadcrumbJsonLd(article: Pick<Article, 'headline' | 'slug' | 'section'>) {
+  return breadcrumbJsonLd([
+    { name: SITE_NAME, path: '/' },
+    { name: article.section.name, path: sectionPath(article.section.slug) },
+    { name: article.headline, path: articlePath(article.section.slug, article.slug) },
+  ]);
+}
+
+export function collectionPageJsonLd(
+  section: SectionRef,
+  articles: readonly ArticleSummary[],
+  pagePath: string,
+): WithContext<CollectionPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': absoluteUrl(pagePath),
+    url: absoluteUrl(pagePath),
+    name: `${section.name} · ${SITE_NAME}`,
+    description: `The latest ${section.name} news from ${SITE_NAME}.`,
+    inLanguage: SITE_LANGUAGE,
+    isPartOf: { '@id': websiteId() },
+    publisher: { '@id': publisherId() },
+    image: shareImageUrl(sectionPath(section.slug)),
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListElement: articles.map((article, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        url: absoluteUrl(articlePath(article.section.slug, article.slug)),
+        name: article.headline,
+      })),
+    },
+  };
+}
+
+export function sectionBreadcrumbJsonLd(section: SectionRef) {
+  return breadcrumbJsonLd([
+    { name: SITE_NAME, path: '/' },
+    { name: section.name, path: sectionPath(section.slug) },
+  ]);
+}
+
+/** No SearchAction: the site has no search yet, and one must name a working search URL. */
+export function webSiteJsonLd(): WithContext<WebSite> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': websiteId(),
+    name: SITE_NAME,
+    url: absoluteUrl('/'),
+    description: SITE_DESCRIPTION,
+    inLanguage: SITE_LANGUAGE,
+    publisher: publisherJsonLd(),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { feedAlternates } from '@/lib/feeds/channel';
+import type { Article, SectionRef } from '@/lib/queries/types';
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
+
+interface PageMetadataInput {
+  /** The page's own title; the layout's template adds the site name to `<title>`. */
+  title: string;
+  description: string;
+  /** Path (and query, for later pages of a listing) of the page's one canonical URL. */
+  path: string;
+  /** The section whose feeds the page advertises beside the site's. */
+  section: SectionRef | null;
+  article?: Pick<Article, 'publishedAt' | 'updatedAt' | 'section'>;
+}
+
+/**
+ * Canonical URL, feed links, Open Graph and Twitter card of one page. Next.js merges
+ * metadata objects shallowly, so each page gets complete `alternates` and `openGraph`
+ * objects; og:image comes from the nearest opengraph-image route.
+ */
+export function pageMetadata({ title, description, path, section, article }: PageMetadataInput): Metadata {
+  const url = absoluteUrl(path);
+  return {
+    title,
+    description,
+    alternates: { canonical: url, types: feedAlternates(section) },
+    openGraph: {
+      siteName: SITE_NAME,
+      locale: SITE_LANGUAGE,
+      url,
+      title,
+      description,
+      ...(article
+        ? {
+            type: 'article',
+            publishedTime: article.publishedAt,
+            modifiedTime: article.updatedAt,
+            section: article.section.name,
+          }
+        : { type: 'website' }),
+    },
+    twitter: { card: 'summary_large_image', title, description },
+  };
+}
+
+/** What every page inherits from the root layout. */
+export function siteMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    robots: { index: true, follow: true, 'max-image-preview': 'large', 'max-snippet': -1, 'max-video-preview': -1 },
+    alternates: { types: feedAlternates(null) },
+    openGraph: { siteName: SITE_NAME, locale: SITE_LANGUAGE, type: 'website' },
+    twitter: { card: 'summary_large_image' },
+  };
+}

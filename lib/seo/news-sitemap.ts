@@ -1,0 +1,26 @@
+import { xmlDocument } from '@/lib/feeds/xml';
+import type { RecentArticle } from '@/lib/queries/sitemap-loaders';
+import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, articlePath } from '@/lib/site';
+import { SITEMAP_NAMESPACE } from './sitemap';
+
+/** Google News sitemaps list the articles of the last two days, at most 1,000 of them. */
+export const NEWS_WINDOW_HOURS = 48;
+export const NEWS_SITEMAP_LIMIT = 1_000;
+export const NEWS_NAMESPACE = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+export function buildNewsSitemap(articles: readonly RecentArticle[]): string {
+  return xmlDocument({
+    urlset: {
+      '@_xmlns': SITEMAP_NAMESPACE,
+      '@_xmlns:news': NEWS_NAMESPACE,
+      url: articles.slice(0, NEWS_SITEMAP_LIMIT).map((article) => ({
+        loc: absoluteUrl(articlePath(article.section.slug, article.slug)),
+        'news:news': {
+          'news:publication': { 'news:name': SITE_NAME, 'news:language': SITE_LANGUAGE },
+          'news:publication_date': article.publishedAt,
+          'news:title': article.headline,
+        },
+      })),
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { drawableText, shareImage } from './share-image';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+test('draws a 1200×630 PNG from a headline in any script without fetching a font or an emoji', async () => {
+  const realFetch = globalThis.fetch;
+  const network: string[] = [];
+  // The renderer loads its own WebAssembly from a data: URL; anything else would leave the machine.
+  vi.stubGlobal('fetch', (input: string | URL | Request, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.startsWith('data:')) return realFetch(input, init);
+    network.push(url);
+    return Promise.reject(new Error('the share image must not use the network'));
+  });
+  const response = shareImage({
+    kicker: 'Κόσμος',
+    title: 'Ελλάδα, 中国, مصر, Россия and Łódź agree 🤝 on “trade” — 100% ✓',
+  });
+  const png = new Uint8Array(await response.arrayBuffer());
+  expect(network).toEqual([]);
+  expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+  const view = new DataView(png.buffer);
+  expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
+});
+
+test('keeps Latin and Cyrillic text and typographic quotes as written', () => {
+  expect(drawableText('‘UN’s inactivity’ — Łódź, Россия…')).toBe('‘UN’s inactivity’ — Łódź, Россия…');
+});
+
+test('transliterates what the bundled font cannot draw and leaves out what has no Latin spelling', () => {
+  expect(drawableText('Ελλάδα 🤝 中 now')).toBe('Ellada now');
+});

@@ -1,0 +1,59 @@
+import transliterate from '@sindresorhus/transliterate';
+import { ImageResponse } from 'next/og';
+import { SITE_NAME } from '@/lib/site';
+
+export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
+export const SHARE_IMAGE_TYPE = 'image/png';
+
+// Characters the font bundled with next/og (Geist) draws. For any other character
+// ImageResponse downloads a font (Google Fonts, emoji CDNs) at request time; the site
+// makes no such request, so those characters are transliterated or left out.
+const DRAWN =
+  /^[\u0020-\u007E\u00A0-\u017F\u0400-\u045F\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u2022\u20AC\u2122]$/u;
+
+export function drawableText(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (DRAWN.test(char)) out += char;
+    else out += [...transliterate(char)].filter((replacement) => DRAWN.test(replacement)).join('');
+  }
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
+const MAX_TITLE = 180;
+
+function clip(text: string): string {
+  if (text.length <= MAX_TITLE) return text;
+  const cut = text.slice(0, MAX_TITLE);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE - 20))}…`;
+}
+
+/** The 1200×630 card shown when a page is shared: kicker (section), title, site name. */
+export function shareImage({ kicker, title }: { kicker: string; title: string }): ImageResponse {
+  const headline = clip(drawableText(title));
+  const fontSize = headline.length > 120 ? 48 : headline.length > 60 ? 60 : 76;
+  return new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        background: '#ffffff',
+        color: '#171717',
+        padding: '64px 72px',
+        borderTop: '24px solid #991b1b',
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 30, letterSpacing: 2, color: '#991b1b', textTransform: 'uppercase' }}>
+        {drawableText(kicker)}
+      </div>
+      <div style={{ display: 'flex', fontSize, lineHeight: 1.15 }}>{headline}</div>
+      <div style={{ display: 'flex', fontSize: 30, color: '#525252', borderTop: '2px solid #171717', paddingTop: 24 }}>
+        {drawableText(SITE_NAME)}
+      </div>
+    </div>,
+    SHARE_IMAGE_SIZE,
+  );
+}
