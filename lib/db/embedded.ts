@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -74,23 +75,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class EmbeddedDatabaseBusyError extends Error {}
 
+export interface OpenEmbeddedOptions {
+  /** How long to wait for a live lock holder to start serving before giving up. */
+  waitForServerMs?: number;
+}
+
 /** Connects to the embedded server of `dataDir`, starting it in this process if none runs. */
-export async function openEmbeddedDatabase(dataDir = resolveDataDir()): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase(
+  dataDir = resolveDataDir(),
+  { waitForServerMs = WAIT_FOR_SERVER_MS }: OpenEmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'embedded.lock');
   const infoFile = path.join(dataDir, 'embedded.json');
-  const deadline = Date.now() + WAIT_FOR_SERVER_MS;
+  const deadline = Date.now() + waitForServerMs;
 
   for (;;) {
-    let fd: number | null = null;
-    try {
-      fd = fs.openSync(lockFile, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    if (fd !== null) {
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
+    if (createLock(lockFile)) {
       try {
         return await serve(dataDir, lockFile, infoFile);
       } catch (error) {
@@ -99,11 +100,11 @@ export async function openEmbeddedDatabase(dataDir = resolveDataDir()): Promise<
       }
     }
 
-    const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {
+    const holder = readHolder(lockFile);
+    if (holder === null) continue; // its holder just closed the database: try to take it
+    if (holder <= 0 || !isAlive(holder)) {
       // The holder died without cleaning up (killed): its lock is stale.
-      fs.rmSync(lockFile, { force: true });
-      fs.rmSync(infoFile, { force: true });
+      removeStaleLock(lockFile, infoFile, holder);
       continue;
     }
     if (holder === process.pid) {
@@ -123,6 +124,64 @@ export async function openEmbeddedDatabase(dataDir = resolveDataDir()): Promise<
     }
     await sleep(200);
   }
+}
+
+/**
+ * Takes the lock if nobody holds it. The lock is written whole under a private
+ * name and linked into place, so that it appears with its holder's pid in it:
+ * a process that finds it never reads it empty and takes it for stale.
+ */
+function createLock(lockFile: string): boolean {
+  const draft = `${lockFile}.${process.pid}.${randomUUID()}`;
+  fs.writeFileSync(draft, String(process.pid));
+  try {
+    fs.linkSync(draft, lockFile);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+}
+
+/** The pid in the lock (0 when unreadable), or null when there is no lock any more. */
+function readHolder(lockFile: string): number | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(lockFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const pid = Number(text.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : 0;
+}
+
+/**
+ * Removes the lock of a dead holder. Moved aside before it is checked: another
+ * process may have replaced the stale lock since it was read, and removing that
+ * fresh lock would let two processes open the data directory.
+ */
+function removeStaleLock(lockFile: string, infoFile: string, deadHolder: number): void {
+  const aside = `${lockFile}.stale.${process.pid}.${randomUUID()}`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (readHolder(aside) === deadHolder) {
+    fs.rmSync(infoFile, { force: true });
+  } else {
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      // A third process created a lock in the instant it was away. Closing that gap
+      // needs OS file locks, which Node does not offer; the gap is a few microseconds.
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 async function serve(dataDir: string, lockFile: string, infoFile: string): Promise<EmbeddedDatabase> {

@@ -6,6 +6,10 @@ import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { makeEmbeddedDataDir } from './embedded-data-dir';
+import { makeTempDir } from './temp-dir';
+
+export { makeTempDir };
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -44,16 +48,20 @@ export async function availableDatabaseKinds(): Promise<DatabaseKind[]> {
   return ['embedded'];
 }
 
-export function makeTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-${prefix}-`));
+export interface TestDatabaseOptions {
+  /** Apply prisma/migrations (default true); false leaves the database empty. */
+  migrated?: boolean;
 }
 
-/** A fresh, migrated, throwaway database of the given kind. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** A fresh, throwaway database of the given kind, migrated unless told otherwise. */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  { migrated = true }: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (kind === 'embedded') {
-    const dataDir = makeTempDir('db');
+    const dataDir = await makeEmbeddedDataDir();
     const embedded = await openEmbeddedDatabase(dataDir);
-    await migrate(embedded.url);
+    if (migrated) await migrate(embedded.url);
     const prisma = createPrismaClient({ url: embedded.url, embedded: true });
     return {
       kind,
@@ -74,7 +82,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
+  if (migrated) await migrate(url.toString());
   const prisma = createPrismaClient({ url: url.toString(), embedded: false });
   return {
     kind,
@@ -88,4 +96,31 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       await dropper.end();
     },
   };
+}
+
+/** Removes every section and article, so that a test starts from an empty site. */
+export async function emptyDatabase(db: TestDatabase): Promise<void> {
+  await db.prisma.$executeRawUnsafe('TRUNCATE articles, sections RESTART IDENTITY CASCADE');
+}
+
+/** The environment of the developer's shell, minus what would point a child process elsewhere. */
+function isolatedEnv(): NodeJS.ProcessEnv {
+  const { REVALIDATE_SECRET: _secret, SITE_URL: _site, DATABASE_URL: _url, DATA_DIR: _dir, ...env } = process.env;
+  return env;
+}
+
+/** The environment under which a child process uses the embedded database in `dataDir`. */
+export function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...isolatedEnv(), DATABASE_URL: '', DATA_DIR: dataDir };
+}
+
+/**
+ * The environment under which a child process (the import script) reaches `db`:
+ * the embedded one through its DATA_DIR, so that it connects to this process's
+ * server; a PostgreSQL one through DATABASE_URL.
+ */
+export function childEnv(db: TestDatabase): NodeJS.ProcessEnv {
+  if (db.dataDir) return embeddedEnv(db.dataDir);
+  // No site.json there: the import never tries to notify a site the developer runs.
+  return { ...isolatedEnv(), DATABASE_URL: db.url, DATA_DIR: path.join(os.tmpdir(), 'newsroom-no-data-dir') };
 }

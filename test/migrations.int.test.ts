@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { migrate, MIGRATIONS_DIR } from '@/lib/db/migrate';
+import {
+  availableDatabaseKinds,
+  childEnv,
+  createTestDatabase,
+  makeTempDir,
+  type TestDatabase,
+} from './support/database';
+import { prismaLedgerDefinition } from './support/prisma-ledger';
+import { runScript } from './support/cli';
+
+const kinds = await availableDatabaseKinds();
+
+/** The migration folders as Prisma sees them, with the sha-256 of each file's bytes. */
+function migrationFolders(dir = MIGRATIONS_DIR) {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, 'migration.sql')))
+    .sort()
+    .map((name) => ({
+      name,
+      checksum: createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, name, 'migration.sql')))
+        .digest('hex'),
+    }));
+}
+
+/** A copy of prisma/migrations that a test may change. */
+function copyOfMigrations(): string {
+  const dir = makeTempDir('migrations');
+  fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe.each(kinds)('migrations on the %s database', (kind) => {
+  let db: TestDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind, { migrated: false });
+    client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+  // Each test starts from a database that has never been migrated.
+  beforeEach(async () => {
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  });
+  afterEach(async () => {
+    await client.query('DROP SCHEMA IF EXISTS prisma_reference CASCADE');
+  });
+
+  async function ledger() {
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+      applied_steps_count: number;
+    }>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count
+       FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    return rows;
+  }
+
+  async function columnsOf(schema: string) {
+    const { rows } = await client.query(
+      `SELECT column_name, ordinal_position, data_type, character_maximum_length, is_nullable, column_default
+       FROM information_schema.columns
+       WHERE table_schema = $1 AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+      [schema],
+    );
+    return rows;
+  }
+
+  test("the ledger has the columns of the one Prisma's schema engine creates", async () => {
+    await migrate(db.url);
+    await client.query(`CREATE SCHEMA prisma_reference; SET search_path TO prisma_reference;
+      ${prismaLedgerDefinition()}; SET search_path TO public`);
+
+    const ours = await columnsOf('public');
+
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(await columnsOf('prisma_reference'));
+  });
+
+  test('a fresh database gets one finished ledger row per migration folder, with the sha-256 of its file', async () => {
+    const result = await migrate(db.url);
+
+    const folders = migrationFolders();
+    expect(result.applied).toEqual(folders.map((folder) => folder.name));
+    expect(await ledger()).toEqual(
+      folders.map(({ name, checksum }) => ({
+        migration_name: name,
+        checksum,
+        finished_at: expect.any(Date),
+        rolled_back_at: null,
+        applied_steps_count: 1,
+      })),
+    );
+  });
+
+  test('migrating an up-to-date database applies nothing', async () => {
+    await migrate(db.url);
+    const before = await ledger();
+
+    const second = await migrate(db.url);
+
+    expect(second).toEqual({ applied: [], alreadyApplied: migrationFolders().length });
+    expect(await ledger()).toEqual(before);
+  });
+
+  test('an applied migration that was edited afterwards is refused with a message naming it', async () => {
+    const dir = copyOfMigrations();
+    await migrate(db.url, dir);
+    const [first] = migrationFolders(dir);
+    fs.appendFileSync(path.join(dir, first?.name ?? '', 'migration.sql'), '\n-- an afterthought\n');
+
+    await expect(migrate(db.url, dir)).rejects.toThrow(
+      `Migration ${first?.name} was changed after it was applied (checksum differs). ` +
+        'Write a new migration instead of editing an applied one.',
+    );
+  });
+
+  test('a migration that fails is named, and none of it is applied', async () => {
+    const dir = copyOfMigrations();
+    fs.mkdirSync(path.join(dir, '29991231000000_broken'));
+    fs.writeFileSync(
+      path.join(dir, '29991231000000_broken', 'migration.sql'),
+      'CREATE TABLE "half_done" ("id" INTEGER);\nALTER TABLE "no_such_table" ADD COLUMN "x" INTEGER;\n',
+    );
+
+    await expect(migrate(db.url, dir)).rejects.toThrow(
+      'Migration 29991231000000_broken failed: relation "no_such_table" does not exist',
+    );
+
+    const { rows } = await client.query(`SELECT to_regclass('half_done') AS table`);
+    expect(rows).toEqual([{ table: null }]);
+    expect((await ledger()).map((row) => row.migration_name)).toEqual(migrationFolders().map((folder) => folder.name));
+  });
+
+  test('npm run db:migrate says what it applied, then that the database is up to date', async () => {
+    const names = migrationFolders().map((folder) => folder.name);
+
+    const first = await runScript('scripts/migrate.ts', [], childEnv(db));
+    const second = await runScript('scripts/migrate.ts', [], childEnv(db));
+
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.stdout.trim()).toBe(`Applied ${names.length} migration(s): ${names.join(', ')}`);
+    expect(second.stdout.trim()).toBe(`Up to date: ${names.length} migration(s) already applied.`);
+  });
+});

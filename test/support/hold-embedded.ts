@@ -1,0 +1,7 @@
+// Run as its own process: opens the embedded database in DATA_DIR as the site does,
+// prints where it serves, and holds it until it is stopped.
+import { resolveDatabase } from '@/lib/db/connection';
+
+const database = await resolveDatabase();
+process.stdout.write(`${JSON.stringify({ url: database.url })}\n`);
+setInterval(() => undefined, 60_000);
