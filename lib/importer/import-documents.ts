@@ -98,10 +98,21 @@ export async function importDocuments(
     }));
     const outcome = dryRun
       ? await planDocument(prisma, dated, pending)
-      : await prisma.$transaction((tx) => writeDocument(tx as unknown as PrismaClient, dated, now), {
-          maxWait: 60_000,
-          timeout: 300_000,
-        });
+      : await prisma.$transaction(
+          (tx) =>
+            writeDocument(tx as unknown as PrismaClient, dated, now, (written) =>
+              // A long document reports progress while its transaction is still open.
+              options.onProgress?.({
+                documents: index,
+                totalDocuments: sources.length,
+                articles: articlesDone + written,
+              }),
+            ),
+          {
+            maxWait: 60_000,
+            timeout: 300_000,
+          },
+        );
     report.status = dryRun ? 'would load' : 'loaded';
     report.created = outcome.created;
     report.updated = outcome.updated;
@@ -173,7 +184,12 @@ async function planDocument(
   return outcome;
 }
 
-async function writeDocument(tx: PrismaClient, dated: DatedDraft[], now: Date): Promise<Outcome> {
+async function writeDocument(
+  tx: PrismaClient,
+  dated: DatedDraft[],
+  now: Date,
+  onBatch: (written: number) => void,
+): Promise<Outcome> {
   const sectionNames = new Map(dated.map(({ draft }) => [draft.sectionSlug, draft.sectionName]));
   await tx.section.createMany({
     data: [...sectionNames].map(([slug, name]) => ({ slug, name })),
@@ -224,6 +240,7 @@ async function writeDocument(tx: PrismaClient, dated: DatedDraft[], now: Date): 
   }
   for (let i = 0; i < toCreate.length; i += BATCH) {
     await tx.article.createMany({ data: toCreate.slice(i, i + BATCH) });
+    onBatch(Math.min(i + BATCH, toCreate.length));
   }
   return outcome;
 }
