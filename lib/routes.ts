@@ -23,3 +23,6 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'about',
   'offline',
 ]);
+
+/** Second path segments the site owns under a section: an article may not take one. */
+export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set(['opengraph-image', 'twitter-image']);

@@ -440,6 +440,12 @@ describe('problems', () => {
     ]);
   });
 
+  test('reports a headline whose URL the site uses under every section', () => {
+    expect(problemsOf(doc('Opengraph Image', '', 'Text.', '• Published in World'))).toEqual([
+      { line: 1, message: 'headline "Opengraph Image" would take the URL …/opengraph-image, which the site uses' },
+    ]);
+  });
+
   test('reports a section name with no letters or digits', () => {
     expect(problemsOf(doc('Headline', '', 'Text.', '• Published in ???'))).toEqual([
       { line: 4, message: 'section "???" has no letters or digits to make a URL from' },

@@ -1,4 +1,4 @@
-import { RESERVED_SLUGS } from '@/lib/routes';
+import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
 import { slugify } from '@/lib/slug';
 import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 
@@ -164,6 +164,10 @@ function finishBlock(
       line,
       message: `headline "${headline}" has no letters or digits to make a URL from`,
     });
+    return null;
+  }
+  if (RESERVED_ARTICLE_SLUGS.has(slug)) {
+    problems.push({ line, message: `headline "${headline}" would take the URL …/${slug}, which the site uses` });
     return null;
   }
   const body: BodyBlock[] = elements.map((element, index) =>
