@@ -6,7 +6,18 @@ import Link from 'next/link';
 export default function GlobalError() {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', lineHeight: 1.5 }}>
+      {/* The site's stylesheet may be what failed: plain inline styles, in the reader's light or dark. */}
+      <body
+        style={{
+          colorScheme: 'light dark',
+          fontFamily: 'Georgia, serif',
+          maxWidth: '40rem',
+          margin: '0 auto',
+          padding: '3rem 1rem',
+          fontSize: '1.125rem',
+          lineHeight: 1.6,
+        }}
+      >
         <title>Something went wrong</title>
         <h1>Something went wrong</h1>
         <p>The site could not be shown just now. Please try again in a moment.</p>

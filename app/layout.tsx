@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from 'next';
+import { newsreader } from '@/components/fonts';
+import { preferencesScript } from '@/components/reader-preferences';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { getSections } from '@/lib/queries';
-import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/lib/site';
+import { siteMetadata } from '@/lib/seo/metadata';
+import { SITE_LANGUAGE } from '@/lib/site';
 import './globals.css';
 
 // Pages render per request from the cached query layer: no database at build time,
@@ -10,12 +13,7 @@ import './globals.css';
 export const dynamic = 'force-dynamic';
 
 export function generateMetadata(): Metadata {
-  return {
-    metadataBase: new URL(siteUrl()),
-    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
-    description: SITE_DESCRIPTION,
-    alternates: { types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${SITE_NAME}: all articles` }] } },
-  };
+  return siteMetadata();
 }
 
 export const viewport: Viewport = {
@@ -26,16 +24,20 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const sections = await getSections();
   return (
-    <html lang={SITE_LANGUAGE}>
-      <body className="bg-white font-sans text-neutral-900 antialiased">
+    // The head script sets the reader's theme and text size on <html> before React hydrates.
+    <html lang={SITE_LANGUAGE} className={newsreader.variable} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: preferencesScript }} />
+      </head>
+      <body className="bg-paper font-sans text-ink antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:inline-flex focus:min-h-11 focus:items-center focus:bg-ink focus:px-4 focus:font-semibold focus:text-paper"
         >
           Skip to main content
         </a>
         <SiteHeader sections={sections} />
-        <main id="main" className="mx-auto max-w-5xl px-4">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 focus:outline-none">
           {children}
         </main>
         <SiteFooter />

@@ -1,35 +1,65 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
+import { Link } from '@/components/Link';
 import { ArticleCard } from '@/components/ArticleCard';
+import { JsonLd } from '@/components/JsonLd';
 import { getFrontPage } from '@/lib/queries';
-import { SITE_NAME, sectionPath } from '@/lib/site';
+import { webSiteJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { SITE_DESCRIPTION, SITE_NAME, sectionPath } from '@/lib/site';
+
+export function generateMetadata(): Metadata {
+  return {
+    ...pageMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', section: null }),
+    title: { absolute: SITE_NAME },
+  };
+}
 
 export default async function FrontPage() {
   const { lead, latest, sections } = await getFrontPage();
+  // With enough news, the two stories after the lead sit beneath it, between the lead and the list in size.
+  const [top, rest] = latest.length >= 5 ? [latest.slice(0, 2), latest.slice(2)] : [[], latest];
   return (
     <>
+      <JsonLd data={webSiteJsonLd()} />
       <h1 className="sr-only">{SITE_NAME}: front page</h1>
       {!lead ? (
-        <p className="py-12 text-lg">No articles have been published yet.</p>
+        <p className="py-12 font-serif text-xl">No articles have been published yet.</p>
       ) : (
-        <div className="grid gap-8 py-4 md:grid-cols-3">
-          <section aria-labelledby="lead-heading" className="md:col-span-2">
-            <h2 id="lead-heading" className="sr-only">
-              Lead story
-            </h2>
-            <ArticleCard article={lead} size="lead" />
-          </section>
-          {latest.length > 0 && (
-            <section aria-labelledby="latest-heading" className="md:border-l md:border-neutral-200 md:pl-6">
-              <h2
-                id="latest-heading"
-                className="border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wide"
-              >
+        <div className="grid gap-x-10 pt-6 pb-2 lg:grid-cols-12">
+          <div className="lg:col-span-8">
+            <section aria-labelledby="lead-heading">
+              <h2 id="lead-heading" className="sr-only">
+                Lead story
+              </h2>
+              <ArticleCard article={lead} size="lead" />
+            </section>
+            {top.length > 0 && (
+              <section aria-labelledby="top-heading" className="mt-2 border-t border-rule">
+                <h2 id="top-heading" className="sr-only">
+                  Top stories
+                </h2>
+                <ul className="grid gap-x-8 divide-y divide-rule sm:grid-cols-2 sm:divide-y-0">
+                  {top.map((article) => (
+                    <li key={article.slug}>
+                      <ArticleCard article={article} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          {rest.length > 0 && (
+            <section
+              aria-labelledby="latest-heading"
+              className="mt-6 border-t-2 border-strong-rule pt-3 lg:col-span-4 lg:mt-0 lg:border-t-0 lg:border-l lg:border-l-rule lg:pt-2 lg:pl-8"
+            >
+              <h2 id="latest-heading" className="text-sm font-bold tracking-[0.12em] uppercase">
                 Latest
               </h2>
-              <ol className="divide-y divide-neutral-200">
-                {latest.map((article) => (
+              <ol className="divide-y divide-rule">
+                {rest.map((article) => (
                   <li key={article.slug}>
-                    <ArticleCard article={article} />
+                    <ArticleCard article={article} size="compact" />
                   </li>
                 ))}
               </ol>
@@ -38,16 +68,16 @@ export default async function FrontPage() {
         </div>
       )}
       {sections.map(({ section, articles }) => (
-        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-8">
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-10">
           <h2
             id={`section-${section.slug}`}
-            className="border-b-2 border-neutral-900 pb-1 font-serif text-2xl font-bold"
+            className="border-t-2 border-strong-rule pt-2 font-serif text-2xl font-bold tracking-tight sm:text-3xl"
           >
             <Link href={sectionPath(section.slug)} className="hover:underline">
               {section.name}
             </Link>
           </h2>
-          <ul className="grid gap-x-6 divide-y divide-neutral-200 sm:grid-cols-2 sm:divide-y-0">
+          <ul className="grid gap-x-8 divide-y divide-rule sm:grid-cols-2 sm:divide-y-0 lg:grid-cols-4">
             {articles.map((article) => (
               <li key={article.slug}>
                 <ArticleCard article={article} showSection={false} />

@@ -4,20 +4,20 @@ import type { Article } from '@/lib/queries/types';
 export function ArticleBody({ article }: { article: Pick<Article, 'body' | 'dateline'> }) {
   const datelineAt = article.dateline ? article.body.findIndex((block) => block.type === 'paragraph') : -1;
   return (
-    <div className="mt-6 font-serif text-lg leading-relaxed">
+    <div className="mt-6 max-w-[65ch] font-serif text-[1.1875rem] leading-[1.7] sm:text-xl">
       {article.body.map((block, index) => {
         if (block.type === 'subheading') {
           return (
-            <h2 key={index} className="mt-8 mb-2 font-sans text-xl font-bold">
+            <h2 key={index} className="mt-9 mb-1 font-sans text-lg leading-snug font-bold sm:text-xl">
               {block.text}
             </h2>
           );
         }
         const dateline = index === datelineAt ? article.dateline : null;
         return (
-          <p key={index} className="mt-4">
+          <p key={index} className="mt-5 first:mt-0">
             {dateline && (
-              <span className="dateline font-sans text-base font-bold uppercase tracking-wide">
+              <span className="dateline font-sans text-[0.85em] font-bold tracking-wide uppercase">
                 {dateline.place}, {dateline.dateText} ({dateline.source}){' '}
               </span>
             )}

@@ -1,8 +1,15 @@
-import Link from 'next/link';
+import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { articlePath } from '@/lib/site';
 import { PublishedTime } from './PublishedTime';
 
+const headlineSize = {
+  lead: 'text-[2rem] leading-[1.08] sm:text-5xl',
+  normal: 'text-xl leading-snug sm:text-[1.375rem]',
+  compact: 'text-lg leading-snug',
+} as const;
+
+/** One story in a listing: the headline links to it; the lead gets the biggest type and its summary at length. */
 export function ArticleCard({
   article,
   headingLevel = 'h3',
@@ -11,21 +18,27 @@ export function ArticleCard({
 }: {
   article: ArticleSummary;
   headingLevel?: 'h2' | 'h3';
-  size?: 'lead' | 'normal';
+  size?: keyof typeof headlineSize;
   showSection?: boolean;
 }) {
   const Heading = headingLevel;
   return (
-    <article className="py-4">
-      {showSection && <p className="text-xs font-bold uppercase tracking-wide text-red-800">{article.section.name}</p>}
-      <Heading className={`font-serif font-bold leading-tight ${size === 'lead' ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
-        <Link href={articlePath(article.section.slug, article.slug)} className="hover:underline">
+    <article className={size === 'lead' ? 'pt-5 pb-4' : 'py-4'}>
+      {showSection && (
+        <p className="mb-1 text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section.name}</p>
+      )}
+      <Heading className={`font-serif font-bold tracking-tight text-balance ${headlineSize[size]}`}>
+        <Link href={articlePath(article.section.slug, article.slug)} className="block hover:underline">
           {article.headline}
         </Link>
       </Heading>
-      <p className={`mt-2 text-neutral-700 ${size === 'lead' ? 'text-lg' : ''}`}>{article.summary}</p>
-      <p className="mt-2 text-sm text-neutral-600">
-        <PublishedTime iso={article.publishedAt} /> · {article.readingMinutes} min read
+      {size !== 'compact' && (
+        <p className={`mt-2 font-serif text-muted ${size === 'lead' ? 'text-lg leading-relaxed sm:text-xl' : ''}`}>
+          {article.summary}
+        </p>
+      )}
+      <p className="mt-2 text-xs text-muted">
+        <PublishedTime iso={article.publishedAt} format="short" /> · {article.readingMinutes} min read
       </p>
     </article>
   );

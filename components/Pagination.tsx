@@ -1,28 +1,34 @@
-import Link from 'next/link';
+import { Link } from './Link';
 
 const pageHref = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath}?page=${page}`);
+const linkClass =
+  'inline-flex min-h-11 items-center rounded-sm border border-strong-rule px-4 font-semibold hover:bg-ink hover:text-paper';
 
+/** Plain links, rel="prev"/"next": pages work without JavaScript, and crawlers follow them. */
 export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pages" className="mt-6 flex items-center justify-between border-t border-neutral-200 py-4">
-      {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev" className="inline-block py-2 font-semibold underline">
-          ← Newer articles
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-sm text-neutral-600">
+    <nav
+      aria-label="Pages"
+      className="mt-8 grid grid-cols-[1fr_auto_1fr] items-center gap-3 border-t border-rule pt-6 text-sm"
+    >
+      <div>
+        {page > 1 && (
+          <Link href={pageHref(basePath, page - 1)} rel="prev" className={linkClass}>
+            <span aria-hidden="true">←&nbsp;</span>Newer articles
+          </Link>
+        )}
+      </div>
+      <p className="text-center text-muted">
         Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next" className="inline-block py-2 font-semibold underline">
-          Older articles →
-        </Link>
-      ) : (
-        <span />
-      )}
+      </p>
+      <div className="text-right">
+        {page < pageCount && (
+          <Link href={pageHref(basePath, page + 1)} rel="next" className={linkClass}>
+            Older articles<span aria-hidden="true">&nbsp;→</span>
+          </Link>
+        )}
+      </div>
     </nav>
   );
 }

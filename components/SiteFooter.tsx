@@ -1,16 +1,27 @@
-import Link from 'next/link';
-import { SITE_NAME } from '@/lib/site';
+import { Link } from './Link';
+import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 
 export function SiteFooter() {
   return (
-    <footer className="mt-12 border-t border-neutral-300">
-      <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-4 px-4 py-6 text-sm">
-        <p>© {SITE_NAME}</p>
-        <p>
-          <Link href="/feed.xml" className="underline">
-            RSS feed of all articles
-          </Link>
-        </p>
+    <footer className="mt-16 border-t-4 border-double border-strong-rule print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <p className="font-serif text-2xl font-bold">{SITE_NAME}</p>
+          <p className="mt-1 max-w-md text-sm text-muted">{SITE_DESCRIPTION}</p>
+        </div>
+        <ul className="text-sm">
+          <li>
+            <Link href="/" className="inline-flex min-h-10 items-center underline">
+              Front page
+            </Link>
+          </li>
+          <li>
+            {/* A feed, not a page: the router has nothing to do with it. */}
+            <a href="/feed.xml" className="inline-flex min-h-10 items-center underline">
+              RSS feed of all articles
+            </a>
+          </li>
+        </ul>
       </div>
     </footer>
   );

@@ -1,27 +1,37 @@
-import Link from 'next/link';
+import { Link } from './Link';
 import type { SectionRef } from '@/lib/queries/types';
 import { SITE_NAME, sectionPath } from '@/lib/site';
+import { ReaderControls } from './ReaderControls';
+import { SectionNavLink } from './SectionNavLink';
+
+const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 export function SiteHeader({ sections }: { sections: SectionRef[] }) {
+  const now = new Date();
   return (
-    <header className="border-b border-neutral-300">
-      <div className="mx-auto max-w-5xl px-4 py-4">
-        <Link href="/" className="font-serif text-3xl font-bold tracking-tight">
+    <header className="border-b border-strong-rule print:hidden">
+      <div className="mx-auto grid max-w-6xl grid-cols-[1fr_auto] items-center gap-3 px-4 py-3 sm:grid-cols-[1fr_auto_1fr] sm:py-6">
+        <p className="hidden text-sm text-muted sm:block">
+          <time dateTime={now.toISOString().slice(0, 10)}>{today.format(now)}</time>
+        </p>
+        <Link
+          href="/"
+          className="min-w-0 font-serif text-[clamp(1.375rem,8vw,1.75rem)] leading-none font-bold tracking-tight sm:text-center sm:text-5xl"
+        >
           {SITE_NAME}
         </Link>
+        <div className="flex justify-end">
+          <ReaderControls />
+        </div>
       </div>
-      <nav aria-label="Sections" className="border-t border-neutral-200">
-        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-4 px-4 py-2 text-sm font-semibold">
+      <nav aria-label="Sections" className="border-t border-rule">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-sm font-semibold sm:justify-center">
           <li>
-            <Link href="/" className="inline-block py-1">
-              Front page
-            </Link>
+            <SectionNavLink href="/">Front page</SectionNavLink>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={sectionPath(section.slug)} className="inline-block py-1">
-                {section.name}
-              </Link>
+              <SectionNavLink href={sectionPath(section.slug)}>{section.name}</SectionNavLink>
             </li>
           ))}
         </ul>

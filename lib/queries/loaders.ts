@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { BodyBlock } from '@/lib/documents/types';
-import type { Article, ArticleSummary, FrontPage, SectionPage, SectionRef } from './types';
+import { sharedWordCount, significantWords } from './significant-words';
+import type { Article, ArticleNeighbours, ArticleSummary, FrontPage, SectionPage, SectionRef } from './types';
 
 /** Uncached reads. Pages use the cached wrappers in ./index.ts; tests call these directly. */
 
@@ -75,8 +76,13 @@ function toSummary(row: ArticleRow): ArticleSummary {
 }
 
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
-  // In order of first sight: the order the newsroom's own exports introduced them.
-  return prisma.section.findMany({ select: { slug: true, name: true }, orderBy: { id: 'asc' } });
+  // In order of first sight: the order the newsroom's own exports introduced them. A section
+  // whose articles all moved elsewhere has nothing to show, so it leaves the navigation.
+  return prisma.section.findMany({
+    select: { slug: true, name: true },
+    where: { articles: { some: {} } },
+    orderBy: { id: 'asc' },
+  });
 }
 
 export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
@@ -106,7 +112,8 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!section) return null;
   const total = await prisma.article.count({ where: { sectionId: section.id } });
-  const pageCount = Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE));
+  if (total === 0) return null;
+  const pageCount = Math.ceil(total / SECTION_PAGE_SIZE);
   if (page < 1 || page > pageCount) return null;
   const rows = await prisma.article.findMany({
     select: articleFields,
@@ -139,5 +146,87 @@ export async function loadLatestArticles(
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
-  return prisma.section.findUnique({ where: { slug }, select: { slug: true, name: true } });
+  return prisma.section.findFirst({ where: { slug, articles: { some: {} } }, select: { slug: true, name: true } });
+}
+
+/** The articles just before (newer) and just after (older) this one in its section's listing. */
+export async function loadArticleNeighbours(prisma: PrismaClient, slug: string): Promise<ArticleNeighbours> {
+  const article = await prisma.article.findUnique({
+    where: { slug },
+    select: { id: true, sectionId: true, publishedAt: true },
+  });
+  if (!article) return { previous: null, next: null };
+  const { id, sectionId, publishedAt } = article;
+  const [previous, next] = await Promise.all([
+    prisma.article.findFirst({
+      select: articleFields,
+      where: { sectionId, OR: [{ publishedAt: { gt: publishedAt } }, { publishedAt, id: { gt: id } }] },
+      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+    }),
+    prisma.article.findFirst({
+      select: articleFields,
+      where: { sectionId, OR: [{ publishedAt: { lt: publishedAt } }, { publishedAt, id: { lt: id } }] },
+      orderBy: newestFirst,
+    }),
+  ]);
+  return { previous: previous && toSummary(previous), next: next && toSummary(next) };
+}
+
+export const RELATED_LIMIT = 4;
+// Headlines that mention a word are few; a bound keeps a common word from reading a whole table.
+const RELATED_CANDIDATES = 50;
+
+/**
+ * Articles to read next: those of the same section first, then those of other
+ * sections whose headlines share significant words with this one's. Within each,
+ * more shared words rank higher, then newer. Never the article itself.
+ */
+export async function loadRelatedArticles(
+  prisma: PrismaClient,
+  slug: string,
+  limit = RELATED_LIMIT,
+): Promise<ArticleSummary[]> {
+  const article = await prisma.article.findUnique({
+    where: { slug },
+    select: { id: true, sectionId: true, headline: true },
+  });
+  if (!article) return [];
+  const words = significantWords(article.headline);
+  const notItself = { id: { not: article.id } };
+  const sameSection = { sectionId: article.sectionId };
+  const otherSection = { sectionId: { not: article.sectionId } };
+  const mentions = { OR: words.map((word) => ({ headline: { contains: word, mode: 'insensitive' as const } })) };
+  const [newestInSection, sharingInSection, sharingElsewhere] = await Promise.all([
+    prisma.article.findMany({
+      select: articleFields,
+      where: { ...notItself, ...sameSection },
+      orderBy: newestFirst,
+      take: limit,
+    }),
+    words.length === 0
+      ? []
+      : prisma.article.findMany({
+          select: articleFields,
+          where: { AND: [notItself, sameSection, mentions] },
+          orderBy: newestFirst,
+          take: RELATED_CANDIDATES,
+        }),
+    words.length === 0
+      ? []
+      : prisma.article.findMany({
+          select: articleFields,
+          where: { AND: [notItself, otherSection, mentions] },
+          orderBy: newestFirst,
+          take: RELATED_CANDIDATES,
+        }),
+  ]);
+  const rank = (rows: ArticleRow[], minimumShared: number) => {
+    const unique = [...new Map(rows.map((row) => [row.slug, row])).values()];
+    return unique
+      .map((row) => ({ row, shared: sharedWordCount(words, row.headline) }))
+      .filter(({ shared }) => shared >= minimumShared)
+      .sort((a, b) => b.shared - a.shared || b.row.publishedAt.getTime() - a.row.publishedAt.getTime())
+      .map(({ row }) => toSummary(row));
+  };
+  return [...rank([...sharingInSection, ...newestInSection], 0), ...rank(sharingElsewhere, 1)].slice(0, limit);
 }

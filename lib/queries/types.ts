@@ -38,3 +38,9 @@ export interface SectionPage {
   pageCount: number;
   total: number;
 }
+
+/** An article's neighbours in its section's listing (newest first): `previous` is newer, `next` older. */
+export interface ArticleNeighbours {
+  previous: ArticleSummary | null;
+  next: ArticleSummary | null;
+}

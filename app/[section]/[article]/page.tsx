@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/Link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
+import { JsonLd } from '@/components/JsonLd';
 import { PublishedTime } from '@/components/PublishedTime';
-import { getArticle } from '@/lib/queries';
-import { articlePath, sectionPath } from '@/lib/site';
+import { RelatedArticles } from '@/components/RelatedArticles';
+import { SectionNeighbours } from '@/components/SectionNeighbours';
+import { ShareButton } from '@/components/ShareButton';
+import { RELATED_LIMIT, getArticle, getArticleNeighbours, getRelatedArticles } from '@/lib/queries';
+import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
 import { slugParam } from '@/lib/url-params';
 
 interface Props {
@@ -23,33 +29,58 @@ async function load({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const article = await load(props);
-  return {
+  return pageMetadata({
     title: article.headline,
     description: article.summary,
-    alternates: { canonical: articlePath(article.section.slug, article.slug) },
-  };
+    path: articlePath(article.section.slug, article.slug),
+    section: article.section,
+    article,
+  });
 }
 
 export default async function ArticlePage(props: Props) {
   const article = await load(props);
+  const [neighbours, candidates] = await Promise.all([
+    getArticleNeighbours(article.slug),
+    getRelatedArticles(article.slug, RELATED_LIMIT + 2),
+  ]);
+  // The previous and next articles are linked just above: the related list offers others.
+  const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
+  const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);
+  const url = absoluteUrl(articlePath(article.section.slug, article.slug));
   return (
-    <article className="mx-auto max-w-2xl py-6">
-      <p className="text-sm font-bold uppercase tracking-wide text-red-800">
-        <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>
-      </p>
-      <h1 className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl">{article.headline}</h1>
-      <p className="mt-4 flex flex-wrap gap-x-3 text-sm text-neutral-600">
-        <PublishedTime iso={article.publishedAt} />
-        <span aria-hidden="true">·</span>
-        <span>{article.readingMinutes} min read</span>
-      </p>
-      <ArticleBody article={article} />
-      <p className="mt-10 border-t border-neutral-200 pt-4 text-sm">
-        Published in{' '}
-        <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
-          {article.section.name}
-        </Link>
-      </p>
-    </article>
+    <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
+      <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
+      <article>
+        <p className="text-xs font-bold tracking-[0.14em] text-accent uppercase print:hidden">
+          <Link href={sectionPath(article.section.slug)} className="inline-flex min-h-6 items-center hover:underline">
+            {article.section.name}
+          </Link>
+        </p>
+        <h1 className="mt-2 font-serif text-[2.125rem] leading-[1.08] font-bold tracking-tight text-balance sm:text-5xl">
+          {article.headline}
+        </h1>
+        <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-y border-rule py-3">
+          <p className="flex flex-wrap gap-x-2 text-sm text-muted">
+            <PublishedTime iso={article.publishedAt} />
+            <span aria-hidden="true" className="print:hidden">
+              ·
+            </span>
+            <span className="print:hidden">{article.readingMinutes} min read</span>
+          </p>
+          <ShareButton title={article.headline} url={url} />
+        </div>
+        <ArticleBody article={article} />
+        <p className="mt-10 text-sm print:hidden">
+          Published in{' '}
+          <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
+            {article.section.name}
+          </Link>
+        </p>
+        <p className="mt-8 hidden text-sm print:block">{url}</p>
+      </article>
+      <SectionNeighbours section={article.section} neighbours={neighbours} />
+      <RelatedArticles articles={related} />
+    </div>
   );
 }

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { importArticles, plainSlug, uniqueWord } from './support/import';
+import { luminance, pageBackground, sidewaysOverflow } from './support/reader';
+import { SEED_ARTICLES } from './support/seed';
+import { PHONE } from './support/viewports';
+
+// A section two pages long, so that there is a next page to reach.
+const word = uniqueWord();
+const section = `Offline ${word}`;
+const headlines = Array.from({ length: 23 }, (_, index) => `${word} bulletin number ${index + 1}`);
+
+test.beforeAll(() => {
+  importArticles(headlines.map((headline) => ({ headline, section })));
+});
+
+test.use({ javaScriptEnabled: false, viewport: PHONE, isMobile: true });
+
+test('without JavaScript, a phone reader reaches a section from the header, pages through it and reads an article', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(section);
+
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(`/${plainSlug(section)}?page=2`);
+  const last = headlines.at(-1) ?? '';
+  await page.getByRole('link', { name: last, exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(last);
+  await expect(page.getByRole('article').getByText(`${last}: the first paragraph of the report.`)).toBeVisible();
+  await expect(page.getByRole('article').getByRole('link', { name: section, exact: true }).first()).toBeVisible();
+});
+
+test('without JavaScript, every section link in the header is on screen and fits a phone', async ({ page }) => {
+  await page.goto(SEED_ARTICLES[0].path);
+  const links = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+  expect(await links.count()).toBeGreaterThan(1);
+  for (const link of await links.all()) await expect(link).toBeInViewport();
+  expect(await sidewaysOverflow(page)).toBe(0);
+});
+
+test('without JavaScript, an article reads in full and follows the device’s dark setting', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(SEED_ARTICLES[0].path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLES[0].headline);
+  await expect(page.getByRole('heading', { name: 'City of revolution' })).toBeVisible();
+  expect(luminance(await pageBackground(page))).toBeLessThan(0.2);
+});
+
+test('without JavaScript, the controls that need it are not shown', async ({ page }) => {
+  await page.goto(SEED_ARTICLES[0].path);
+  await expect(page.getByLabel('Display settings')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share this article' })).toBeHidden();
+});
+
+test('without JavaScript, the section page links to its RSS feed, and the feed is there', async ({ page, request }) => {
+  await page.goto(`/${plainSlug(section)}`);
+  const href = await page.getByRole('link', { name: 'Subscribe to this RSS feed' }).getAttribute('href');
+  const feed = await request.get(href ?? '');
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain(headlines[0]);
+});
