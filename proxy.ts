@@ -1,4 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { pageExists } from '@/lib/page-exists';
+
+// No route matches four segments: Next renders its not-found page there, in full, with 404.
+const NOT_FOUND_PATH = '/_not-found/no/such/page';
 
 const plainPage = (status: number, title: string, text: string, headers: Record<string, string> = {}) =>
   new NextResponse(
@@ -12,7 +16,7 @@ const plainPage = (status: number, title: string, text: string, headers: Record<
  * would answer a bare 500), and writes to pages (the site has no forms; only the
  * import script's notice at /api/revalidate takes a POST).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const rawPath = new URL(request.url).pathname;
   try {
     decodeURIComponent(rawPath);
@@ -21,6 +25,11 @@ export function proxy(request: NextRequest) {
   }
   if (request.method !== 'GET' && request.method !== 'HEAD' && !rawPath.startsWith('/api/')) {
     return plainPage(405, 'Not allowed', 'Pages of this site can only be read.', { allow: 'GET, HEAD' });
+  }
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    if ((await pageExists(rawPath, request.nextUrl.searchParams)) === false) {
+      return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+    }
   }
   return NextResponse.next();
 }

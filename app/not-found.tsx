@@ -1,4 +1,10 @@
+import type { Metadata } from 'next';
 import { Link } from '@/components/Link';
+
+export const metadata: Metadata = {
+  title: 'Page not found',
+  robots: { index: false, follow: true },
+};
 
 export default function NotFound() {
   return (

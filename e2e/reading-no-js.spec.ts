@@ -61,3 +61,21 @@ test('without JavaScript, the section page links to its RSS feed, and the feed i
   expect(feed.status()).toBe(200);
   expect(await feed.text()).toContain(headlines[0]);
 });
+
+for (const [what, path] of [
+  ['an unknown article', '/world/no-such-article-here'],
+  ['an unknown section', '/no-such-section-here'],
+  ['a page past the last', '/world?page=99'],
+  ['a malformed page number', '/world?page=abc'],
+]) {
+  test(`without JavaScript, ${what} shows the site's 404 page`, async ({ page }) => {
+    const response = await page.goto(path ?? '/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Go to the front page' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+  });
+}
