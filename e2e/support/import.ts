@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { E2E_DATA_DIR } from '../../playwright.config';
+import { listingDocument, type DocumentArticle as ListingArticle } from '../../test/support/listing';
 
 export interface ImportRun {
   status: number | null;
@@ -28,26 +28,7 @@ export function writeDocuments(documents: Record<string, string>): string {
   return dir;
 }
 
-/** A word that makes names unique per test run, so tests never share data. */
-export const uniqueWord = () => `Z${randomBytes(4).toString('hex')}`;
-
-export interface ListingArticle {
-  headline: string;
-  section: string;
-  paragraphs?: string[];
-}
-
-/** A listing document: one block per article, each closed by its section marker, newest first. */
-export function listingDocument(articles: ListingArticle[]): string {
-  return (
-    articles
-      .map(
-        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`] }) =>
-          `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
-      )
-      .join('\n') + 'Subscribe to this RSS feed\n'
-  );
-}
+export { listingDocument, uniqueWord, type DocumentArticle as ListingArticle } from '../../test/support/listing';
 
 /** Imports the articles, as one listing document, into the running site's database; throws with the script's output if it fails. */
 export function importArticles(articles: ListingArticle[]): void {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeTempDir } from './database';
@@ -16,26 +15,9 @@ export function referenceText(): string {
   return fs.readFileSync(REFERENCE_FILE, 'utf8');
 }
 
-/** A word that makes names unique per test, so tests never share data. */
-export const uniqueWord = () => `Z${randomBytes(4).toString('hex')}`;
+import type { DocumentArticle } from './listing';
 
-export interface DocumentArticle {
-  headline: string;
-  section: string;
-  paragraphs?: string[];
-}
-
-/** A listing document: one block per article, each closed by its section marker, newest first. */
-export function listingDocument(articles: readonly DocumentArticle[]): string {
-  return (
-    articles
-      .map(
-        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`] }) =>
-          `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
-      )
-      .join('\n') + 'Subscribe to this RSS feed\n'
-  );
-}
+export { listingDocument, uniqueWord, type DocumentArticle } from './listing';
 
 /** `count` articles in one section, for runs that must take a while. */
 export function generatedArticles(count: number, section: string): DocumentArticle[] {
