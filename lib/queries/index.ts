@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { LISTINGS_TAG, REVALIDATE_SECONDS, articleTag } from '@/lib/cache-tags';
-import { getPrisma } from '@/lib/db/client';
+import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
   loadArticle,
   loadArticleNeighbours,
@@ -26,38 +26,34 @@ export { RELATED_LIMIT, SECTION_PAGE_SIZE } from './loaders';
  * no database round trip.
  */
 
-export const getSections = cache(
-  unstable_cache(async () => loadSections(await getPrisma()), ['sections'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
-);
-
-export const getFrontPage = cache(
-  unstable_cache(async () => loadFrontPage(await getPrisma()), ['front-page'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
-);
-
-export const getSection = cache(
-  unstable_cache(async (slug: string) => loadSection(await getPrisma(), slug), ['section'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
-);
-
-export const getSectionPage = cache(
-  unstable_cache(
-    async (slug: string, page: number) => loadSectionPage(await getPrisma(), slug, page),
-    ['section-page'],
-    {
+/** A read that changes whenever any article does: cached under the listings tag. */
+function listingRead<Args extends unknown[], Result>(
+  key: string,
+  load: (prisma: PrismaClient, ...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return cache(
+    unstable_cache(async (...args: Args) => load(await getPrisma(), ...args), [key], {
       tags: [LISTINGS_TAG],
       revalidate: REVALIDATE_SECONDS,
-    },
-  ),
+    }),
+  );
+}
+
+export const getSections = listingRead('sections', loadSections);
+export const getFrontPage = listingRead('front-page', loadFrontPage);
+export const getSection = listingRead('section', loadSection);
+export const getSectionPage = listingRead('section-page', loadSectionPage);
+export const getLatestArticles = listingRead('latest-articles', loadLatestArticles);
+// Both change whenever any article of the section (or any headline) does, so they expire with the listings.
+export const getArticleNeighbours = listingRead('article-neighbours', loadArticleNeighbours);
+export const getRelatedArticles = listingRead('related-articles', loadRelatedArticles);
+export const getSitemapOverview = listingRead('sitemap-overview', loadSitemapOverview);
+/** The cut-off moves with the clock; the cache keeps it at most REVALIDATE_SECONDS behind. */
+export const getRecentArticles = listingRead('recent-articles', (prisma, hours: number, limit: number) =>
+  loadRecentArticles(prisma, new Date(Date.now() - hours * 3_600_000), limit),
 );
 
+/** One article, under its own tag: an import that changes it expires just this entry (and the listings). */
 export const getArticle = cache((slug: string) =>
   unstable_cache(async () => loadArticle(await getPrisma(), slug), ['article', slug], {
     tags: [articleTag(slug)],
@@ -65,44 +61,9 @@ export const getArticle = cache((slug: string) =>
   })(),
 );
 
-export const getLatestArticles = cache(
-  unstable_cache(
-    async (limit: number, sectionSlug?: string) => loadLatestArticles(await getPrisma(), limit, sectionSlug),
-    ['latest-articles'],
-    { tags: [LISTINGS_TAG], revalidate: REVALIDATE_SECONDS },
-  ),
-);
-
-// Both change whenever any article of the section (or any headline) does, so they expire with the listings.
-export const getArticleNeighbours = cache(
-  unstable_cache(async (slug: string) => loadArticleNeighbours(await getPrisma(), slug), ['article-neighbours'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
-);
-
-export const getRelatedArticles = cache(
-  unstable_cache(
-    async (slug: string, limit: number) => loadRelatedArticles(await getPrisma(), slug, limit),
-    ['related-articles'],
-    { tags: [LISTINGS_TAG], revalidate: REVALIDATE_SECONDS },
-  ),
-);
-
-export const getSitemapOverview = cache(
-  unstable_cache(async (chunkSize: number) => loadSitemapOverview(await getPrisma(), chunkSize), ['sitemap-overview'], {
-    tags: [LISTINGS_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  }),
-);
-
 // The data cache refuses entries over 2 MB; 5,000 sitemap rows stay well under it.
 const SITEMAP_BATCH = 5_000;
-const getSitemapArticleBatch = unstable_cache(
-  async (skip: number, take: number) => loadSitemapArticles(await getPrisma(), skip, take),
-  ['sitemap-articles'],
-  { tags: [LISTINGS_TAG], revalidate: REVALIDATE_SECONDS },
-);
+const getSitemapArticleBatch = listingRead('sitemap-articles', loadSitemapArticles);
 
 export const getSitemapArticles = cache(async (skip: number, take: number) => {
   const batches = [];
@@ -111,13 +72,3 @@ export const getSitemapArticles = cache(async (skip: number, take: number) => {
   }
   return (await Promise.all(batches)).flat();
 });
-
-/** The cut-off moves with the clock; the cache keeps it at most REVALIDATE_SECONDS behind. */
-export const getRecentArticles = cache(
-  unstable_cache(
-    async (hours: number, limit: number) =>
-      loadRecentArticles(await getPrisma(), new Date(Date.now() - hours * 3_600_000), limit),
-    ['recent-articles'],
-    { tags: [LISTINGS_TAG], revalidate: REVALIDATE_SECONDS },
-  ),
-);
