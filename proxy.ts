@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { pageExists } from '@/lib/page-exists';
+import { getSections } from '@/lib/queries';
 
 // No route matches four segments: Next renders its not-found page there, in full, with 404.
 const NOT_FOUND_PATH = '/_not-found/no/such/page';
@@ -13,8 +14,10 @@ const plainPage = (status: number, title: string, text: string, headers: Record<
 
 /**
  * Answers what no route can: an address that is not valid percent-encoding (Next.js
- * would answer a bare 500), and writes to pages (the site has no forms; only the
- * import script's notice at /api/revalidate takes a POST).
+ * would answer a bare 500), writes to pages (the site has no forms; only the import
+ * script's notice at /api/revalidate takes a POST), addresses that name no section or
+ * article, and a database that does not answer (Next.js would send an error shell
+ * that stays blank without JavaScript, or an empty 500 for a feed).
  */
 export async function proxy(request: NextRequest) {
   const rawPath = new URL(request.url).pathname;
@@ -26,12 +29,25 @@ export async function proxy(request: NextRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD' && !rawPath.startsWith('/api/')) {
     return plainPage(405, 'Not allowed', 'Pages of this site can only be read.', { allow: 'GET, HEAD' });
   }
-  if (request.method === 'GET' || request.method === 'HEAD') {
-    if ((await pageExists(rawPath, request.nextUrl.searchParams)) === false) {
-      return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
-    }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  let exists: boolean | null;
+  try {
+    // Every page's layout reads the sections: from the cache, normally without a database round trip.
+    await getSections();
+    exists = await pageExists(rawPath, request.nextUrl.searchParams);
+  } catch (error) {
+    console.error(`${request.method} ${rawPath}: the database did not answer:`, error);
+    return plainPage(
+      503,
+      'Temporarily unavailable',
+      'The site cannot show this page just now. Please try again in a minute.',
+      {
+        'retry-after': '60',
+        'cache-control': 'no-store',
+      },
+    );
   }
-  return NextResponse.next();
+  return exists === false ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url)) : NextResponse.next();
 }
 
 export const config = {

@@ -8,6 +8,7 @@ const INPUTS = [
   'components',
   'lib',
   'public',
+  'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',
