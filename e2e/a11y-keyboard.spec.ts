@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { openPage } from './support/reader';
-import { DESKTOP, PHONE } from './support/viewports';
+import { SCREENS } from './support/viewports';
 
 /** Presses Tab until the focused element's text is `text` (or gives up after `limit` presses). */
 async function tabTo(page: Page, text: string | RegExp, limit = 60): Promise<void> {
@@ -13,10 +13,7 @@ async function tabTo(page: Page, text: string | RegExp, limit = 60): Promise<voi
   throw new Error(`Tab never reached ${String(text)}`);
 }
 
-for (const [screen, viewport] of [
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-] as const) {
+for (const [screen, viewport] of SCREENS) {
   test.describe(`on a ${screen} screen`, () => {
     test.use({ viewport });
 

@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { PAGE_KINDS, axeViolations, openPage, rememberChoices } from './support/reader';
-import { DESKTOP, PHONE } from './support/viewports';
+import { SCREENS } from './support/viewports';
 
-for (const [screen, viewport] of [
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-] as const) {
+for (const [screen, viewport] of SCREENS) {
   test.describe(`on a ${screen} screen`, () => {
     test.use({ viewport });
 

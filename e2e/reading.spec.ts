@@ -12,7 +12,7 @@ import {
   rememberChoices,
   sidewaysOverflow,
 } from './support/reader';
-import { DESKTOP, PHONE } from './support/viewports';
+import { SCREENS } from './support/viewports';
 
 // One small newsroom for this file: a section of four articles, and one article elsewhere
 // that shares words with the second. Every headline carries the word, so no other test's
@@ -39,10 +39,7 @@ test.beforeAll(() => {
   importArticles([newest, middle, oldest, archive, elsewhere]);
 });
 
-for (const [screen, viewport] of [
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-] as const) {
+for (const [screen, viewport] of SCREENS) {
   test.describe(`on a ${screen} screen`, () => {
     test.use({ viewport, isMobile: screen === 'phone', hasTouch: screen === 'phone' });
 
