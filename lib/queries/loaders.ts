@@ -196,6 +196,15 @@ export async function loadRelatedArticles(
   const sameSection = { sectionId: article.sectionId };
   const otherSection = { sectionId: { not: article.sectionId } };
   const mentions = { OR: words.map((word) => ({ headline: { contains: word, mode: 'insensitive' as const } })) };
+  const sharingWords = async (section: typeof sameSection | typeof otherSection) =>
+    words.length === 0
+      ? []
+      : prisma.article.findMany({
+          select: articleFields,
+          where: { AND: [notItself, section, mentions] },
+          orderBy: newestFirst,
+          take: RELATED_CANDIDATES,
+        });
   const [newestInSection, sharingInSection, sharingElsewhere] = await Promise.all([
     prisma.article.findMany({
       select: articleFields,
@@ -203,22 +212,8 @@ export async function loadRelatedArticles(
       orderBy: newestFirst,
       take: limit,
     }),
-    words.length === 0
-      ? []
-      : prisma.article.findMany({
-          select: articleFields,
-          where: { AND: [notItself, sameSection, mentions] },
-          orderBy: newestFirst,
-          take: RELATED_CANDIDATES,
-        }),
-    words.length === 0
-      ? []
-      : prisma.article.findMany({
-          select: articleFields,
-          where: { AND: [notItself, otherSection, mentions] },
-          orderBy: newestFirst,
-          take: RELATED_CANDIDATES,
-        }),
+    sharingWords(sameSection),
+    sharingWords(otherSection),
   ]);
   const rank = (rows: ArticleRow[], minimumShared: number) => {
     const unique = [...new Map(rows.map((row) => [row.slug, row])).values()];
