@@ -35,8 +35,7 @@ const nextConfig = {
   typescript: { tsconfigPath },
   poweredByHeader: false,
   reactStrictMode: true,
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  serverExternalPackages: ['pg'],
   // The Markdown copy of an article: the article page owns /<section>/<article>, and
   // article slugs never contain a dot, so `.md` names the copy without a clash.
   async rewrites() {

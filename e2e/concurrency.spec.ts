@@ -5,8 +5,7 @@ import { importArticles, plainSlug, uniqueWord } from './support/import';
 const ARTICLES = 50;
 const BURSTS = 3;
 
-// PGlite serves one connection at a time; under load, a pooled connection has been
-// seen to hand one query's rows to another. Fifty readers at once must each get their own article.
+// Fifty readers at once, on the site's pool, must each get their own article.
 const word = uniqueWord();
 const section = `Crowds ${word}`;
 const articles = Array.from({ length: ARTICLES }, (_, index) => {

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { resolveDatabase } from './connection';
+import { createPool, type PoolRole } from './pool';
 
 export type { PrismaClient };
 
@@ -16,17 +17,12 @@ export function getPrisma(): Promise<PrismaClient> {
 }
 
 async function create(): Promise<PrismaClient> {
-  return createPrismaClient(await resolveDatabase());
+  return createPrismaClient((await resolveDatabase()).url);
 }
 
-/** A client for one database; the embedded server multiplexes one backend, so it gets one connection. */
-export function createPrismaClient(target: { url: string; embedded: boolean }): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: target.url,
-    max: target.embedded ? 1 : Number(process.env.DATABASE_POOL_MAX ?? 10),
-    idleTimeoutMillis: 30_000,
-  });
-  return new PrismaClient({ adapter });
+/** A client for one database, on a pool with the role's timeouts (see pool.ts). */
+export function createPrismaClient(url: string, role: PoolRole = 'site'): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(createPool(url, role), { disposeExternalPool: true }) });
 }
 
 export async function disconnectPrisma(): Promise<void> {

@@ -2,7 +2,7 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 
 export interface DatabaseTarget {
   url: string;
-  /** The embedded server multiplexes one backend: keep one connection per process. */
+  /** True for the embedded server in DATA_DIR. */
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -11,7 +11,7 @@ let current: Promise<DatabaseTarget> | null = null;
 
 /**
  * The database this process talks to: DATABASE_URL when set, otherwise the
- * embedded PostgreSQL in DATA_DIR, started here if no other process serves it.
+ * embedded PostgreSQL in DATA_DIR, started here if no other process runs it.
  */
 export function resolveDatabase(options: { closeOnSignals?: boolean } = {}): Promise<DatabaseTarget> {
   current ??= open(options.closeOnSignals ?? true).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
+import { createPool } from '@/lib/db/pool';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { makeEmbeddedDataDir } from './embedded-data-dir';
@@ -17,6 +18,8 @@ export interface TestDatabase {
   kind: DatabaseKind;
   url: string;
   prisma: PrismaClient;
+  /** A pool with the import's settings, for importDocuments. */
+  pool: pg.Pool;
   /** The embedded database's DATA_DIR (embedded only). */
   dataDir?: string;
   drop(): Promise<void>;
@@ -40,10 +43,15 @@ async function postgresReachable(): Promise<boolean> {
 
 /**
  * Every kind of database the tests run against here: always the embedded one; a real
- * PostgreSQL server too where one answers (a reader's fresh machine has none).
+ * PostgreSQL server too where one answers (a reader's fresh machine has none). In CI
+ * the server must answer: a missing one fails the run instead of testing less.
  */
 export async function availableDatabaseKinds(): Promise<DatabaseKind[]> {
   if (await postgresReachable()) return ['embedded', 'postgres'];
+  if (process.env.CI)
+    throw new Error(
+      `CI needs the PostgreSQL server at ${POSTGRES_ADMIN_URL} (TEST_POSTGRES_URL), and it does not answer.`,
+    );
   console.warn(`No PostgreSQL server at ${POSTGRES_ADMIN_URL}: testing the embedded database only.`);
   return ['embedded'];
 }
@@ -62,14 +70,17 @@ export async function createTestDatabase(
     const dataDir = await makeEmbeddedDataDir();
     const embedded = await openEmbeddedDatabase(dataDir);
     if (migrated) await migrate(embedded.url);
-    const prisma = createPrismaClient({ url: embedded.url, embedded: true });
+    const prisma = createPrismaClient(embedded.url);
+    const pool = createPool(embedded.url, 'import');
     return {
       kind,
       url: embedded.url,
       prisma,
+      pool,
       dataDir,
       drop: async () => {
         await prisma.$disconnect();
+        await pool.end();
         await embedded.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
@@ -83,13 +94,16 @@ export async function createTestDatabase(
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   if (migrated) await migrate(url.toString());
-  const prisma = createPrismaClient({ url: url.toString(), embedded: false });
+  const prisma = createPrismaClient(url.toString());
+  const pool = createPool(url.toString(), 'import');
   return {
     kind,
     url: url.toString(),
     prisma,
+    pool,
     drop: async () => {
       await prisma.$disconnect();
+      await pool.end();
       const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

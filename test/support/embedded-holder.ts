@@ -12,12 +12,13 @@ export interface EmbeddedHolder {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Another process that opens the embedded database in `dataDir` and serves it until stopped. */
+/** Another process that opens the embedded database in `dataDir` and serves it until stopped, in a process group of its own. */
 export async function startEmbeddedHolder(dataDir: string): Promise<EmbeddedHolder> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/hold-embedded.ts'], {
     cwd: ROOT,
     env: embeddedEnv(dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

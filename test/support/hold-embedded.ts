@@ -1,5 +1,5 @@
 // Run as its own process: opens the embedded database in DATA_DIR as the site does,
-// prints where it serves, and holds it until it is stopped.
+// prints where it serves and whether it started the server, and holds it until stopped.
 import { resolveDatabase } from '@/lib/db/connection';
 
 const database = await resolveDatabase();
