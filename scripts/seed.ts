@@ -1,15 +1,15 @@
 // npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { disconnectPrisma, getPrisma } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/connection';
 import { migrate } from '@/lib/db/migrate';
+import { createPool } from '@/lib/db/pool';
 import { DocumentPathError, readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { notifySite } from '@/lib/importer/notify-site';
 
-export const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
+const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
 
 const USAGE = `Usage: npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
 
@@ -54,13 +54,14 @@ async function main(): Promise<number> {
   }
 
   const database = await resolveDatabase();
+  const pool = createPool(database.url, 'import');
   try {
     await migrate(database.url);
-    const prisma = await getPrisma();
     let lastProgress = Date.now();
-    const report = await importDocuments(prisma, sources, {
+    const report = await importDocuments(pool, sources, {
       dryRun: args.values['dry-run'],
       skipInvalid: args.values['skip-invalid'],
+      onWait: () => console.error('Another import is running: waiting for it to finish…'),
       onProgress: ({ documents, totalDocuments, articles }) => {
         if (Date.now() - lastProgress < 1000) return;
         lastProgress = Date.now();
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
     if (!report.dryRun) console.log(await notifySite(report.changed));
     return report.totals.invalid > 0 ? 1 : 0;
   } finally {
-    await disconnectPrisma();
+    await pool.end();
     await database.close();
   }
 }

@@ -9,6 +9,7 @@ import { disconnectPrisma, getPrisma } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/connection';
 import { resolveDataDir } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { createPool } from '@/lib/db/pool';
 import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
@@ -37,8 +38,12 @@ async function main(): Promise<void> {
   const prisma = await getPrisma();
   if ((await prisma.article.count()) === 0) {
     console.log('The database holds no articles: loading the bundled documents.');
-    const report = await importDocuments(prisma, await readDocuments([path.join(root, 'prisma', 'seed')]));
-    console.log(formatReport(report));
+    const pool = createPool(database.url, 'import');
+    try {
+      console.log(formatReport(await importDocuments(pool, await readDocuments([path.join(root, 'prisma', 'seed')]))));
+    } finally {
+      await pool.end();
+    }
   }
   await disconnectPrisma();
 

@@ -24,10 +24,10 @@ describe.each(kinds)('feeds and sitemaps read from the %s database', (kind) => {
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     // 55 articles first, then the reference document: its three are the newest.
-    await importDocuments(db.prisma, [source('bulk.txt', listingDocument(generatedArticles(55, bulkSection)))], {
+    await importDocuments(db.pool, [source('bulk.txt', listingDocument(generatedArticles(55, bulkSection)))], {
       now: new Date(Date.now() - 60_000),
     });
-    await importDocuments(db.prisma, [source('reference.txt', referenceText())]);
+    await importDocuments(db.pool, [source('reference.txt', referenceText())]);
   });
   afterAll(async () => db?.drop());
 
@@ -95,9 +95,9 @@ describe.each(kinds)('feeds and sitemaps read from the %s database', (kind) => {
       const articles = await loadLatestArticles(db.prisma, FEED_SIZE);
       return (parseAtomFeed(buildAtomFeed(articles, null)).entries ?? []).find((e) => e.title?.value === headline);
     };
-    await importDocuments(db.prisma, [source('first.txt', first)]);
+    await importDocuments(db.pool, [source('first.txt', first)]);
     const before = await entryOf();
-    await importDocuments(db.prisma, [source('second.txt', second)]);
+    await importDocuments(db.pool, [source('second.txt', second)]);
     const after = await entryOf();
     expect(after?.id).toBe(before?.id);
     expect(after?.links?.[0]?.href).toMatch(/\/to-z[0-9a-f]+\/moving-story-z[0-9a-f]+$/u);
@@ -126,13 +126,9 @@ describe.each(kinds)('feeds and sitemaps read from the %s database', (kind) => {
 
   test('the news window holds only articles published since its start, newest first', async () => {
     const old = `Old story ${word}`;
-    await importDocuments(
-      db.prisma,
-      [source('old.txt', listingDocument([{ headline: old, section: `Old ${word}` }]))],
-      {
-        now: new Date(Date.now() - 72 * 3_600_000),
-      },
-    );
+    await importDocuments(db.pool, [source('old.txt', listingDocument([{ headline: old, section: `Old ${word}` }]))], {
+      now: new Date(Date.now() - 72 * 3_600_000),
+    });
     const recent = await loadRecentArticles(db.prisma, new Date(Date.now() - 48 * 3_600_000), 1_000);
     expect(recent.map((article) => article.headline)).not.toContain(old);
     expect(recent.length).toBeGreaterThanOrEqual(58);

@@ -13,7 +13,7 @@ afterAll(async () => db?.drop());
 test('a long document reports progress while it is still being written, then once it is loaded', async () => {
   const dir = writeDocuments({ 'long.txt': listingDocument(generatedArticles(1_200, `Long ${uniqueWord()}`)) });
   const progress: Array<{ documents: number; articles: number }> = [];
-  await importDocuments(db.prisma, await readDocuments([dir]), {
+  await importDocuments(db.pool, await readDocuments([dir]), {
     onProgress: ({ documents, articles }) => progress.push({ documents, articles }),
   });
   const during = progress.filter((step) => step.documents === 0);

@@ -80,7 +80,7 @@ describe.each(kinds)('importing documents into the %s database', (kind) => {
   beforeEach(async () => emptyDatabase(db));
 
   async function importPaths(paths: string[], options: ImportOptions = {}) {
-    return importDocuments(db.prisma, await readDocuments(paths), { now: FIRST_IMPORT, ...options });
+    return importDocuments(db.pool, await readDocuments(paths), { now: FIRST_IMPORT, ...options });
   }
 
   /** Every stored row, to prove that a run changed nothing. */

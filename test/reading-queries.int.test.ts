@@ -27,7 +27,7 @@ describe.each(kinds)('reading on from an article, on the %s database', (kind) =>
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    await importDocuments(db.prisma, [{ file: 'reading.txt', bytes: new TextEncoder().encode(document) }]);
+    await importDocuments(db.pool, [{ file: 'reading.txt', bytes: new TextEncoder().encode(document) }]);
   });
   afterAll(async () => db?.drop());
 

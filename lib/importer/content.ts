@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ArticleDraft } from '@/lib/documents/types';
 
 /** What a reader sees of an article; a change to any of it is an update. */
@@ -10,7 +10,7 @@ export function contentHash(draft: ArticleDraft): string {
     draft.dateline ? [draft.dateline.place, draft.dateline.dateText, draft.dateline.source] : null,
     draft.body.map((block) => [block.type, block.text]),
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical);
 }
 
 export function countWords(draft: ArticleDraft): number {

@@ -19,11 +19,14 @@ export function startScript(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  { ownGroup = false }: { ownGroup?: boolean } = {},
 ): { child: ChildProcess; done: Promise<ScriptRun> } {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // In a process group of its own, it can be killed with all it started (an embedded server).
+    detached: ownGroup,
   });
   let stdout = '';
   let stderr = '';
@@ -41,8 +44,8 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
 }
 
 /** The editor's import script: `npm run seed -- …`. */
-export function startSeed(args: readonly string[], env: NodeJS.ProcessEnv) {
-  return startScript('scripts/seed.ts', args, env);
+export function startSeed(args: readonly string[], env: NodeJS.ProcessEnv, options?: { ownGroup?: boolean }) {
+  return startScript('scripts/seed.ts', args, env, options);
 }
 
 export function runSeed(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ScriptRun> {

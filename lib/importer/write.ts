@@ -1,0 +1,147 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { countWords } from './content';
+import type { PlannedArticle, StoredArticle } from './plan';
+
+/** Held by an import from start to end (Prisma's migration lock is 72707369). */
+const IMPORT_LOCK_KEY = 72707370;
+const LOCK_POLL_MS = 250;
+/** Rows per chunk sent to COPY (and per progress report): about 2 MB at 2 KB an article. */
+const CHUNK = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` on one connection that holds the import lock, so that two imports
+ * never interleave. Polls rather than blocks, so that the wait is not cut short
+ * by the statement timeout; a killed run's lock goes with its session.
+ */
+export async function withImportLock<T>(
+  pool: pg.Pool,
+  onWait: (() => void) | undefined,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    for (let waited = false; ; waited = true) {
+      const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [
+        IMPORT_LOCK_KEY,
+      ]);
+      if (rows[0]?.got) break;
+      if (!waited) onWait?.();
+      await sleep(LOCK_POLL_MS);
+    }
+    try {
+      return await work(client);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [IMPORT_LOCK_KEY]).catch(() => {
+        broken = true;
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** What is stored of these slugs: their content hash and section. */
+export async function loadStoredArticles(client: pg.PoolClient, slugs: string[]): Promise<Map<string, StoredArticle>> {
+  const { rows } = await client.query<{ slug: string; hash: string; section_slug: string }>(
+    `SELECT a.slug, a.content_hash AS hash, s.slug AS section_slug
+       FROM articles a JOIN sections s ON s.id = a.section_id
+      WHERE a.slug = ANY($1::text[])`,
+    [slugs],
+  );
+  return new Map(rows.map((row) => [row.slug, { hash: row.hash, sectionSlug: row.section_slug }]));
+}
+
+const STAGE_COLUMNS = `slug text, headline text, section_slug text, section_name text, body jsonb,
+  dateline_place text, dateline_date text, dateline_source text, word_count int,
+  published_at timestamptz, content_hash text, is_new boolean`;
+
+/**
+ * Writes one document's new and changed articles. The rows are first staged in a
+ * temporary table of this session (bulk statements, outside any transaction); the
+ * transaction then only moves them into place, so it stays short, and a run killed
+ * at any point leaves the articles as they were.
+ */
+export async function writeDocument(
+  client: pg.PoolClient,
+  articles: readonly PlannedArticle[],
+  now: Date,
+  onProgress: (written: number) => void,
+): Promise<void> {
+  if (articles.length === 0) return;
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_stage (${STAGE_COLUMNS})`);
+  await client.query('TRUNCATE import_stage');
+  await pipeline(Readable.from(copyText(articles, onProgress)), client.query(copyFrom('COPY import_stage FROM STDIN')));
+
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO sections (slug, name)
+     SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_stage
+     ON CONFLICT (slug) DO NOTHING`,
+  );
+  await client.query(
+    `UPDATE articles a
+        SET headline = s.headline, section_id = sec.id, body = s.body,
+            dateline_place = s.dateline_place, dateline_date = s.dateline_date,
+            dateline_source = s.dateline_source, word_count = s.word_count,
+            content_hash = s.content_hash, updated_at = $1
+       FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
+      WHERE a.slug = s.slug AND NOT s.is_new`,
+    [now],
+  );
+  await client.query(
+    `INSERT INTO articles (slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
+                           word_count, published_at, first_imported_at, updated_at, content_hash)
+     SELECT s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
+            s.word_count, s.published_at, $1, $1, s.content_hash
+       FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
+      WHERE s.is_new`,
+    [now],
+  );
+  await client.query('COMMIT');
+  await client.query('TRUNCATE import_stage');
+}
+
+/** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
+}
+
+/** The staged rows as COPY text, a chunk at a time, reporting progress as chunks are taken. */
+function* copyText(articles: readonly PlannedArticle[], onProgress: (written: number) => void): Generator<string> {
+  for (let start = 0; start < articles.length; start += CHUNK) {
+    let text = '';
+    for (const { draft, hash, publishedAt, isNew } of articles.slice(start, start + CHUNK)) {
+      text += [
+        copyField(draft.slug),
+        copyField(draft.headline),
+        copyField(draft.sectionSlug),
+        copyField(draft.sectionName),
+        copyField(JSON.stringify(draft.body)),
+        copyField(draft.dateline?.place ?? null),
+        copyField(draft.dateline?.dateText ?? null),
+        copyField(draft.dateline?.source ?? null),
+        String(countWords(draft)),
+        publishedAt.toISOString(),
+        hash,
+        isNew ? 't' : 'f',
+      ].join('\t');
+      text += '\n';
+    }
+    yield text;
+    onProgress(Math.min(start + CHUNK, articles.length));
+  }
+}
