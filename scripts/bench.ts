@@ -7,9 +7,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createPrismaClient } from '@/lib/db/client';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { createPool } from '@/lib/db/pool';
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
@@ -20,11 +20,17 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     'per-document': { type: 'string', default: '100' },
     requests: { type: 'string', default: '200' },
+    'big-import': { type: 'string', default: '100000' },
+    'during-import': { type: 'string', default: '60000' },
   },
 });
 const ARTICLES = Number(values.articles);
 const PER_DOCUMENT = Number(values['per-document']);
 const REQUESTS = Number(values.requests);
+/** Articles in the one-document corpus whose import speed is measured. */
+const BIG_IMPORT = Number(values['big-import']);
+/** Articles of the import that runs while readers ask for pages. */
+const DURING_IMPORT = Number(values['during-import']);
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const WORDS =
@@ -34,12 +40,14 @@ const WORDS =
 const sentence = (seed: number, length: number) =>
   Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]).join(' ');
 
-function generateCorpus(dir: string): void {
+/** Writes `count` generated articles (numbered from `first`), `perDocument` to a document, into `dir`. */
+function generateCorpus(dir: string, { first = 0, count = ARTICLES, perDocument = PER_DOCUMENT } = {}): void {
+  fs.mkdirSync(dir, { recursive: true });
   const sections = ['World', 'Politics', 'Business', 'Science & Tech', 'Sport', 'Culture'];
-  for (let doc = 0; doc * PER_DOCUMENT < ARTICLES; doc++) {
+  for (let doc = 0; doc * perDocument < count; doc++) {
     const blocks: string[] = [];
-    for (let i = 0; i < PER_DOCUMENT && doc * PER_DOCUMENT + i < ARTICLES; i++) {
-      const n = doc * PER_DOCUMENT + i;
+    for (let i = 0; i < perDocument && doc * perDocument + i < count; i++) {
+      const n = first + doc * perDocument + i;
       const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40)}.`);
       paragraphs.splice(4, 0, `Background ${n}`);
       blocks.push(
@@ -57,33 +65,37 @@ function generateCorpus(dir: string): void {
 const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function timeImport(label: string, url: string, embedded: boolean, sources: SourceDocument[]) {
+/** Times a first import of `sources` into an empty database, then an unchanged re-import (parse included). */
+async function timeImport(label: string, url: string, sources: SourceDocument[]) {
   await migrate(url);
-  const prisma = createPrismaClient({ url, embedded });
+  const pool = createPool(url, 'import');
   try {
     let start = performance.now();
-    const first = await importDocuments(prisma, sources);
+    const first = await importDocuments(pool, sources);
     const firstMs = performance.now() - start;
     start = performance.now();
-    const second = await importDocuments(prisma, sources);
+    const second = await importDocuments(pool, sources);
     const secondMs = performance.now() - start;
     console.log(
-      `import, ${label}: first load ${first.totals.created} articles in ${seconds(firstMs)} (${rate(first.totals.created, firstMs)}); ` +
-        `re-import ${second.totals.unchanged} unchanged in ${seconds(secondMs)} (${rate(second.totals.unchanged, secondMs)})`,
+      `import, ${label}: first load ${first.totals.created.toLocaleString('en')} articles in ${seconds(firstMs)} (${rate(first.totals.created, firstMs)}); ` +
+        `re-import ${second.totals.unchanged.toLocaleString('en')} unchanged in ${seconds(secondMs)} (${rate(second.totals.unchanged, secondMs)})`,
     );
   } finally {
-    await prisma.$disconnect();
+    await pool.end();
   }
 }
 
-async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+/** A fresh database on the PostgreSQL server: the bench compares both engines, so it needs one. */
+async function postgresDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();
-  } catch {
-    return null;
+  } catch (error) {
+    throw new Error(
+      `the bench needs a PostgreSQL server at ${POSTGRES_ADMIN_URL} (TEST_POSTGRES_URL): ${(error as Error).message}`,
+    );
   }
-  const name = `newsroom_bench_${process.pid}`;
+  const name = `newsroom_bench_${purpose}_${process.pid}`;
   await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
@@ -142,11 +154,93 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`the site did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+function startSite(port: number, env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function stopSite(server: ReturnType<typeof spawn>): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+}
+
+/**
+ * A running site holding the corpus; a large import starts; every half second a reader
+ * asks for an article page nobody has asked for yet. Prints the readers' slowest and median wait.
+ */
+async function timeReadsDuringImport(
+  label: string,
+  env: Record<string, string>,
+  database: () => Promise<{ url: string; close: () => Promise<void> }>,
+  corpus: string,
+  big: string,
+) {
+  const db = await database();
+  const slugs: string[] = [];
+  try {
+    await migrate(db.url);
+    const pool = createPool(db.url, 'import');
+    try {
+      await importDocuments(pool, await readDocuments([corpus]));
+      const { rows } = await pool.query<{ path: string }>(
+        `SELECT s.slug || '/' || a.slug AS path FROM articles a JOIN sections s ON s.id = a.section_id ORDER BY random()`,
+      );
+      slugs.push(...rows.map((row) => row.path));
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await db.close();
+  }
+  const port = 3951;
+  const server = startSite(port, env);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/`, 300_000);
+    const seed = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', big], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let seedOutput = '';
+    seed.stdout?.on('data', (chunk: Buffer) => (seedOutput += chunk.toString()));
+    const seeded = new Promise<number | null>((resolve) => seed.once('exit', (code) => resolve(code)));
+    const importStart = performance.now();
+    let importMs = 0;
+    void seeded.then(() => (importMs = performance.now() - importStart));
+    const waits: Promise<number>[] = [];
+    for (let i = 0; importMs === 0 && i < slugs.length; i++) {
+      const started = performance.now();
+      waits.push(
+        fetch(`${base}/${slugs[i]}`).then(async (response) => {
+          await response.arrayBuffer();
+          if (!response.ok) throw new Error(`/${slugs[i]} answered ${response.status}`);
+          return performance.now() - started;
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const code = await seeded;
+    if (code !== 0) throw new Error(`the import during reads failed (${code}): ${seedOutput}`);
+    const times = (await Promise.all(waits)).sort((a, b) => a - b);
+    console.log(
+      `reads during a ${DURING_IMPORT.toLocaleString('en')}-article import, ${label}: ${times.length} uncached article pages ` +
+        `while it ran (${seconds(importMs)}), median ${percentile(times, 50).toFixed(0)} ms, slowest ${(times.at(-1) ?? NaN).toFixed(0)} ms`,
+    );
+  } finally {
+    await stopSite(server);
+  }
+}
+
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+  fs.chmodSync(work, 0o711); // the embedded server's own user must reach its data folders inside
   try {
     const corpus = path.join(work, 'corpus');
-    fs.mkdirSync(corpus);
     generateCorpus(corpus);
     const sources = await readDocuments([corpus]);
     const megabytes = sources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
@@ -161,32 +255,69 @@ async function main() {
       `parse: ${seconds(parseMs)} (${rate(ARTICLES, parseMs)} articles, ${(megabytes / (parseMs / 1000)).toFixed(1)} MiB/s)`,
     );
 
+    // Import speed: one document of BIG_IMPORT articles, into each engine.
+    const bigCorpus = path.join(work, 'big');
+    generateCorpus(bigCorpus, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT });
+    const bigSources = await readDocuments([bigCorpus]);
+    const bigMegabytes = bigSources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
+    console.log(
+      `import corpus: ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${bigMegabytes.toFixed(0)} MiB`,
+    );
+    const bigData = path.join(work, 'big-data');
+    const bigEmbedded = await openEmbeddedDatabase(bigData);
+    try {
+      await timeImport('embedded PostgreSQL', bigEmbedded.url, bigSources);
+    } finally {
+      await bigEmbedded.close();
+      fs.rmSync(bigData, { recursive: true, force: true });
+    }
+    const bigPostgres = await postgresDatabase('import');
+    try {
+      await timeImport('PostgreSQL server', bigPostgres.url, bigSources);
+    } finally {
+      await bigPostgres.drop();
+    }
+    bigSources.length = 0;
+    fs.rmSync(bigCorpus, { recursive: true, force: true });
+
+    // Readers while the editor imports, on each engine.
+    const during = path.join(work, 'during');
+    generateCorpus(during, { first: 2_000_000, count: DURING_IMPORT, perDocument: DURING_IMPORT });
+    const duringFile = path.join(during, fs.readdirSync(during)[0] ?? '');
+    const readsData = path.join(work, 'reads-data');
+    await timeReadsDuringImport(
+      'embedded PostgreSQL',
+      { DATA_DIR: readsData, DATABASE_URL: '' },
+      () => openEmbeddedDatabase(readsData),
+      corpus,
+      duringFile,
+    );
+    const readsPostgres = await postgresDatabase('reads');
+    try {
+      await timeReadsDuringImport(
+        'PostgreSQL server',
+        { DATABASE_URL: readsPostgres.url, DATA_DIR: path.join(work, 'reads-pg-site') },
+        async () => ({ url: readsPostgres.url, close: async () => {} }),
+        corpus,
+        duringFile,
+      );
+    } finally {
+      await readsPostgres.drop();
+    }
+
+    // Serve an embedded database that holds the corpus from the production build.
     const dataDir = path.join(work, 'data');
     const embedded = await openEmbeddedDatabase(dataDir);
     try {
-      await timeImport('embedded PGlite', embedded.url, true, sources);
+      await migrate(embedded.url);
+      const pool = createPool(embedded.url, 'import');
+      await importDocuments(pool, sources);
+      await pool.end();
     } finally {
       await embedded.close();
     }
-
-    const postgres = await postgresDatabase();
-    if (postgres) {
-      try {
-        await timeImport('PostgreSQL server', postgres.url, false, sources);
-      } finally {
-        await postgres.drop();
-      }
-    } else {
-      console.log(`import, PostgreSQL server: skipped (no server at ${POSTGRES_ADMIN_URL})`);
-    }
-
-    // Serve the embedded database that now holds the corpus from the production build.
     const port = 3950;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitFor(`${base}/`, 300_000);
@@ -203,8 +334,7 @@ async function main() {
         feed: '/feed.xml',
       });
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await stopSite(server);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
