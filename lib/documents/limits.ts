@@ -20,6 +20,12 @@ export const MAX_SECTION_NAME_CHARS = 60;
 /** Longest paragraph (or subheading), its lines joined. */
 export const MAX_PARAGRAPH_CHARS = 100_000;
 
+/**
+ * Most lines in one document: five times the benchmark's 100,000-article document
+ * (2.2 million lines). Bounds the memory a document of tiny lines takes.
+ */
+export const MAX_LINES_PER_DOCUMENT = 10_000_000;
+
 /** Most articles in one document: twice the benchmark's 100,000-article document. */
 export const MAX_ARTICLES_PER_DOCUMENT = 200_000;
 

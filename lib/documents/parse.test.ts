@@ -5,6 +5,7 @@ import {
   MAX_ARTICLES_PER_DOCUMENT,
   MAX_HEADLINE_CHARS,
   MAX_LINE_CHARS,
+  MAX_LINES_PER_DOCUMENT,
   MAX_PARAGRAPH_CHARS,
   MAX_PROBLEMS_PER_DOCUMENT,
   MAX_SECTION_NAME_CHARS,
@@ -694,6 +695,23 @@ describe('limits', () => {
     const half = chars(MAX_PARAGRAPH_CHARS / 2);
     expect(problemsOf(article('Intro.', `${half}\n${half}`))).toEqual([
       { line: 5, message: 'paragraph is 100,001 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test('reports a paragraph of many short lines with its whole length', () => {
+    const lines = Array.from({ length: 150_000 }, () => 'ab');
+    expect(problemsOf(article('Intro.', lines.join('\n')))).toEqual([
+      { line: 5, message: 'paragraph is 449,999 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test(`reports a document of more than ${MAX_LINES_PER_DOCUMENT.toLocaleString('en-US')} lines at the first line too many`, () => {
+    const input = `${article('Text.')}${'\n'.repeat(MAX_LINES_PER_DOCUMENT - 4)}`;
+    expect(problemsOf(input)).toEqual([
+      {
+        line: MAX_LINES_PER_DOCUMENT + 1,
+        message: 'more than 10,000,000 lines in one document: split it into smaller documents',
+      },
     ]);
   });
 

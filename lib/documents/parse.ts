@@ -4,6 +4,7 @@ import {
   MAX_ARTICLES_PER_DOCUMENT,
   MAX_HEADLINE_CHARS,
   MAX_LINE_CHARS,
+  MAX_LINES_PER_DOCUMENT,
   MAX_PARAGRAPH_CHARS,
   MAX_PROBLEMS_PER_DOCUMENT,
   MAX_SECTION_NAME_CHARS,
@@ -35,6 +36,8 @@ interface Element {
   lineCount: number;
   /** One of its lines is over MAX_LINE_CHARS, which is reported already. */
   overLong: boolean;
+  /** Characters of the lines not joined to `text`, which is over the limit already. */
+  droppedChars: number;
 }
 
 interface Block {
@@ -90,6 +93,13 @@ class ListingParser {
     // One pass over the lines, without splitting the text: a 200 MB document has millions.
     let start = 0;
     for (let lineNumber = 1; start <= text.length && !this.stopped; lineNumber++) {
+      if (lineNumber > MAX_LINES_PER_DOCUMENT) {
+        this.report(
+          lineNumber,
+          `more than ${count(MAX_LINES_PER_DOCUMENT)} lines in one document: split it into smaller documents`,
+        );
+        break;
+      }
       const newline = text.indexOf('\n', start);
       let end = newline < 0 ? text.length : newline;
       if (end > start && text.charCodeAt(end - 1) === 0x0d) end -= 1;
@@ -157,11 +167,9 @@ class ListingParser {
       // element: a headline never spans lines.
       this.block = { headline: line, line: lineNumber, overLong, elements: [] };
     } else if (this.element) {
-      this.element.text += ` ${line}`;
-      this.element.lineCount += 1;
-      this.element.overLong ||= overLong;
+      appendLine(this.element, line, overLong);
     } else {
-      this.element = { text: line, line: lineNumber, lineCount: 1, overLong };
+      this.element = { text: line, line: lineNumber, lineCount: 1, overLong, droppedChars: 0 };
       this.block.elements.push(this.element);
     }
   }
@@ -229,7 +237,7 @@ class ListingParser {
     }
     for (const element of elements) {
       if (element.overLong || element.text.length <= MAX_PARAGRAPH_CHARS) continue;
-      const elementChars = countChars(element.text);
+      const elementChars = countChars(element.text) + element.droppedChars;
       if (elementChars > MAX_PARAGRAPH_CHARS) {
         this.report(
           element.line,
@@ -261,6 +269,15 @@ class ListingParser {
     const position = this.articles.length;
     return { headline, slug, sectionName, sectionSlug, dateline, body, line, position };
   }
+}
+
+function appendLine(element: Element, line: string, overLong: boolean): void {
+  element.lineCount += 1;
+  element.overLong ||= overLong;
+  // Past twice the limit in UTF-16 units, a paragraph is over it in characters too:
+  // count what follows instead of holding millions of joined lines.
+  if (element.text.length > 2 * MAX_PARAGRAPH_CHARS) element.droppedChars += 1 + countChars(line);
+  else element.text += ` ${line}`;
 }
 
 /** Spaces, tabs and no-break spaces: what a line is trimmed of. */
