@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveDatabase } from '@/lib/db/connection';
 import { migrate } from '@/lib/db/migrate';
 import { createPool } from '@/lib/db/pool';
-import { DocumentPathError, readDocuments } from '@/lib/documents/read';
+import { DocumentPathError, readDocumentFiles, type UnreadableDocument } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { notifySite } from '@/lib/importer/notify-site';
@@ -42,15 +42,25 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  let sources;
+  let files;
   try {
-    sources = await readDocuments(args.positionals.length > 0 ? args.positionals : [BUNDLED_DOCUMENTS]);
+    files = await readDocumentFiles(args.positionals.length > 0 ? args.positionals : [BUNDLED_DOCUMENTS]);
   } catch (error) {
     if (error instanceof DocumentPathError) {
       console.error(`seed: ${error.message}`);
       return 2;
     }
     throw error;
+  }
+  const { documents: sources, unreadable } = files;
+  if (unreadable.length > 0) {
+    console.log(formatUnreadable(unreadable));
+    // Like an invalid document: nothing from this run is written, unless --skip-invalid.
+    if (!args.values['skip-invalid']) {
+      const documents = unreadable.length === 1 ? '1 document' : `${unreadable.length} documents`;
+      console.log(`Nothing loaded: ${documents} could not be read (use --skip-invalid to load the others).`);
+      return 1;
+    }
   }
 
   const database = await resolveDatabase();
@@ -70,11 +80,18 @@ async function main(): Promise<number> {
     });
     console.log(formatReport(report));
     if (!report.dryRun) console.log(await notifySite(report.changed));
-    return report.totals.invalid > 0 ? 1 : 0;
+    return report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
   } finally {
     await pool.end();
     await database.close();
   }
+}
+
+/** Each document that could not be read, as an invalid document's problems are shown: file:line: message. */
+function formatUnreadable(unreadable: UnreadableDocument[]): string {
+  return unreadable
+    .map(({ file, problem }) => `${file}: not read, nothing loaded\n${file}:${problem.line}: ${problem.message}`)
+    .join('\n');
 }
 
 main().then(

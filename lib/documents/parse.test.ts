@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import {
+  MAX_ARTICLES_PER_DOCUMENT,
+  MAX_HEADLINE_CHARS,
+  MAX_LINE_CHARS,
+  MAX_LINES_PER_DOCUMENT,
+  MAX_PARAGRAPH_CHARS,
+  MAX_PROBLEMS_PER_DOCUMENT,
+  MAX_SECTION_NAME_CHARS,
+} from '@/lib/documents/limits';
 import { parseListingDocument } from '@/lib/documents/parse';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
 
@@ -488,5 +497,292 @@ describe('problems', () => {
       { line: 7, message: 'section "Search" would take the URL /search, which the site uses' },
       { line: 8, message: 'duplicate headline: same URL as the article at line 4' },
     ]);
+  });
+});
+
+describe('characters a document may not hold', () => {
+  test('reports a NUL with its line and column', () => {
+    expect(problemsOf(article('Some\u0000text.'))).toEqual([
+      { line: 3, message: 'control character U+0000 (NUL) at column 5' },
+    ]);
+  });
+
+  test.each([
+    ['\u0001', 'U+0001 (SOH)'],
+    ['\u0008', 'U+0008 (BS)'],
+    ['\u000B', 'U+000B (VT)'],
+    ['\u000C', 'U+000C (FF)'],
+    ['\u001B', 'U+001B (ESC)'],
+    ['\u001F', 'U+001F (US)'],
+    ['\u007F', 'U+007F (DEL)'],
+    ['\u0080', 'U+0080 (PAD)'],
+    ['\u0085', 'U+0085 (NEL)'],
+    ['\u009F', 'U+009F (APC)'],
+  ])('reports the control character %j by its code and name', (char, named) => {
+    expect(problemsOf(article(`Text${char}.`))).toEqual([
+      { line: 3, message: `control character ${named} at column 5` },
+    ]);
+  });
+
+  test.each(['\uFFFE', '\uFFFF'])('reports the noncharacter %j', (char) => {
+    const code = char.charCodeAt(0).toString(16).toUpperCase();
+    expect(problemsOf(article(`Text${char}.`))).toEqual([{ line: 3, message: `noncharacter U+${code} at column 5` }]);
+  });
+
+  test('reports a lone surrogate in a string', () => {
+    expect(problemsOf(article('Text\uD800.'))).toEqual([
+      { line: 3, message: 'lone surrogate U+D800 at column 5: the text is not valid Unicode' },
+    ]);
+  });
+
+  test('reports a control character found in bytes', () => {
+    const bytes = new TextEncoder().encode(doc('Head\u0007line', '', 'Text.', '• Published in World'));
+    expect(problemsOf(bytes)).toEqual([{ line: 1, message: 'control character U+0007 (BEL) at column 5' }]);
+  });
+
+  test('counts the column in characters, spaces included', () => {
+    expect(problemsOf(article('  𝔸𝔸\u0000'))).toEqual([
+      { line: 3, message: 'control character U+0000 (NUL) at column 5' },
+    ]);
+  });
+
+  test('reports the first bad character of each line, on every line', () => {
+    expect(problemsOf(article('One\u0000\u0001', 'Two.', 'Three\u001B'))).toEqual([
+      { line: 3, message: 'control character U+0000 (NUL) at column 4' },
+      { line: 7, message: 'control character U+001B (ESC) at column 6' },
+    ]);
+  });
+
+  test('reports control characters in the chrome after the last marker too', () => {
+    expect(problemsOf(`${article('Text.')}\nSubscribe\u0000`)).toEqual([
+      { line: 6, message: 'control character U+0000 (NUL) at column 10' },
+    ]);
+  });
+
+  test('reports control characters together with the other problems, in line order', () => {
+    expect(
+      problemsOf(doc('Head\u0000', '', '• Published in World', 'Good', '', 'Te\u0000xt.', '• Published in')),
+    ).toEqual([
+      { line: 1, message: 'control character U+0000 (NUL) at column 5' },
+      { line: 1, message: 'article "Head\\u0000" has a headline but no paragraph' },
+      { line: 6, message: 'control character U+0000 (NUL) at column 3' },
+      { line: 7, message: 'marker has no section name' },
+    ]);
+  });
+
+  test('spells a control character in a quoted headline as an escape, so a terminal prints it harmlessly', () => {
+    expect(problemsOf(doc('Red\u001B[31m', '', '• Published in World'))).toEqual([
+      { line: 1, message: 'control character U+001B (ESC) at column 4' },
+      { line: 1, message: 'article "Red\\u001B[31m" has a headline but no paragraph' },
+    ]);
+  });
+
+  test('keeps a tab inside a line', () => {
+    expect(texts(onlyArticle(article('Tab\there.')))).toEqual(['Tab\there.']);
+  });
+});
+
+describe('line endings and encodings', () => {
+  test('reports a carriage return inside a line and says how to fix it', () => {
+    expect(problemsOf(article('Text.\rMore.'))).toEqual([
+      {
+        line: 3,
+        message:
+          'carriage return (U+000D) with no line feed after it at column 6: save the file with LF or CRLF line endings',
+      },
+    ]);
+  });
+
+  test('reports a file with old Mac OS line endings once, at line 1', () => {
+    expect(problemsOf(article('Text.').replaceAll('\n', '\r'))).toEqual([
+      {
+        line: 1,
+        message: 'the file has old Mac OS line endings (CR only): save the file with LF or CRLF line endings',
+      },
+    ]);
+  });
+
+  test('accepts a carriage return as the last character of the file', () => {
+    expect(texts(onlyArticle(`${article('Text.')}\r`))).toEqual(['Text.']);
+  });
+
+  test.each([
+    ['little-endian', 'FF FE', (text: string) => [0xff, 0xfe, ...Buffer.from(text, 'utf16le')]],
+    ['big-endian', 'FE FF', (text: string) => [0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]],
+  ])('reports a %s UTF-16 file once and asks for UTF-8', (endianness, mark, encode) => {
+    expect(problemsOf(new Uint8Array(encode(article('Text.'))))).toEqual([
+      { line: 1, message: `the file is UTF-16 (${endianness}, byte-order mark ${mark}): save it as UTF-8` },
+    ]);
+  });
+
+  test('reports a UTF-32 file once and asks for UTF-8', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x48, 0x00, 0x00, 0x00]);
+    expect(problemsOf(bytes)).toEqual([
+      { line: 1, message: 'the file is UTF-32 (little-endian, byte-order mark FF FE 00 00): save it as UTF-8' },
+    ]);
+  });
+
+  test('finds the line of bytes that are not UTF-8 deep in a large file', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i} of filler text.`);
+    const good = new TextEncoder().encode(`${lines.join('\n')}\nBad `);
+    const bytes = new Uint8Array(good.length + 1);
+    bytes.set(good);
+    bytes[good.length] = 0xff;
+    expect(problemsOf(bytes)).toEqual([{ line: 200_001, message: 'bytes that are not UTF-8' }]);
+  });
+});
+
+describe('limits', () => {
+  const chars = (n: number, char = 'x') => char.repeat(n);
+
+  test(`accepts a headline of ${MAX_HEADLINE_CHARS} characters`, () => {
+    const headline = `${chars(MAX_HEADLINE_CHARS - 1)}y`;
+    expect(onlyArticle(doc(headline, '', 'Text.', '• Published in World')).headline).toBe(headline);
+  });
+
+  test('counts a headline in characters, not UTF-16 units', () => {
+    const headline = chars(MAX_HEADLINE_CHARS, '𝔸');
+    expect(onlyArticle(doc(headline, '', 'Text.', '• Published in World')).headline).toBe(headline);
+  });
+
+  test(`reports a headline of ${MAX_HEADLINE_CHARS + 1} characters`, () => {
+    expect(problemsOf(doc(chars(MAX_HEADLINE_CHARS + 1), '', 'Text.', '• Published in World'))).toEqual([
+      { line: 1, message: 'headline is 301 characters long; the limit is 300' },
+    ]);
+  });
+
+  test('reports a headline of a million characters as a line over the limit, once', () => {
+    expect(problemsOf(doc('', chars(1_000_000), '', 'Text.', '• Published in World'))).toEqual([
+      { line: 2, message: 'line is 1,000,000 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test(`accepts a section name of ${MAX_SECTION_NAME_CHARS} characters`, () => {
+    const name = chars(MAX_SECTION_NAME_CHARS);
+    expect(onlyArticle(doc('Headline', '', 'Text.', `• Published in ${name}`)).sectionName).toBe(name);
+  });
+
+  test(`reports a section name of ${MAX_SECTION_NAME_CHARS + 1} characters`, () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', `• Published in ${chars(MAX_SECTION_NAME_CHARS + 1)}`))).toEqual([
+      { line: 4, message: 'section name is 61 characters long; the limit is 60' },
+    ]);
+  });
+
+  test('reports a section name of a million characters, once', () => {
+    expect(problemsOf(doc('Headline', '', 'Text.', `• Published in ${chars(1_000_000)}`))).toEqual([
+      { line: 4, message: 'section name is 1,000,000 characters long; the limit is 60' },
+    ]);
+  });
+
+  test(`accepts a line of ${MAX_LINE_CHARS} characters`, () => {
+    const line = `${chars(MAX_LINE_CHARS - 1)}.`;
+    expect(texts(onlyArticle(article(line)))).toEqual([line]);
+  });
+
+  test(`reports a line of ${MAX_LINE_CHARS + 1} characters`, () => {
+    expect(problemsOf(article(`${chars(MAX_LINE_CHARS)}.`))).toEqual([
+      { line: 3, message: 'line is 100,001 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test('counts the spaces around a line towards its length', () => {
+    expect(problemsOf(article(`${chars(MAX_LINE_CHARS, ' ')}Text.`))).toEqual([
+      { line: 3, message: 'line is 100,005 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test(`reports a paragraph of more than ${MAX_PARAGRAPH_CHARS} characters at its first line`, () => {
+    const half = chars(MAX_PARAGRAPH_CHARS / 2);
+    expect(problemsOf(article('Intro.', `${half}\n${half}`))).toEqual([
+      { line: 5, message: 'paragraph is 100,001 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test('reports a paragraph of many short lines with its whole length', () => {
+    const lines = Array.from({ length: 150_000 }, () => 'ab');
+    expect(problemsOf(article('Intro.', lines.join('\n')))).toEqual([
+      { line: 5, message: 'paragraph is 449,999 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test(`reports a document of more than ${MAX_LINES_PER_DOCUMENT.toLocaleString('en-US')} lines at the first line too many`, () => {
+    const input = `${article('Text.')}${'\n'.repeat(MAX_LINES_PER_DOCUMENT - 4)}`;
+    expect(problemsOf(input)).toEqual([
+      {
+        line: MAX_LINES_PER_DOCUMENT + 1,
+        message: 'more than 10,000,000 lines in one document: split it into smaller documents',
+      },
+    ]);
+  });
+
+  test(`reports a document of more than ${MAX_ARTICLES_PER_DOCUMENT.toLocaleString('en-US')} articles at the first article too many`, () => {
+    const blocks = Array.from({ length: MAX_ARTICLES_PER_DOCUMENT + 1 }, (_, i) => `A${i}\n\nT.\nPublished in W`);
+    expect(problemsOf(blocks.join('\n'))).toEqual([
+      {
+        line: 4 * MAX_ARTICLES_PER_DOCUMENT + 1,
+        message: 'more than 200,000 articles in one document: split it into smaller documents',
+      },
+    ]);
+  }, 60_000);
+
+  test(`lists at most ${MAX_PROBLEMS_PER_DOCUMENT} problems, then says it stopped`, () => {
+    const lines = Array.from({ length: MAX_PROBLEMS_PER_DOCUMENT + 500 }, () => 'Bad\u0000');
+    const problems = problemsOf(article(lines.join('\n')));
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_DOCUMENT + 1);
+    expect(problems[0]).toEqual({ line: 3, message: 'control character U+0000 (NUL) at column 4' });
+    expect(problems.at(-1)).toEqual({
+      line: MAX_PROBLEMS_PER_DOCUMENT + 3,
+      message: 'too many problems: stopped after 1,000',
+    });
+  });
+
+  test('stops reading a document that holds nothing but problems', () => {
+    const markers = Array.from({ length: 1_000_000 }, () => 'Published in');
+    const problems = problemsOf(markers.join('\n'));
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_DOCUMENT + 1);
+    expect(problems.at(-1)?.message).toBe('too many problems: stopped after 1,000');
+  });
+});
+
+// Each of these ran in seconds, or for ever, when lines were trimmed and matched by
+// regular expressions that backtrack; now they take milliseconds.
+describe('long lines take linear time', () => {
+  test('trims a line of a, a million spaces and b, and reports its length', () => {
+    expect(problemsOf(article(`a${' '.repeat(1_000_000)}b`))).toEqual([
+      { line: 3, message: 'line is 1,000,002 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test('reports a blank line of a million spaces', () => {
+    expect(problemsOf(article('First.', `${' '.repeat(1_000_000)}\nSecond.`))).toEqual([
+      { line: 5, message: 'line is 1,000,000 characters long; the limit is 100,000' },
+    ]);
+  });
+
+  test('trims a line padded with spaces up to the limit', () => {
+    const padding = ' \u00A0\t'.repeat((MAX_LINE_CHARS - 10) / 6);
+    expect(texts(onlyArticle(article(`${padding}Text.${padding}`)))).toEqual(['Text.']);
+  });
+
+  test('finds no dateline in a long first paragraph of letters', () => {
+    const a = onlyArticle(article(`${'Moscow'.repeat(16_000)} Dec 27 (Prensa Latina) Text.`));
+    expect(a.dateline).toBeNull();
+  });
+
+  test('finds no dateline in a long first paragraph of spaces and brackets', () => {
+    const text = `Moscow, Dec 27 (${' '.repeat(MAX_LINE_CHARS - 30)}x`;
+    expect(onlyArticle(article(text)).dateline).toBeNull();
+  });
+
+  test('splits the dateline off a long first paragraph', () => {
+    const rest = `${'word '.repeat(15_000)}end.`;
+    const a = onlyArticle(article(`Moscow, Dec 27 (Prensa Latina) ${rest}`));
+    expect(a.dateline).toEqual({ place: 'Moscow', dateText: 'Dec 27', source: 'Prensa Latina' });
+    expect(texts(a)).toEqual([rest]);
+  });
+
+  test('takes a dateline only from the first 200 characters of a paragraph', () => {
+    const place = `A${'a'.repeat(200)}`;
+    expect(onlyArticle(article(`${place}, Dec 27 (AFP) Text.`)).dateline).toBeNull();
   });
 });

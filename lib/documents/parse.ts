@@ -1,199 +1,359 @@
+import { findForbiddenCharacters, oldMacLineEndings, visible } from '@/lib/documents/characters';
+import { decodeDocument } from '@/lib/documents/decode';
+import {
+  MAX_ARTICLES_PER_DOCUMENT,
+  MAX_HEADLINE_CHARS,
+  MAX_LINE_CHARS,
+  MAX_LINES_PER_DOCUMENT,
+  MAX_PARAGRAPH_CHARS,
+  MAX_PROBLEMS_PER_DOCUMENT,
+  MAX_SECTION_NAME_CHARS,
+} from '@/lib/documents/limits';
+import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
 import { slugify } from '@/lib/slug';
-import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 
-const EDGE_WHITESPACE = /^[ \t\u00A0]+|[ \t\u00A0]+$/g;
-const MARKER = /^(?:[•·*-][ \t\u00A0]*)?Published in(?:[ \t\u00A0]+(.*))?$/;
 const SUBHEADING_MAX_CHARS = 80;
-const SENTENCE_END = /[.!?:;,”"’]$/;
+const SENTENCE_ENDS = new Set([...'.!?:;,”"’'].map((char) => char.charCodeAt(0)));
+const MARKER_WORDS = 'Published in';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
-// `Place, Mon DD (Source) rest`; a place is words of letters, with spaces,
-// hyphens, apostrophes or dots between them ("Port-au-Prince", "St. Petersburg").
+// `Place, Mon DD (Source) ` before the rest of the paragraph; a place is words of
+// letters, with spaces, hyphens, apostrophes or dots between them ("Port-au-Prince",
+// "St. Petersburg"). Its runs can backtrack, so it only ever sees the first
+// DATELINE_WINDOW characters of a paragraph: no real dateline is longer.
 const DATELINE = new RegExp(
   `^(\\p{L}(?:[\\p{L}\\p{M}.'’ \\u00A0-]*[\\p{L}\\p{M}.])?),[ \\u00A0]+` +
-    `(${MONTH}[ \\u00A0]+${DAY})[ \\u00A0]+\\([ \\u00A0]*([^()]*[^()\\s])[ \\u00A0]*\\)[ \\u00A0]+(\\S.*)$`,
+    `(${MONTH}[ \\u00A0]+${DAY})[ \\u00A0]+\\([ \\u00A0]*([^()]*[^()\\s])[ \\u00A0]*\\)[ \\u00A0]+(?=\\S)`,
   'u',
 );
+const DATELINE_WINDOW = 200;
 
 interface Element {
   text: string;
+  /** 1-based line of its first line. */
+  line: number;
   lineCount: number;
+  /** One of its lines is over MAX_LINE_CHARS, which is reported already. */
+  overLong: boolean;
+  /** Characters of the lines not joined to `text`, which is over the limit already. */
+  droppedChars: number;
 }
 
 interface Block {
   headline: string;
   line: number;
+  overLong: boolean;
   elements: Element[];
 }
 
 /**
  * Reads one listing document (see docs/document-format.md) into article drafts,
- * or into every problem found, each with its 1-based line. Pure: no I/O.
+ * or into every problem found (up to MAX_PROBLEMS_PER_DOCUMENT), each with its
+ * 1-based line. Pure: no I/O. Linear in the size of the document.
  */
 export function parseListingDocument(input: Uint8Array | string): ParsedDocument {
-  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
-  if (typeof text !== 'string') {
-    return { ok: false, problems: [{ line: text.badLine, message: 'bytes that are not UTF-8' }] };
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeDocument(input);
+    if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
+    text = decoded.text;
   }
+  // Read as lines, such a file is one line: say what is wrong with it instead.
+  const lineEndings = oldMacLineEndings(text);
+  if (lineEndings) return { ok: false, problems: [lineEndings] };
+  return new ListingParser(text, typeof input !== 'string').parse();
+}
 
-  const lines = text.split('\n').map((raw) => raw.replace(/\r$/, '').replace(EDGE_WHITESPACE, ''));
-  if (lines.every((line) => line === '')) {
-    return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
-  }
+class ListingParser {
+  private readonly problems: DocumentProblem[] = [];
+  private readonly articles: ArticleDraft[] = [];
+  private readonly headlineLineBySlug = new Map<string, number>();
+  private readonly slugBySectionName = new Map<string, string>();
+  private block: Block | null = null;
+  private element: Element | null = null;
+  private blocksClosed = 0;
+  private sawText = false;
+  private sawMarker = false;
+  /** Non-blank lines since the last marker: the chrome, once the document ends. */
+  private linesAfterMarker = 0;
+  private stopped = false;
 
-  const problems: DocumentProblem[] = [];
-  const articles: ArticleDraft[] = [];
-  const headlineLineBySlug = new Map<string, number>();
-  let block: Block | null = null;
-  let element: Element | null = null;
-  let lastMarkerIndex = -1;
+  constructor(
+    private readonly text: string,
+    /** Text decoded from UTF-8, which cannot hold a lone surrogate. */
+    private readonly decoded: boolean,
+  ) {}
 
-  for (const [index, line] of lines.entries()) {
-    const lineNumber = index + 1;
-    const marker = MARKER.exec(line);
-    if (marker) {
-      lastMarkerIndex = index;
-      const sectionName = (marker[1] ?? '').replace(EDGE_WHITESPACE, '');
-      const sectionSlug = checkSection(sectionName, lineNumber, problems);
-      if (!block) {
-        problems.push({ line: lineNumber, message: 'marker has no article above it' });
-      } else {
-        const article = finishBlock(block, articles.length, sectionName, sectionSlug, problems);
-        if (article) {
-          const earlier = headlineLineBySlug.get(article.slug);
-          if (earlier === undefined) {
-            headlineLineBySlug.set(article.slug, article.line);
-          } else {
-            problems.push({
-              line: article.line,
-              message: `duplicate headline: same URL as the article at line ${earlier}`,
-            });
-          }
-          articles.push(article);
-        }
+  parse(): ParsedDocument {
+    const { text } = this;
+    const characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, this.decoded);
+    // One pass over the lines, without splitting the text: a 200 MB document has millions.
+    let start = 0;
+    for (let lineNumber = 1; start <= text.length && !this.stopped; lineNumber++) {
+      if (lineNumber > MAX_LINES_PER_DOCUMENT) {
+        this.report(
+          lineNumber,
+          `more than ${count(MAX_LINES_PER_DOCUMENT)} lines in one document: split it into smaller documents`,
+        );
+        break;
       }
-      block = null;
-      element = null;
-    } else if (line === '') {
-      element = null;
-    } else if (!block) {
+      const newline = text.indexOf('\n', start);
+      let end = newline < 0 ? text.length : newline;
+      if (end > start && text.charCodeAt(end - 1) === 0x0d) end -= 1;
+      this.readLine(lineNumber, start, end);
+      start = newline < 0 ? text.length + 1 : newline + 1;
+    }
+
+    if (!this.sawText) {
+      return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
+    }
+    if (!this.sawMarker) {
+      const noMarker = { line: 1, message: 'no "Published in <Section>" line: not a listing document' };
+      return { ok: false, problems: listable([noMarker, ...characterProblems]) };
+    }
+    const problems = [...characterProblems, ...this.problems];
+    if (problems.length > 0) return { ok: false, problems: listable(problems) };
+    return { ok: true, articles: this.articles, chromeLines: this.linesAfterMarker };
+  }
+
+  private report(line: number, message: string): void {
+    this.problems.push({ line, message });
+    if (this.problems.length > MAX_PROBLEMS_PER_DOCUMENT) this.stopped = true;
+  }
+
+  /** One line, `start` to `end` (its line ending excluded). */
+  private readLine(lineNumber: number, start: number, end: number): void {
+    const { text } = this;
+    let from = start;
+    let to = end;
+    while (from < to && isEdgeSpace(text.charCodeAt(from))) from += 1;
+    while (to > from && isEdgeSpace(text.charCodeAt(to - 1))) to -= 1;
+    const lineChars = end - start > MAX_LINE_CHARS ? countChars(text, start, end) : 0;
+    const overLong = lineChars > MAX_LINE_CHARS;
+
+    if (from === to) {
+      if (overLong) this.report(lineNumber, lineTooLong(lineChars));
+      this.element = null;
+      return;
+    }
+    this.sawText = true;
+
+    const sectionStart = markerSectionStart(text, from, to);
+    if (sectionStart >= 0) {
+      const sectionName = text.slice(sectionStart, to);
+      const sectionChars = countChars(sectionName);
+      if (sectionChars > MAX_SECTION_NAME_CHARS) {
+        this.report(
+          lineNumber,
+          `section name is ${count(sectionChars)} characters long; the limit is ${count(MAX_SECTION_NAME_CHARS)}`,
+        );
+        this.closeBlock(lineNumber, sectionName, '');
+      } else {
+        if (overLong) this.report(lineNumber, lineTooLong(lineChars));
+        this.closeBlock(lineNumber, sectionName, this.checkSection(sectionName, lineNumber));
+      }
+      return;
+    }
+
+    if (overLong) this.report(lineNumber, lineTooLong(lineChars));
+    this.linesAfterMarker += 1;
+    const line = text.slice(from, to);
+    if (!this.block) {
       // The grammar wants a blank line after the headline. Without one, the
       // headline is still this line alone and the lines under it start the first
       // element: a headline never spans lines.
-      block = { headline: line, line: lineNumber, elements: [] };
-    } else if (element) {
-      element.text += ` ${line}`;
-      element.lineCount += 1;
+      this.block = { headline: line, line: lineNumber, overLong, elements: [] };
+    } else if (this.element) {
+      appendLine(this.element, line, overLong);
     } else {
-      element = { text: line, lineCount: 1 };
-      block.elements.push(element);
+      this.element = { text: line, line: lineNumber, lineCount: 1, overLong, droppedChars: 0 };
+      this.block.elements.push(this.element);
     }
   }
 
-  if (lastMarkerIndex < 0) {
-    return {
-      ok: false,
-      problems: [{ line: 1, message: 'no "Published in <Section>" line: not a listing document' }],
-    };
+  private closeBlock(lineNumber: number, sectionName: string, sectionSlug: string): void {
+    const { block } = this;
+    this.sawMarker = true;
+    this.linesAfterMarker = 0;
+    this.block = null;
+    this.element = null;
+    if (!block) {
+      this.report(lineNumber, 'marker has no article above it');
+      return;
+    }
+    this.blocksClosed += 1;
+    if (this.blocksClosed > MAX_ARTICLES_PER_DOCUMENT) {
+      this.report(
+        block.line,
+        `more than ${count(MAX_ARTICLES_PER_DOCUMENT)} articles in one document: split it into smaller documents`,
+      );
+      this.stopped = true;
+      return;
+    }
+    const article = this.finishBlock(block, sectionName, sectionSlug);
+    if (!article) return;
+    const earlier = this.headlineLineBySlug.get(article.slug);
+    if (earlier === undefined) {
+      this.headlineLineBySlug.set(article.slug, article.line);
+    } else {
+      this.report(article.line, `duplicate headline: same URL as the article at line ${earlier}`);
+    }
+    this.articles.push(article);
   }
-  if (problems.length > 0) {
-    return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-  }
-  const chromeLines = lines.slice(lastMarkerIndex + 1).filter((line) => line !== '').length;
-  return { ok: true, articles, chromeLines };
-}
 
-/** The decoded text, or the 1-based line of the first byte that is not UTF-8. */
-function decodeUtf8(bytes: Uint8Array): string | { badLine: number } {
-  try {
-    // A fatal decoder rejects rather than turning bad bytes into U+FFFD; it drops a BOM.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // No UTF-8 sequence contains 0x0A, so each line can be checked on its own.
-    let start = 0;
-    for (let line = 1; ; line++) {
-      const newline = bytes.indexOf(0x0a, start);
-      const end = newline < 0 ? bytes.length : newline;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
-      } catch {
-        return { badLine: line };
+  private checkSection(name: string, line: number): string {
+    if (name === '') {
+      this.report(line, 'marker has no section name');
+      return '';
+    }
+    let slug = this.slugBySectionName.get(name);
+    if (slug === undefined) {
+      slug = slugify(name);
+      this.slugBySectionName.set(name, slug);
+    }
+    if (slug === '') {
+      this.report(line, `section "${visible(name)}" has no letters or digits to make a URL from`);
+    } else if (RESERVED_SLUGS.has(slug)) {
+      this.report(line, `section "${visible(name)}" would take the URL /${slug}, which the site uses`);
+    }
+    return slug;
+  }
+
+  private finishBlock(block: Block, sectionName: string, sectionSlug: string): ArticleDraft | null {
+    const { headline, line, elements } = block;
+    let tooLong = block.overLong;
+    if (!tooLong) {
+      const headlineChars = countChars(headline);
+      if (headlineChars > MAX_HEADLINE_CHARS) {
+        this.report(
+          line,
+          `headline is ${count(headlineChars)} characters long; the limit is ${count(MAX_HEADLINE_CHARS)}`,
+        );
+        tooLong = true;
       }
-      if (newline < 0) return { badLine: line };
-      start = newline + 1;
+    }
+    for (const element of elements) {
+      if (element.overLong || element.text.length <= MAX_PARAGRAPH_CHARS) continue;
+      const elementChars = countChars(element.text) + element.droppedChars;
+      if (elementChars > MAX_PARAGRAPH_CHARS) {
+        this.report(
+          element.line,
+          `paragraph is ${count(elementChars)} characters long; the limit is ${count(MAX_PARAGRAPH_CHARS)}`,
+        );
+      }
+    }
+    if (tooLong) return null;
+
+    if (elements.length === 0) {
+      this.report(line, `article "${visible(headline)}" has a headline but no paragraph`);
+      return null;
+    }
+    const slug = slugify(headline);
+    if (slug === '') {
+      this.report(line, `headline "${visible(headline)}" has no letters or digits to make a URL from`);
+      return null;
+    }
+    if (RESERVED_ARTICLE_SLUGS.has(slug)) {
+      this.report(line, `headline "${visible(headline)}" would take the URL …/${slug}, which the site uses`);
+      return null;
+    }
+    const body: BodyBlock[] = elements.map((element, index) =>
+      isSubheading(element, index === elements.length - 1)
+        ? { type: 'subheading', text: element.text }
+        : { type: 'paragraph', text: element.text },
+    );
+    const dateline = splitDateline(body);
+    const position = this.articles.length;
+    return { headline, slug, sectionName, sectionSlug, dateline, body, line, position };
+  }
+}
+
+function appendLine(element: Element, line: string, overLong: boolean): void {
+  element.lineCount += 1;
+  element.overLong ||= overLong;
+  // Past twice the limit in UTF-16 units, a paragraph is over it in characters too:
+  // count what follows instead of holding millions of joined lines.
+  if (element.text.length > 2 * MAX_PARAGRAPH_CHARS) element.droppedChars += 1 + countChars(line);
+  else element.text += ` ${line}`;
+}
+
+/** Spaces, tabs and no-break spaces: what a line is trimmed of. */
+const isEdgeSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0;
+
+/**
+ * Where the section name starts when the trimmed line `from`–`to` is a marker
+ * (`to` itself for a marker with no name), or -1 when it is not a marker.
+ */
+function markerSectionStart(text: string, from: number, to: number): number {
+  let at = from;
+  const first = text.charCodeAt(at);
+  if (first === 0x2022 /* • */ || first === 0xb7 /* · */ || first === 0x2a /* * */ || first === 0x2d /* - */) {
+    at += 1;
+    while (at < to && isEdgeSpace(text.charCodeAt(at))) at += 1;
+  } else if (first !== 0x50 /* P */) {
+    return -1;
+  }
+  if (!text.startsWith(MARKER_WORDS, at)) return -1;
+  at += MARKER_WORDS.length;
+  if (at === to) return to;
+  if (!isEdgeSpace(text.charCodeAt(at))) return -1;
+  // The line is trimmed, so a run of spaces here ends before `to`.
+  while (isEdgeSpace(text.charCodeAt(at))) at += 1;
+  return at;
+}
+
+/** Unicode code points from `start` to `end`: what an editor counts as characters. */
+function countChars(text: string, start = 0, end = text.length): number {
+  let chars = end - start;
+  for (let i = start; i < end - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        chars -= 1;
+        i += 1;
+      }
     }
   }
+  return chars;
 }
 
-function checkSection(name: string, line: number, problems: DocumentProblem[]): string {
-  if (name === '') {
-    problems.push({ line, message: 'marker has no section name' });
-    return '';
-  }
-  const slug = slugify(name);
-  if (slug === '') {
-    problems.push({
-      line,
-      message: `section "${name}" has no letters or digits to make a URL from`,
-    });
-  } else if (RESERVED_SLUGS.has(slug)) {
-    problems.push({
-      line,
-      message: `section "${name}" would take the URL /${slug}, which the site uses`,
-    });
-  }
-  return slug;
-}
+const count = (n: number) => n.toLocaleString('en-US');
 
-function finishBlock(
-  block: Block,
-  position: number,
-  sectionName: string,
-  sectionSlug: string,
-  problems: DocumentProblem[],
-): ArticleDraft | null {
-  const { headline, line, elements } = block;
-  if (elements.length === 0) {
-    problems.push({ line, message: `article "${headline}" has a headline but no paragraph` });
-    return null;
-  }
-  const slug = slugify(headline);
-  if (slug === '') {
-    problems.push({
-      line,
-      message: `headline "${headline}" has no letters or digits to make a URL from`,
-    });
-    return null;
-  }
-  if (RESERVED_ARTICLE_SLUGS.has(slug)) {
-    problems.push({ line, message: `headline "${headline}" would take the URL …/${slug}, which the site uses` });
-    return null;
-  }
-  const body: BodyBlock[] = elements.map((element, index) =>
-    isSubheading(element, index === elements.length - 1)
-      ? { type: 'subheading', text: element.text }
-      : { type: 'paragraph', text: element.text },
-  );
-  const dateline = splitDateline(body);
-  return { headline, slug, sectionName, sectionSlug, dateline, body, line, position };
+const lineTooLong = (chars: number) => `line is ${count(chars)} characters long; the limit is ${count(MAX_LINE_CHARS)}`;
+
+/** The problems in line order, cut to what an editor can read through. */
+function listable(problems: DocumentProblem[]): DocumentProblem[] {
+  problems.sort((a, b) => a.line - b.line);
+  const cut = problems[MAX_PROBLEMS_PER_DOCUMENT];
+  if (!cut) return problems;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_PER_DOCUMENT),
+    { line: cut.line, message: `too many problems: stopped after ${count(MAX_PROBLEMS_PER_DOCUMENT)}` },
+  ];
 }
 
 function isSubheading(element: Element, isLast: boolean): boolean {
+  const { text } = element;
   return (
     !isLast &&
     element.lineCount === 1 &&
-    [...element.text].length <= SUBHEADING_MAX_CHARS &&
-    !SENTENCE_END.test(element.text)
+    // Code points never outnumber UTF-16 units, and are at least half of them.
+    (text.length <= SUBHEADING_MAX_CHARS ||
+      (text.length <= 2 * SUBHEADING_MAX_CHARS && countChars(text) <= SUBHEADING_MAX_CHARS)) &&
+    !SENTENCE_ENDS.has(text.charCodeAt(text.length - 1))
   );
 }
 
 /** Removes the dateline from the first paragraph (mutating it) and returns it. */
 function splitDateline(body: BodyBlock[]): Dateline | null {
   const first = body.find((block) => block.type === 'paragraph');
-  const match = first && DATELINE.exec(first.text);
+  const match = first && DATELINE.exec(first.text.slice(0, DATELINE_WINDOW));
   if (!first || !match) return null;
-  const [, place = '', dateText = '', source = '', rest = ''] = match;
-  first.text = rest;
+  const [dateline, place = '', dateText = '', source = ''] = match;
+  first.text = first.text.slice(dateline.length);
   return { place, dateText, source };
 }
