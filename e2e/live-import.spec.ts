@@ -115,3 +115,23 @@ test('a section left empty by a move leaves the navigation and its page is gone'
   await expect(page.getByRole('banner').getByRole('link', { name: after, exact: true })).toBeVisible();
   await expect(page.getByRole('banner').getByRole('link', { name: before, exact: true })).toHaveCount(0);
 });
+
+test('an import that changes more articles than a notice names one by one still shows every change at once', async ({
+  page,
+}) => {
+  const word = uniqueWord();
+  const section = `Bulk ${word}`;
+  // One more than ARTICLE_TAGS_PER_NOTICE (lib/cache-tags.ts): the notice expires every article at once.
+  const articles = Array.from({ length: 1_001 }, (_, i) => ({ headline: `${word} bulletin ${i + 1}`, section }));
+  importArticles(articles.map((article) => ({ ...article, paragraphs: ['The first version of the bulletin.'] })));
+  const last = articles.at(-1)!;
+  const articlePath = `/${plainSlug(section)}/${plainSlug(last.headline)}`;
+  await page.goto(articlePath);
+  await expect(page.getByText('The first version of the bulletin.')).toBeVisible();
+
+  importArticles(articles.map((article) => ({ ...article, paragraphs: ['The corrected version of the bulletin.'] })));
+
+  await expectSoon(page, articlePath, async () => {
+    await expect(page.getByText('The corrected version of the bulletin.')).toBeVisible({ timeout: 1 });
+  });
+});

@@ -22,8 +22,11 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     'big-import': { type: 'string', default: '100000' },
     'during-import': { type: 'string', default: '60000' },
+    /** Which parts to run: any of import, reads, pages (comma-separated). */
+    parts: { type: 'string', default: 'import,reads,pages' },
   },
 });
+const PARTS = new Set(values.parts.split(','));
 const ARTICLES = Number(values.articles);
 const PER_DOCUMENT = Number(values['per-document']);
 const REQUESTS = Number(values.requests);
@@ -255,89 +258,99 @@ async function main() {
       `parse: ${seconds(parseMs)} (${rate(ARTICLES, parseMs)} articles, ${(megabytes / (parseMs / 1000)).toFixed(1)} MiB/s)`,
     );
 
-    // Import speed: one document of BIG_IMPORT articles, into each engine.
-    const bigCorpus = path.join(work, 'big');
-    generateCorpus(bigCorpus, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT });
-    const bigSources = await readDocuments([bigCorpus]);
-    const bigMegabytes = bigSources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
-    console.log(
-      `import corpus: ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${bigMegabytes.toFixed(0)} MiB`,
-    );
-    const bigData = path.join(work, 'big-data');
-    const bigEmbedded = await openEmbeddedDatabase(bigData);
-    try {
-      await timeImport('embedded PostgreSQL', bigEmbedded.url, bigSources);
-    } finally {
-      await bigEmbedded.close();
-      fs.rmSync(bigData, { recursive: true, force: true });
-    }
-    const bigPostgres = await postgresDatabase('import');
-    try {
-      await timeImport('PostgreSQL server', bigPostgres.url, bigSources);
-    } finally {
-      await bigPostgres.drop();
-    }
-    bigSources.length = 0;
-    fs.rmSync(bigCorpus, { recursive: true, force: true });
+    if (PARTS.has('import')) await benchImport(work);
+    if (PARTS.has('reads')) await benchReadsDuringImport(work, corpus);
+    if (PARTS.has('pages')) await benchPages(work, sources);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
 
-    // Readers while the editor imports, on each engine.
-    const during = path.join(work, 'during');
-    generateCorpus(during, { first: 2_000_000, count: DURING_IMPORT, perDocument: DURING_IMPORT });
-    const duringFile = path.join(during, fs.readdirSync(during)[0] ?? '');
-    const readsData = path.join(work, 'reads-data');
+/** Import speed: one document of BIG_IMPORT articles, into each engine. */
+async function benchImport(work: string) {
+  const bigCorpus = path.join(work, 'big');
+  generateCorpus(bigCorpus, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT });
+  const bigSources = await readDocuments([bigCorpus]);
+  const bigMegabytes = bigSources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
+  console.log(
+    `import corpus: ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${bigMegabytes.toFixed(0)} MiB`,
+  );
+  const bigData = path.join(work, 'big-data');
+  const bigEmbedded = await openEmbeddedDatabase(bigData);
+  try {
+    await timeImport('embedded PostgreSQL', bigEmbedded.url, bigSources);
+  } finally {
+    await bigEmbedded.close();
+    fs.rmSync(bigData, { recursive: true, force: true });
+  }
+  const bigPostgres = await postgresDatabase('import');
+  try {
+    await timeImport('PostgreSQL server', bigPostgres.url, bigSources);
+  } finally {
+    await bigPostgres.drop();
+  }
+  bigSources.length = 0;
+  fs.rmSync(bigCorpus, { recursive: true, force: true });
+}
+
+/** Readers while the editor imports, on each engine. */
+async function benchReadsDuringImport(work: string, corpus: string) {
+  const during = path.join(work, 'during');
+  generateCorpus(during, { first: 2_000_000, count: DURING_IMPORT, perDocument: DURING_IMPORT });
+  const duringFile = path.join(during, fs.readdirSync(during)[0] ?? '');
+  const readsData = path.join(work, 'reads-data');
+  await timeReadsDuringImport(
+    'embedded PostgreSQL',
+    { DATA_DIR: readsData, DATABASE_URL: '' },
+    () => openEmbeddedDatabase(readsData),
+    corpus,
+    duringFile,
+  );
+  const readsPostgres = await postgresDatabase('reads');
+  try {
     await timeReadsDuringImport(
-      'embedded PostgreSQL',
-      { DATA_DIR: readsData, DATABASE_URL: '' },
-      () => openEmbeddedDatabase(readsData),
+      'PostgreSQL server',
+      { DATABASE_URL: readsPostgres.url, DATA_DIR: path.join(work, 'reads-pg-site') },
+      async () => ({ url: readsPostgres.url, close: async () => {} }),
       corpus,
       duringFile,
     );
-    const readsPostgres = await postgresDatabase('reads');
-    try {
-      await timeReadsDuringImport(
-        'PostgreSQL server',
-        { DATABASE_URL: readsPostgres.url, DATA_DIR: path.join(work, 'reads-pg-site') },
-        async () => ({ url: readsPostgres.url, close: async () => {} }),
-        corpus,
-        duringFile,
-      );
-    } finally {
-      await readsPostgres.drop();
-    }
-
-    // Serve an embedded database that holds the corpus from the production build.
-    const dataDir = path.join(work, 'data');
-    const embedded = await openEmbeddedDatabase(dataDir);
-    try {
-      await migrate(embedded.url);
-      const pool = createPool(embedded.url, 'import');
-      await importDocuments(pool, sources);
-      await pool.end();
-    } finally {
-      await embedded.close();
-    }
-    const port = 3950;
-    const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitFor(`${base}/`, 300_000);
-      const sectionHtml = await (await fetch(`${base}/world`)).text();
-      const article = /href="(\/world\/[a-z0-9-]+)"/u.exec(sectionHtml)?.[1];
-      if (!article) throw new Error('no article link on /world');
-      // World holds every sixth generated article: its last page is the deepest OFFSET.
-      const lastPage = Math.ceil(Math.ceil(ARTICLES / 6) / 20);
-      await timePages(base, {
-        front: '/',
-        section: '/world',
-        'last page': `/world?page=${lastPage}`,
-        article,
-        feed: '/feed.xml',
-      });
-    } finally {
-      await stopSite(server);
-    }
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    await readsPostgres.drop();
+  }
+}
+
+/** Page response times: an embedded database that holds the corpus, served by the production build. */
+async function benchPages(work: string, sources: SourceDocument[]) {
+  const dataDir = path.join(work, 'data');
+  const embedded = await openEmbeddedDatabase(dataDir);
+  try {
+    await migrate(embedded.url);
+    const pool = createPool(embedded.url, 'import');
+    await importDocuments(pool, sources);
+    await pool.end();
+  } finally {
+    await embedded.close();
+  }
+  const port = 3950;
+  const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/`, 300_000);
+    const sectionHtml = await (await fetch(`${base}/world`)).text();
+    const article = /href="(\/world\/[a-z0-9-]+)"/u.exec(sectionHtml)?.[1];
+    if (!article) throw new Error('no article link on /world');
+    // World holds every sixth generated article: its last page is the deepest OFFSET.
+    const lastPage = Math.ceil(Math.ceil(ARTICLES / 6) / 20);
+    await timePages(base, {
+      front: '/',
+      section: '/world',
+      'last page': `/world?page=${lastPage}`,
+      article,
+      feed: '/feed.xml',
+    });
+  } finally {
+    await stopSite(server);
   }
 }
 

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   });
 
   const siteFile = runningSiteFile();
+  fs.mkdirSync(path.dirname(siteFile), { recursive: true });
   const site: RunningSite = { url: `http://127.0.0.1:${port}`, secret, pid: process.pid };
   fs.writeFileSync(siteFile, JSON.stringify(site), { mode: 0o600 });
 

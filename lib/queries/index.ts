@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
-import { LISTINGS_TAG, REVALIDATE_SECONDS, articleTag } from '@/lib/cache-tags';
+import { ALL_ARTICLES_TAG, LISTINGS_TAG, REVALIDATE_SECONDS, articleTag } from '@/lib/cache-tags';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
   loadArticle,
@@ -56,7 +56,7 @@ export const getRecentArticles = listingRead('recent-articles', (prisma, hours: 
 /** One article, under its own tag: an import that changes it expires just this entry (and the listings). */
 export const getArticle = cache((slug: string) =>
   unstable_cache(async () => loadArticle(await getPrisma(), slug), ['article', slug], {
-    tags: [articleTag(slug)],
+    tags: [articleTag(slug), ALL_ARTICLES_TAG],
     revalidate: REVALIDATE_SECONDS,
   })(),
 );

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
-import { LISTINGS_TAG, articleTag } from '@/lib/cache-tags';
+import { ALL_ARTICLES_TAG, ARTICLE_TAGS_PER_NOTICE, LISTINGS_TAG, articleTag } from '@/lib/cache-tags';
 
 const notice = z.object({
   articles: z
@@ -28,7 +28,9 @@ export async function POST(request: Request) {
   const parsed = notice.safeParse(await request.json().catch(() => null));
   if (!parsed.success)
     return Response.json({ error: 'expected {"articles": [{"slug", "sectionSlug"}]}' }, { status: 400 });
+  const { articles } = parsed.data;
   revalidateTag(LISTINGS_TAG, { expire: 0 });
-  for (const article of parsed.data.articles) revalidateTag(articleTag(article.slug), { expire: 0 });
-  return Response.json({ revalidated: parsed.data.articles.length });
+  if (articles.length > ARTICLE_TAGS_PER_NOTICE) revalidateTag(ALL_ARTICLES_TAG, { expire: 0 });
+  else for (const article of articles) revalidateTag(articleTag(article.slug), { expire: 0 });
+  return Response.json({ revalidated: articles.length });
 }
