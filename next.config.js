@@ -38,13 +38,21 @@ const nextConfig = {
   serverExternalPackages: ['pg'],
   // The Markdown copy of an article: the article page owns /<section>/<article>, and
   // article slugs never contain a dot, so `.md` names the copy without a clash.
+  // Pages are cached for 60 s (each page's `revalidate`); a CDN or proxy in front may serve
+  // them stale for 4 minutes more while it fetches a fresh copy:
+  // `Cache-Control: s-maxage=60, stale-while-revalidate=240`.
+  expireTime: 300,
   async rewrites() {
-    return [
-      {
-        source: '/:section([a-z0-9-]+)/:article([a-z0-9-]+).md',
-        destination: '/:section/:article/markdown',
-      },
-    ];
+    return {
+      // The front page is a dynamic segment rendered on first request, so the build needs no database.
+      beforeFiles: [{ source: '/', destination: '/front/today' }],
+      afterFiles: [
+        {
+          source: '/:section([a-z0-9-]+)/:article([a-z0-9-]+).md',
+          destination: '/:section/:article/markdown',
+        },
+      ],
+    };
   },
   async headers() {
     return [

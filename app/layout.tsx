@@ -8,9 +8,10 @@ import { siteMetadata } from '@/lib/seo/metadata';
 import { SITE_LANGUAGE } from '@/lib/site';
 import './globals.css';
 
-// Pages render per request from the cached query layer: no database at build time,
-// and an import shows without a rebuild.
-export const dynamic = 'force-dynamic';
+// `next build` prerenders the 404 page through this layout, and the build has no
+// database: that page is built with an empty navigation. Every other page renders on
+// its first request and is cached (see each page's `revalidate`).
+const building = process.env.NEXT_PHASE === 'phase-production-build';
 
 export function generateMetadata(): Metadata {
   return siteMetadata();
@@ -22,7 +23,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const sections = await getSections();
+  const sections = building ? [] : await getSections();
   return (
     // The head script sets the reader's theme and text size on <html> before React hydrates.
     <html lang={SITE_LANGUAGE} className={newsreader.variable} suppressHydrationWarning>

@@ -1,11 +1,11 @@
+import { sectionPagePath } from '@/lib/site';
 import { Link } from './Link';
 
-const pageHref = (basePath: string, page: number) => (page === 1 ? basePath : `${basePath}?page=${page}`);
 const linkClass =
   'inline-flex min-h-11 items-center rounded-sm border border-strong-rule px-4 font-semibold hover:bg-ink hover:text-paper';
 
 /** Plain links, rel="prev"/"next": pages work without JavaScript, and crawlers follow them. */
-export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   return (
     <nav
@@ -14,7 +14,7 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
     >
       <div>
         {page > 1 && (
-          <Link href={pageHref(basePath, page - 1)} rel="prev" className={linkClass}>
+          <Link href={sectionPagePath(sectionSlug, page - 1)} rel="prev" className={linkClass}>
             <span aria-hidden="true">←&nbsp;</span>Newer articles
           </Link>
         )}
@@ -24,7 +24,7 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
       </p>
       <div className="text-right">
         {page < pageCount && (
-          <Link href={pageHref(basePath, page + 1)} rel="next" className={linkClass}>
+          <Link href={sectionPagePath(sectionSlug, page + 1)} rel="next" className={linkClass}>
             Older articles<span aria-hidden="true">&nbsp;→</span>
           </Link>
         )}

@@ -6,7 +6,7 @@ import { E2E_PORT } from '../playwright.config';
 import { leakedInternals } from './support/html';
 
 // A second server from a copy of the same build, pointed at a database that refuses
-// connections. The copy leaves out the data cache, which could otherwise answer for it.
+// connections. The copy leaves out the caches (data and pages), which could otherwise answer for it.
 const port = E2E_PORT + 7;
 const base = `http://localhost:${port}`;
 const build = process.env.NEXT_DIST_DIR || '.next';
@@ -15,19 +15,22 @@ let server: ChildProcess;
 
 test.beforeAll(async () => {
   fs.rmSync(copy, { recursive: true, force: true });
-  fs.cpSync(build, copy, { recursive: true, filter: (source) => path.basename(source) !== 'cache' });
-  server = spawn(
-    process.execPath,
-    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/unreachable',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: 'ignore',
+  fs.cpSync(build, copy, {
+    recursive: true,
+    filter: (source) => !['cache', 'route-cache'].includes(path.basename(source)),
+  });
+  // The server `npm start` runs, without the database steps before it.
+  server = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'server.ts')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXT_DIST_DIR: copy,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/unreachable',
+      NEXT_TELEMETRY_DISABLED: '1',
     },
-  );
+    stdio: 'ignore',
+  });
   await expect(async () => {
     await fetch(`${base}/robots.txt`);
   }).toPass({ timeout: 30_000 });

@@ -23,7 +23,7 @@ test('without JavaScript, a phone reader reaches a section from the header, page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(section);
 
   await page.locator('a[rel="next"]').click();
-  await expect(page).toHaveURL(`/${plainSlug(section)}?page=2`);
+  await expect(page).toHaveURL(`/${plainSlug(section)}/page/2`);
   const last = headlines.at(-1) ?? '';
   await page.getByRole('link', { name: last, exact: true }).click();
 
@@ -65,8 +65,8 @@ test('without JavaScript, the section page links to its RSS feed, and the feed i
 for (const [what, path] of [
   ['an unknown article', '/world/no-such-article-here'],
   ['an unknown section', '/no-such-section-here'],
-  ['a page past the last', '/world?page=99'],
-  ['a malformed page number', '/world?page=abc'],
+  ['a page past the last', '/world/page/99'],
+  ['a malformed page number', '/world/page/abc'],
 ]) {
   test(`without JavaScript, ${what} shows the site's 404 page`, async ({ page }) => {
     const response = await page.goto(path ?? '/');

@@ -49,7 +49,7 @@ test.describe('on a desktop screen', () => {
   test('pages 2 and 3 list the older articles, and no article is on two pages', async ({ page }) => {
     const pages: string[][] = [];
     for (const number of [1, 2, 3]) {
-      const response = await page.goto(`${sectionPath}?page=${number}`);
+      const response = await page.goto(number === 1 ? sectionPath : `${sectionPath}/page/${number}`);
       expect(response?.status(), `status of page ${number}`).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(sectionName);
       pages.push(await listedHeadlines(page));
@@ -68,16 +68,16 @@ test.describe('on a desktop screen', () => {
     await expect(previous).toHaveCount(0);
 
     await next.click();
-    await expect(page).toHaveURL(`${sectionPath}?page=2`);
+    await expect(page).toHaveURL(`${sectionPath}/page/2`);
     expect((await listedHeadlines(page))[0]).toBe(headlines[PAGE_SIZE]);
 
     await next.click();
-    await expect(page).toHaveURL(`${sectionPath}?page=3`);
+    await expect(page).toHaveURL(`${sectionPath}/page/3`);
     expect((await listedHeadlines(page))[0]).toBe(headlines[2 * PAGE_SIZE]);
     await expect(next).toHaveCount(0);
 
     await previous.click();
-    await expect(page).toHaveURL(`${sectionPath}?page=2`);
+    await expect(page).toHaveURL(`${sectionPath}/page/2`);
     expect((await listedHeadlines(page))[0]).toBe(headlines[PAGE_SIZE]);
 
     await previous.click();
@@ -94,9 +94,23 @@ test.describe('on a desktop screen', () => {
     ['a page past the last', '4'],
   ] as const) {
     test(`${what} of a section is the site's 404 page`, async ({ page }) => {
-      await expectNotFoundPage(page, `${sectionPath}?page=${value}`);
+      await expectNotFoundPage(page, `${sectionPath}/page/${value}`);
     });
   }
+
+  test('the old ?page=N address answers 308 with the page’s own address, and /page/1 with the section’s', async ({
+    request,
+  }) => {
+    for (const [from, to] of [
+      [`${sectionPath}?page=2`, `${sectionPath}/page/2`],
+      [`${sectionPath}?page=1`, sectionPath],
+      [`${sectionPath}/page/1`, sectionPath],
+    ] as const) {
+      const response = await request.get(from, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(308);
+      expect(response.headers().location, from).toBe(to);
+    }
+  });
 
   test('a section that does not exist is the site\u2019s 404 page', async ({ page }) => {
     await expectNotFoundPage(page, `/no-such-section-${word.toLowerCase()}`);

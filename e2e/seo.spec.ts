@@ -233,14 +233,14 @@ test('the Markdown copy of an article is its text as Markdown, pointing to the p
   );
 });
 
-test('the Markdown copy of a moved article redirects to its new address', async ({ request }) => {
+test('the Markdown copy of a moved article redirects to its new address', async ({ request, baseURL }) => {
   const word = uniqueWord();
   const headline = `Wandering ${word}`;
   importArticles([{ headline, section: `Before ${word}` }]);
   importArticles([{ headline, section: `After ${word}`, paragraphs: ['Moved and changed.'] }]);
   const response = await request.get(`/${plainSlug(`Before ${word}`)}/${plainSlug(headline)}.md`, { maxRedirects: 0 });
   expect(response.status()).toBe(308);
-  expect(new URL(response.headers().location ?? '').pathname).toBe(
+  expect(new URL(response.headers().location ?? '', baseURL).pathname).toBe(
     `/${plainSlug(`After ${word}`)}/${plainSlug(headline)}.md`,
   );
 });

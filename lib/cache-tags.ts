@@ -1,13 +1,32 @@
-/** Cache tag names, in one place: the queries tag with them, the revalidation route expires them. */
-export const LISTINGS_TAG = 'listings';
-export const articleTag = (slug: string) => `article:${slug}`;
-/** On every article's entry: one expiry for an import that changed too many to name one by one. */
-export const ALL_ARTICLES_TAG = 'articles';
 /**
- * Past this many changed articles a notice expires ALL_ARTICLES_TAG instead of one tag each:
- * each revalidateTag call scans the tags already pending in the request, so naming 100,000
- * would hold the server for seconds, while re-rendering every article on demand costs nothing up front.
+ * Cache tag names, in one place. Rendered pages carry the tags of the data they read;
+ * an import's notice expires exactly the tags of what it changed (lib/importer/expiry.ts).
+ *
+ * - `sections`: the navigation (every page's header). Expired when the set of sections changes.
+ * - `front`: the front page. `latest`: the site's feeds, llms.txt, sitemaps.
+ * - `section:<slug>`: a section's listing pages, feeds and card.
+ * - `article:<slug>`: an article's page, Markdown copy and share image.
+ * - `shows:<slug>`: every page that shows the article's headline in a list (neighbours, related).
+ * - `articles`: on every article's entry, for an import too large to name them one by one.
  */
-export const ARTICLE_TAGS_PER_NOTICE = 1_000;
-/** Longest a page may lag an import the site was not told about. */
+export const SECTIONS_TAG = 'sections';
+export const FRONT_TAG = 'front';
+export const LATEST_TAG = 'latest';
+export const ALL_ARTICLES_TAG = 'articles';
+export const sectionTag = (slug: string) => `section:${slug}`;
+export const articleTag = (slug: string) => `article:${slug}`;
+export const showsTag = (slug: string) => `shows:${slug}`;
+
+/** What a notice may name: the tags above, nothing else. */
+export const TAG_PATTERN = /^(?:sections|front|latest|articles|(?:section|article|shows):[a-z0-9-]{1,200})$/u;
+
+/**
+ * Past this many changed articles an import's notice expires ALL_ARTICLES_TAG instead of
+ * naming each article and its neighbours: each revalidateTag call scans the tags already
+ * pending in the request (quadratic), so 100,000 names would hold the server for seconds,
+ * while expiring every article page costs nothing until each is asked for again.
+ */
+export const ARTICLES_PER_NOTICE = 500;
+
+/** Longest a page may lag an import the site was not told about (the pages' ISR revalidate). */
 export const REVALIDATE_SECONDS = 60;

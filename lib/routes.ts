@@ -22,7 +22,21 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'sitemaps',
   'about',
   'offline',
+  // Serves the front page internally (next.config.js rewrites / to it).
+  'front',
 ]);
 
+/** The front page's internal address is /front/<FRONT_EDITION> (see next.config.js). */
+export const FRONT_EDITION = 'today';
+
 /** Second path segments the site owns under a section: an article may not take one. */
-export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set(['opengraph-image', 'twitter-image']);
+export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set(['opengraph-image', 'twitter-image', 'page']);
+
+/** Routes under a section that are files, not articles: their own handlers answer for them. */
+export const SECTION_ROUTE_FILES: ReadonlySet<string> = new Set([
+  'feed.xml',
+  'atom.xml',
+  'feed.json',
+  'opengraph-image',
+  'twitter-image',
+]);

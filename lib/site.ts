@@ -10,4 +10,7 @@ export function siteUrl(): string {
 
 export const absoluteUrl = (pathname: string) => `${siteUrl()}${pathname}`;
 export const sectionPath = (sectionSlug: string) => `/${sectionSlug}`;
+/** Page 1 of a listing is the section's own address; later pages are `/<section>/page/<n>`. */
+export const sectionPagePath = (sectionSlug: string, page: number) =>
+  page > 1 ? `/${sectionSlug}/page/${page}` : `/${sectionSlug}`;
 export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;

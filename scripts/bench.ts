@@ -1,11 +1,13 @@
 // npm run bench: prints import and page-serving figures for a generated corpus.
 // Figures, not assertions: machines here are shared and noisy, so compare ratios within one run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import http from 'node:http';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
@@ -22,11 +24,14 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     'big-import': { type: 'string', default: '100000' },
     'during-import': { type: 'string', default: '60000' },
-    /** Which parts to run: any of import, reads, pages (comma-separated). */
-    parts: { type: 'string', default: 'import,reads,pages' },
+    /** Which parts to run: any of import, reads, pages, uncached (comma-separated). */
+    parts: { type: 'string', default: 'import,reads,pages,uncached' },
+    /** Seconds of load per page kind in the throughput runs. */
+    duration: { type: 'string', default: '10' },
   },
 });
 const PARTS = new Set(values.parts.split(','));
+const DURATION = Number(values.duration);
 const ARTICLES = Number(values.articles);
 const PER_DOCUMENT = Number(values['per-document']);
 const REQUESTS = Number(values.requests);
@@ -261,6 +266,7 @@ async function main() {
     if (PARTS.has('import')) await benchImport(work);
     if (PARTS.has('reads')) await benchReadsDuringImport(work, corpus);
     if (PARTS.has('pages')) await benchPages(work, sources);
+    if (PARTS.has('uncached')) await benchUncached(work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -323,15 +329,8 @@ async function benchReadsDuringImport(work: string, corpus: string) {
 /** Page response times: an embedded database that holds the corpus, served by the production build. */
 async function benchPages(work: string, sources: SourceDocument[]) {
   const dataDir = path.join(work, 'data');
-  const embedded = await openEmbeddedDatabase(dataDir);
-  try {
-    await migrate(embedded.url);
-    const pool = createPool(embedded.url, 'import');
-    await importDocuments(pool, sources);
-    await pool.end();
-  } finally {
-    await embedded.close();
-  }
+  await loadEmbedded(dataDir, sources);
+  const floor = await startFloorApp(work);
   const port = 3950;
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
@@ -345,12 +344,215 @@ async function benchPages(work: string, sources: SourceDocument[]) {
     await timePages(base, {
       front: '/',
       section: '/world',
-      'last page': `/world?page=${lastPage}`,
+      'last page': `/world/page/${lastPage}`,
       article,
       feed: '/feed.xml',
     });
+    console.log(
+      `warm pages under load (${DURATION} s each, 20 connections), beside a bare Next.js app serving one cached page of the same size (the floor) and a plain Node server sending the same bytes:`,
+    );
+    for (const [kind, pathname] of [
+      ['article', article],
+      ['section', '/world'],
+      ['front', '/'],
+    ] as const) {
+      const page = Buffer.from(await (await fetch(`${base}${pathname}`)).arrayBuffer());
+      const floorUrl = await floor.pageOfSize(page.byteLength);
+      const ours = await load(`${base}${pathname}`);
+      const framework = await load(floorUrl);
+      const plain = await withStaticServer(page, (url) => load(url));
+      console.log(
+        `  ${kind.padEnd(8)} ${(page.byteLength / 1024).toFixed(1)} KiB: ${describe(ours)}; floor ${describe(framework)}; static ${describe(plain)}; ` +
+          `ratio to floor ${(ours.rps / framework.rps).toFixed(2)}, to static ${(ours.rps / plain.rps).toFixed(2)}`,
+      );
+    }
   } finally {
     await stopSite(server);
+    await floor.stop();
+  }
+}
+
+/** Loads documents into a fresh embedded database in `dataDir` (and stops its server). */
+async function loadEmbedded(dataDir: string, sources: SourceDocument[]): Promise<void> {
+  const embedded = await openEmbeddedDatabase(dataDir);
+  try {
+    await migrate(embedded.url);
+    const pool = createPool(embedded.url, 'import');
+    await importDocuments(pool, sources);
+    await pool.end();
+  } finally {
+    await embedded.close();
+  }
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const describe = (run: Load) =>
+  `${Math.round(run.rps).toLocaleString('en')} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.errors ? `, ${run.errors} errors` : ''}`;
+
+async function load(url: string): Promise<Load> {
+  await autocannon({ url, connections: 20, duration: 1 }); // warm up
+  const result = await autocannon({ url, connections: 20, duration: DURATION });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** A plain Node.js server sending `body` for every request: what the machine can do at all. */
+async function withStaticServer<T>(body: Buffer, run: (url: string) => Promise<T>): Promise<T> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.byteLength });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(3961, '127.0.0.1', resolve));
+  try {
+    return await run('http://127.0.0.1:3961/');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/**
+ * A bare Next.js app (the project's own next, react and react-dom) with one page rendered
+ * on demand and cached (ISR), whose size is set by its address: Next's own floor.
+ */
+async function startFloorApp(_work: string) {
+  // Inside the project, so that it resolves the project's own packages (Turbopack reads
+  // nothing outside its root).
+  const dir = path.join(root, '.tmp', 'bench-floor');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'app', '[size]'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"private": true, "type": "module"}');
+  fs.writeFileSync(
+    path.join(dir, 'next.config.js'),
+    `export default { turbopack: { root: ${JSON.stringify(root)} }, poweredByHeader: false, expireTime: 300 };`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'app', 'layout.jsx'),
+    'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'app', '[size]', 'page.jsx'),
+    `export const revalidate = 60;
+export const dynamicParams = true;
+export async function generateStaticParams() { return []; }
+const TEXT = 'The minister said talks would resume after a week of strikes across the northern provinces. ';
+export default async function Page({ params }) {
+  const { size } = await params;
+  // The text appears twice in the HTML (markup and the React payload).
+  const paragraphs = Array.from({ length: Math.max(1, Math.round(Number(size) / 2 / 460)) }, (_, i) => TEXT.repeat(5) + i);
+  return <main>{paragraphs.map((text, i) => <p key={i}>{text}</p>)}</main>;
+}
+`,
+  );
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  const built = spawnSync(process.execPath, [next, 'build'], { cwd: dir, env, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the floor app did not build:\n${built.stdout}\n${built.stderr}`);
+  const port = 3960;
+  const server = spawn(process.execPath, [next, 'start', '--port', String(port)], {
+    cwd: dir,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/1000`, 60_000);
+  return {
+    /** The floor's page whose HTML is about `bytes` long. */
+    async pageOfSize(bytes: number): Promise<string> {
+      let size = bytes;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const got = (await (await fetch(`${base}/${size}`)).arrayBuffer()).byteLength;
+        if (Math.abs(got - bytes) < bytes * 0.02) break;
+        size = Math.round((size * bytes) / got);
+      }
+      return `${base}/${size}`;
+    },
+    stop: async () => {
+      process.kill(-(server.pid ?? 0), 'SIGTERM'); // next start forks a server of its own
+      await new Promise((resolve) => server.once('exit', resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * What a page costs to render with nothing cached, at 1,000 and at 100,000 articles:
+ * before each request, the site is told that everything changed.
+ */
+async function benchUncached(work: string) {
+  const kinds = ['front', 'section', 'last page', 'article', 'feed'] as const;
+  const results = new Map<string, Map<string, number>>();
+  for (const count of [1_000, 100_000]) {
+    const corpus = path.join(work, `uncached-${count}`);
+    generateCorpus(corpus, { first: 3_000_000, count, perDocument: 1_000 });
+    const dataDir = path.join(work, `uncached-data-${count}`);
+    await loadEmbedded(dataDir, await readDocuments([corpus]));
+    fs.rmSync(corpus, { recursive: true, force: true });
+    const secret = 'bench-secret';
+    const port = 3952;
+    const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '', REVALIDATE_SECRET: secret });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/`, 300_000);
+      const sectionHtml = await (await fetch(`${base}/world`)).text();
+      const articles = [...sectionHtml.matchAll(/href="(\/world\/[a-z0-9-]+)"/gu)].map((m) => m[1] ?? '');
+      const lastPage = Math.ceil(Math.ceil(count / 6) / 20);
+      const expireEverything = () =>
+        fetch(`${base}/api/revalidate`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ tags: ['front', 'latest', 'sections', 'articles', 'section:world'] }),
+        }).then((r) => r.arrayBuffer());
+      const times = new Map<string, number>();
+      for (const kind of kinds) {
+        const samples: number[] = [];
+        for (let i = 0; i < 21; i++) {
+          await expireEverything();
+          const pathname = {
+            front: '/',
+            section: '/world',
+            'last page': `/world/page/${lastPage}`,
+            article: articles[i % articles.length] ?? '/',
+            feed: '/feed.xml',
+          }[kind];
+          const started = performance.now();
+          const response = await fetch(`${base}${pathname}`);
+          await response.arrayBuffer();
+          if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+          if (i > 0) samples.push(performance.now() - started); // the first also warms the code paths
+        }
+        times.set(
+          kind,
+          percentile(
+            samples.sort((a, b) => a - b),
+            50,
+          ),
+        );
+      }
+      results.set(String(count), times);
+    } finally {
+      await stopSite(server);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  console.log('uncached page, one request at a time (p50 of 20, everything expired before each):');
+  for (const kind of kinds) {
+    const small = results.get('1000')?.get(kind) ?? NaN;
+    const large = results.get('100000')?.get(kind) ?? NaN;
+    console.log(
+      `  ${kind.padEnd(9)} 1,000 articles ${small.toFixed(1)} ms, 100,000 articles ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
+    );
   }
 }
 

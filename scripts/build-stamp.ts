@@ -8,7 +8,6 @@ const INPUTS = [
   'components',
   'lib',
   'public',
-  'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',

@@ -7,6 +7,7 @@ import { createPool } from '@/lib/db/pool';
 import { DocumentPathError, readDocumentFiles, type UnreadableDocument } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 
 const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
       },
     });
     console.log(formatReport(report));
-    if (!report.dryRun) console.log(await notifySite(report.changed));
+    if (!report.dryRun) console.log(await notifySite(await tagsToExpire(pool, report)));
     return report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
   } finally {
     await pool.end();

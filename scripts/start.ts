@@ -47,24 +47,34 @@ async function main(): Promise<void> {
   }
   await disconnectPrisma();
 
-  // The data cache persists on disk between runs; it describes the database of the last
-  // run, which may not be this one (another DATA_DIR or DATABASE_URL), so start it empty.
-  fs.rmSync(path.join(distDir(root), 'cache', 'fetch-cache'), { recursive: true, force: true });
+  // Cached pages and data persist on disk between runs, but which of them an import expired
+  // is known only to the process that was told; they may also describe another database
+  // (another DATA_DIR or DATABASE_URL). So a start begins with both caches empty: an import
+  // made while the site was down shows on every page at once.
+  for (const cache of [
+    ['cache', 'fetch-cache'],
+    ['server', 'route-cache'],
+  ])
+    fs.rmSync(path.join(distDir(root), ...cache), { recursive: true, force: true });
 
   const secret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const args = [next, 'start', '--port', String(port)];
-  if (process.env.HOSTNAME_BIND) args.push('--hostname', process.env.HOSTNAME_BIND);
-  const server = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', REVALIDATE_SECRET: secret, DATA_DIR: resolveDataDir() },
-  });
-
   const siteFile = runningSiteFile();
   fs.mkdirSync(path.dirname(siteFile), { recursive: true });
   const site: RunningSite = { url: `http://127.0.0.1:${port}`, secret, pid: process.pid };
   fs.writeFileSync(siteFile, JSON.stringify(site), { mode: 0o600 });
+
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'server.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      REVALIDATE_SECRET: secret,
+      DATA_DIR: resolveDataDir(),
+    },
+  });
 
   let stopping = false;
   const stop = async (code: number) => {

@@ -198,7 +198,9 @@ describe.each(kinds)('importing documents into the %s database', (kind) => {
     const moved = editedReference((text) => replaceLast(text, 'Published in World', 'Published in Middle East'));
     const report = await importPaths([moved], { now: LATER });
 
-    expect(report.changed).toEqual([{ slug: third, sectionSlug: 'middle-east', previousSectionSlug: 'world' }]);
+    expect(report.changed).toEqual([
+      { slug: third, sectionSlug: 'middle-east', created: false, previousSectionSlug: 'world' },
+    ]);
     expect((await loadArticle(db.prisma, third ?? ''))?.section).toEqual({ slug: 'middle-east', name: 'Middle East' });
     const world = await loadSectionPage(db.prisma, 'world', 1);
     expect(world?.articles.map((a) => a.headline)).toEqual(REFERENCE_HEADLINES.slice(0, 2));

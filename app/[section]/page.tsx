@@ -1,90 +1,20 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/ArticleCard';
-import { JsonLd } from '@/components/JsonLd';
-import { Pagination } from '@/components/Pagination';
-import { getSection, getSectionPage } from '@/lib/queries';
-import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
-import { pageMetadata } from '@/lib/seo/metadata';
-import { SITE_NAME, sectionPath } from '@/lib/site';
-import { parsePageParam, slugParam } from '@/lib/url-params';
+import { SectionListing, sectionListingMetadata } from './section-listing';
 
 interface Props {
   params: Promise<{ section: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function load({ params, searchParams }: Props) {
-  const [{ section }, query] = await Promise.all([params, searchParams]);
-  const page = parsePageParam(query.page);
-  if (!slugParam.safeParse(section).success || page === null) notFound();
-  const listing = await getSectionPage(section, page);
-  if (!listing) notFound();
-  return listing;
+// Rendered on its first request, then served from Next's cache until an import expires
+// it (or 60 s pass: REVALIDATE_SECONDS in lib/cache-tags.ts). Nothing is built ahead.
+export const revalidate = 60;
+export const dynamicParams = true;
+export const generateStaticParams = async (): Promise<Array<{ section: string }>> => [];
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return sectionListingMetadata((await params).section, 1);
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { section } = await params;
-  if (!slugParam.safeParse(section).success) return {};
-  const found = await getSection(section);
-  if (!found) return {};
-  const page = parsePageParam((await searchParams).page);
-  return pageMetadata({
-    title: page && page > 1 ? `${found.name}, page ${page}` : found.name,
-    description: `The latest ${found.name} news from ${SITE_NAME}.`,
-    path: sectionPagePath(found.slug, page ?? 1),
-    section: found,
-  });
-}
-
-// A later page of a listing is its own canonical page (it lists other articles).
-const sectionPagePath = (slug: string, page: number) =>
-  page > 1 ? `${sectionPath(slug)}?page=${page}` : sectionPath(slug);
-
-export default async function SectionPage(props: Props) {
-  const { section, articles, page, pageCount } = await load(props);
-  return (
-    <>
-      <JsonLd
-        data={[
-          collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
-          sectionBreadcrumbJsonLd(section),
-        ]}
-      />
-      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b-2 border-strong-rule pt-8 pb-3">
-        <h1 className="font-serif text-4xl leading-none font-bold tracking-tight sm:text-5xl">{section.name}</h1>
-        {/* A feed, not a page: a plain link, which the router neither prefetches nor intercepts. */}
-        <a
-          href={`${sectionPath(section.slug)}/feed.xml`}
-          className="inline-flex min-h-10 items-center gap-2 text-sm font-semibold underline"
-        >
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-accent">
-            <circle cx="3" cy="13" r="2" />
-            <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5H7.3A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z" />
-          </svg>
-          Subscribe to this RSS feed
-        </a>
-      </div>
-      {page > 1 && (
-        <p className="mt-3 text-sm text-muted">
-          Page {page} of {pageCount}
-        </p>
-      )}
-      <ol className="max-w-3xl divide-y divide-rule">
-        {articles.map((article, index) => (
-          <li key={article.slug}>
-            <ArticleCard
-              article={article}
-              headingLevel="h2"
-              showSection={false}
-              size={page === 1 && index === 0 ? 'lead' : 'normal'}
-            />
-          </li>
-        ))}
-      </ol>
-      <div className="max-w-3xl">
-        <Pagination basePath={sectionPath(section.slug)} page={page} pageCount={pageCount} />
-      </div>
-    </>
-  );
+export default async function SectionPage({ params }: Props) {
+  return <SectionListing slug={(await params).section} page={1} />;
 }

@@ -3,7 +3,7 @@ import { parseListingDocument } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { DocumentProblem } from '@/lib/documents/types';
 import { planDocument, type PlannedArticle, type StoredArticle } from './plan';
-import { loadStoredArticles, withImportLock, writeDocument } from './write';
+import { loadNavigationSections, loadStoredArticles, withImportLock, writeDocument } from './write';
 
 export interface ImportOptions {
   /** Parse, validate and compare with the database, writing nothing. */
@@ -32,6 +32,8 @@ export interface DocumentReport {
 export interface ChangedArticle {
   slug: string;
   sectionSlug: string;
+  /** New to the site (not an update in place). */
+  created: boolean;
   /** The section it was in before, when this run moved it. */
   previousSectionSlug?: string;
 }
@@ -47,6 +49,8 @@ export interface ImportReport {
     invalid: number;
   };
   changed: ChangedArticle[];
+  /** The navigation's sections (those with articles) differ after the run. */
+  sectionsChanged: boolean;
   dryRun: boolean;
 }
 
@@ -74,11 +78,13 @@ export async function importDocuments(
     problems: result.ok ? [] : result.problems,
   }));
   const changed: ChangedArticle[] = [];
+  let sectionsChanged = false;
 
   if (writeValid && parsed.some(({ result }) => result.ok)) {
     await withImportLock(pool, options.onWait, async (client) => {
       // Taken after the lock: a run that waited for another dates its articles after that one's.
       const now = options.now ?? new Date();
+      const sectionsBefore = await loadNavigationSections(client);
       // Dry runs see what earlier documents of the same run would have written.
       const pending = new Map<string, StoredArticle>();
       let ordinal = 0;
@@ -115,6 +121,7 @@ export async function importDocuments(
         articlesDone += result.articles.length;
         options.onProgress?.({ documents: index + 1, totalDocuments: sources.length, articles: articlesDone });
       }
+      if (!dryRun) sectionsChanged = (await loadNavigationSections(client)) !== sectionsBefore;
     });
   }
 
@@ -131,6 +138,7 @@ export async function importDocuments(
       invalid: documents.filter((doc) => doc.status === 'invalid').length,
     },
     changed,
+    sectionsChanged,
     dryRun,
   };
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '@/lib/db/embedded';
-import type { ChangedArticle } from './import-documents';
 
 /** Written by `npm start` so that an import on the same machine can tell the running site. */
 export interface RunningSite {
@@ -29,9 +28,9 @@ function findSite(): { url: string; secret: string } | null {
   }
 }
 
-/** Asks the running site to drop what it cached of the changed articles; says what happened. */
-export async function notifySite(changed: readonly ChangedArticle[]): Promise<string> {
-  if (changed.length === 0) return 'Nothing changed, so the site was not told.';
+/** Asks the running site to expire these cache tags (lib/importer/expiry.ts); says what happened. */
+export async function notifySite(tags: readonly string[]): Promise<string> {
+  if (tags.length === 0) return 'Nothing changed, so the site was not told.';
   const site = findSite();
   if (!site) return 'No running site found to tell: it shows the change within 60 seconds of its next visit.';
   const endpoint = new URL('/api/revalidate', site.url);
@@ -39,7 +38,7 @@ export async function notifySite(changed: readonly ChangedArticle[]): Promise<st
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: { authorization: `Bearer ${site.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ articles: changed }),
+      body: JSON.stringify({ tags }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok)

@@ -51,6 +51,7 @@ export function planDocument(
     plan.changed.push({
       slug: draft.slug,
       sectionSlug: draft.sectionSlug,
+      created: !before,
       ...(before && before.sectionSlug !== draft.sectionSlug ? { previousSectionSlug: before.sectionSlug } : {}),
     });
   }

@@ -62,6 +62,15 @@ export async function loadStoredArticles(client: pg.PoolClient, slugs: string[])
   return new Map(rows.map((row) => [row.slug, { hash: row.hash, sectionSlug: row.section_slug }]));
 }
 
+/** The sections the navigation shows (those with articles), as one comparable string. */
+export async function loadNavigationSections(client: pg.PoolClient): Promise<string> {
+  const { rows } = await client.query<{ slugs: string | null }>(
+    `SELECT string_agg(slug, ' ' ORDER BY id) AS slugs FROM sections s
+      WHERE EXISTS (SELECT 1 FROM articles a WHERE a.section_id = s.id)`,
+  );
+  return rows[0]?.slugs ?? '';
+}
+
 const STAGE_COLUMNS = `slug text, headline text, section_slug text, section_name text, body jsonb,
   dateline_place text, dateline_date text, dateline_source text, word_count int,
   published_at timestamptz, content_hash text, is_new boolean`;

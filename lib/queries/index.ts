@@ -1,7 +1,16 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
-import { ALL_ARTICLES_TAG, LISTINGS_TAG, REVALIDATE_SECONDS, articleTag } from '@/lib/cache-tags';
+import {
+  ALL_ARTICLES_TAG,
+  FRONT_TAG,
+  LATEST_TAG,
+  REVALIDATE_SECONDS,
+  SECTIONS_TAG,
+  articleTag,
+  sectionTag,
+  showsTag,
+} from '@/lib/cache-tags';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
   loadArticle,
@@ -14,56 +23,107 @@ import {
   loadSections,
 } from './loaders';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from './sitemap-loaders';
+import type { ArticleSummary } from './types';
 
 export type * from './types';
 export type * from './sitemap-loaders';
 export { RELATED_LIMIT, SECTION_PAGE_SIZE } from './loaders';
 
 /**
- * Public reads. Each is cached in Next's data cache under tags (an import
- * expires them through /api/revalidate, or time does within 60 s) and
- * deduplicated per request with React's cache(), so a page view normally costs
- * no database round trip.
+ * Public reads. Each is cached in Next's data cache under the tags of what it shows
+ * (lib/cache-tags.ts), and deduplicated per request with React's cache(). A page
+ * rendered from them carries their tags, so an import's notice expires the page too.
+ * Nothing is cached for an address that names nothing: a miss costs one indexed query
+ * and leaves no entry behind.
  */
-
-/** A read that changes whenever any article does: cached under the listings tag. */
-function listingRead<Args extends unknown[], Result>(
+function cachedRead<Args extends unknown[], Result>(
   key: string,
+  tags: (...args: Args) => string[],
   load: (prisma: PrismaClient, ...args: Args) => Promise<Result>,
 ): (...args: Args) => Promise<Result> {
-  return cache(
-    unstable_cache(async (...args: Args) => load(await getPrisma(), ...args), [key], {
-      tags: [LISTINGS_TAG],
-      revalidate: REVALIDATE_SECONDS,
-    }),
-  );
+  return cache(async (...args: Args) => {
+    const read = unstable_cache(
+      async () => {
+        const result = await load(await getPrisma(), ...args);
+        // Thrown, not returned: the data cache keeps no entry for what does not exist.
+        if (result === null) throw new NothingThere();
+        return result;
+      },
+      [key, ...args.map(String)],
+      { tags: tags(...args), revalidate: REVALIDATE_SECONDS },
+    );
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof NothingThere) return null as Result;
+      throw error;
+    }
+  });
 }
 
-export const getSections = listingRead('sections', loadSections);
-export const getFrontPage = listingRead('front-page', loadFrontPage);
-export const getSection = listingRead('section', loadSection);
-export const getSectionPage = listingRead('section-page', loadSectionPage);
-export const getLatestArticles = listingRead('latest-articles', loadLatestArticles);
-// Both change whenever any article of the section (or any headline) does, so they expire with the listings.
-export const getArticleNeighbours = listingRead('article-neighbours', loadArticleNeighbours);
-export const getRelatedArticles = listingRead('related-articles', loadRelatedArticles);
-export const getSitemapOverview = listingRead('sitemap-overview', loadSitemapOverview);
+class NothingThere extends Error {}
+
+/**
+ * Adds tags to the page being rendered, for what it shows but read without the data
+ * cache (its neighbours and related articles): unstable_cache collects a call's tags
+ * into the page's whether or not it finds an entry.
+ */
+async function tagPage(tags: string[]): Promise<void> {
+  if (tags.length > 0) await unstable_cache(async () => true, ['page-tags'], { tags })();
+}
+
+export const getSections = cachedRead('sections', () => [SECTIONS_TAG], loadSections);
+export const getFrontPage = cachedRead('front-page', () => [FRONT_TAG], loadFrontPage);
+export const getSection = cachedRead('section', (slug: string) => [sectionTag(slug)], loadSection);
+export const getSectionPage = cachedRead(
+  'section-page',
+  (slug: string, _page: number) => [sectionTag(slug)],
+  loadSectionPage,
+);
+export const getLatestArticles = cachedRead(
+  'latest-articles',
+  (_limit: number, sectionSlug?: string) => [sectionSlug ? sectionTag(sectionSlug) : LATEST_TAG],
+  loadLatestArticles,
+);
+export const getSitemapOverview = cachedRead(
+  'sitemap-overview',
+  (_chunkSize: number) => [LATEST_TAG],
+  loadSitemapOverview,
+);
 /** The cut-off moves with the clock; the cache keeps it at most REVALIDATE_SECONDS behind. */
-export const getRecentArticles = listingRead('recent-articles', (prisma, hours: number, limit: number) =>
-  loadRecentArticles(prisma, new Date(Date.now() - hours * 3_600_000), limit),
+export const getRecentArticles = cachedRead(
+  'recent-articles',
+  (_hours: number, _limit: number) => [LATEST_TAG],
+  (prisma, hours: number, limit: number) => loadRecentArticles(prisma, new Date(Date.now() - hours * 3_600_000), limit),
 );
 
-/** One article, under its own tag: an import that changes it expires just this entry (and the listings). */
-export const getArticle = cache((slug: string) =>
-  unstable_cache(async () => loadArticle(await getPrisma(), slug), ['article', slug], {
-    tags: [articleTag(slug), ALL_ARTICLES_TAG],
-    revalidate: REVALIDATE_SECONDS,
-  })(),
-);
+export const getArticle = cachedRead('article', (slug: string) => [articleTag(slug), ALL_ARTICLES_TAG], loadArticle);
+
+/**
+ * The article's neighbours and related articles, read when its page renders (not
+ * cached apart: they change with other articles), and the page tagged with each
+ * article it shows, so that a change to one of their headlines expires it.
+ */
+export async function getArticleLists(slug: string, relatedLimit: number) {
+  const prisma = await getPrisma();
+  const [neighbours, related] = await Promise.all([
+    loadArticleNeighbours(prisma, slug),
+    loadRelatedArticles(prisma, slug, relatedLimit),
+  ]);
+  const shown: ArticleSummary[] = [...related];
+  if (neighbours.previous) shown.push(neighbours.previous);
+  if (neighbours.next) shown.push(neighbours.next);
+  await tagPage([...new Set(shown.map((article) => showsTag(article.slug)))]);
+  return { neighbours, related };
+}
 
 // The data cache refuses entries over 2 MB; 5,000 sitemap rows stay well under it.
 const SITEMAP_BATCH = 5_000;
-const getSitemapArticleBatch = listingRead('sitemap-articles', loadSitemapArticles);
+const getSitemapArticleBatch = cachedRead(
+  'sitemap-articles',
+  (_skip: number, _take: number) => [LATEST_TAG],
+  loadSitemapArticles,
+);
 
 export const getSitemapArticles = cache(async (skip: number, take: number) => {
   const batches = [];

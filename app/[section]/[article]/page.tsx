@@ -7,7 +7,7 @@ import { PublishedTime } from '@/components/PublishedTime';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
-import { RELATED_LIMIT, getArticle, getArticleNeighbours, getRelatedArticles } from '@/lib/queries';
+import { RELATED_LIMIT, getArticle, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
@@ -16,6 +16,12 @@ import { slugParam } from '@/lib/url-params';
 interface Props {
   params: Promise<{ section: string; article: string }>;
 }
+
+// Rendered on its first request, then served from Next's cache until an import expires
+// it (or 60 s pass: REVALIDATE_SECONDS in lib/cache-tags.ts). Nothing is built ahead.
+export const revalidate = 60;
+export const dynamicParams = true;
+export const generateStaticParams = async (): Promise<Array<{ section: string; article: string }>> => [];
 
 /** The article, or a 404; under the wrong section, a 308 to its own URL (old URLs of moved articles). */
 async function load({ params }: Props) {
@@ -40,10 +46,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function ArticlePage(props: Props) {
   const article = await load(props);
-  const [neighbours, candidates] = await Promise.all([
-    getArticleNeighbours(article.slug),
-    getRelatedArticles(article.slug, RELATED_LIMIT + 2),
-  ]);
+  const { neighbours, related: candidates } = await getArticleLists(article.slug, RELATED_LIMIT + 2);
   // The previous and next articles are linked just above: the related list offers others.
   const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
   const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);

@@ -1,36 +1,27 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
-import { ALL_ARTICLES_TAG, ARTICLE_TAGS_PER_NOTICE, LISTINGS_TAG, articleTag } from '@/lib/cache-tags';
+import { TAG_PATTERN } from '@/lib/cache-tags';
+import { forgetKnownPages } from '@/lib/known-pages';
 
-const notice = z.object({
-  articles: z
-    .array(
-      z.object({
-        slug: z.string().min(1).max(200),
-        sectionSlug: z.string(),
-        previousSectionSlug: z.string().optional(),
-      }),
-    )
-    .max(100_000),
-});
+const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(20_000) });
 
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Compares digests, so that a token of any length or bytes is simply wrong, in constant time. */
 function authorized(request: Request): boolean {
   const secret = process.env.REVALIDATE_SECRET;
   const given = request.headers.get('authorization')?.replace(/^Bearer /u, '') ?? '';
-  if (!secret || given.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+  return Boolean(secret) && timingSafeEqual(digest(given), digest(secret ?? ''));
 }
 
-/** The import script's notice that articles changed: expire what the site cached of them, at once. */
+/** The import script's notice of what changed: expire those cache tags, at once. */
 export async function POST(request: Request) {
   if (!authorized(request)) return Response.json({ error: 'not authorized' }, { status: 401 });
   const parsed = notice.safeParse(await request.json().catch(() => null));
-  if (!parsed.success)
-    return Response.json({ error: 'expected {"articles": [{"slug", "sectionSlug"}]}' }, { status: 400 });
-  const { articles } = parsed.data;
-  revalidateTag(LISTINGS_TAG, { expire: 0 });
-  if (articles.length > ARTICLE_TAGS_PER_NOTICE) revalidateTag(ALL_ARTICLES_TAG, { expire: 0 });
-  else for (const article of articles) revalidateTag(articleTag(article.slug), { expire: 0 });
-  return Response.json({ revalidated: articles.length });
+  if (!parsed.success) return Response.json({ error: 'expected {"tags": ["article:<slug>", …]}' }, { status: 400 });
+  const tags = [...new Set(parsed.data.tags)];
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  forgetKnownPages();
+  return Response.json({ expired: tags.length });
 }

@@ -1,20 +1,41 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
 import { ArticleCard } from '@/components/ArticleCard';
 import { JsonLd } from '@/components/JsonLd';
 import { getFrontPage } from '@/lib/queries';
+import { FRONT_EDITION } from '@/lib/routes';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE } from '@/lib/seo/share-image';
+import { alt as siteImageAlt } from '../../opengraph-image';
 import { SITE_DESCRIPTION, SITE_NAME, sectionPath } from '@/lib/site';
 
+// The front page, at / (next.config.js rewrites / here): a dynamic segment whose pages
+// are rendered on their first request, so that the build needs no database. Cached like
+// every page; the server's front door answers 404 to this address asked for directly.
+export const revalidate = 60;
+export const dynamicParams = true;
+export const generateStaticParams = async (): Promise<Array<{ edition: string }>> => [];
+
+interface Props {
+  params: Promise<{ edition: string }>;
+}
+
 export function generateMetadata(): Metadata {
+  const metadata = pageMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', section: null });
+  // The site's share image (app/opengraph-image.tsx) belongs to the root segment, which this page is not in.
+  const image = { url: '/opengraph-image', ...SHARE_IMAGE_SIZE, type: SHARE_IMAGE_TYPE, alt: siteImageAlt };
   return {
-    ...pageMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/', section: null }),
+    ...metadata,
     title: { absolute: SITE_NAME },
+    openGraph: { ...metadata.openGraph, images: [image] },
+    twitter: { ...metadata.twitter, images: [image] },
   };
 }
 
-export default async function FrontPage() {
+export default async function FrontPage({ params }: Props) {
+  if ((await params).edition !== FRONT_EDITION) notFound();
   const { lead, latest, sections } = await getFrontPage();
   // With enough news, the two stories after the lead sit beneath it, between the lead and the list in size.
   const [top, rest] = latest.length >= 5 ? [latest.slice(0, 2), latest.slice(2)] : [[], latest];

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/ArticleCard';
+import { JsonLd } from '@/components/JsonLd';
+import { Pagination } from '@/components/Pagination';
+import { getSection, getSectionPage } from '@/lib/queries';
+import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { SITE_NAME, sectionPagePath, sectionPath } from '@/lib/site';
+import { slugParam } from '@/lib/url-params';
+
+/**
+ * One page of a section's listing, shared by `/<section>` (page 1) and
+ * `/<section>/page/<n>`. The server's front door answers 404 for sections and pages
+ * that do not exist before a request gets here; notFound() is the fallback.
+ */
+async function load(slug: string, page: number) {
+  if (!slugParam.safeParse(slug).success) notFound();
+  const listing = await getSectionPage(slug, page);
+  if (!listing) notFound();
+  return listing;
+}
+
+export async function sectionListingMetadata(slug: string, page: number): Promise<Metadata> {
+  if (!slugParam.safeParse(slug).success) return {};
+  const found = await getSection(slug);
+  if (!found) return {};
+  return pageMetadata({
+    title: page > 1 ? `${found.name}, page ${page}` : found.name,
+    description: `The latest ${found.name} news from ${SITE_NAME}.`,
+    // A later page of a listing is its own canonical page (it lists other articles).
+    path: sectionPagePath(found.slug, page),
+    section: found,
+  });
+}
+
+export async function SectionListing({ slug, page: pageNumber }: { slug: string; page: number }) {
+  const { section, articles, page, pageCount } = await load(slug, pageNumber);
+  return (
+    <>
+      <JsonLd
+        data={[
+          collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
+          sectionBreadcrumbJsonLd(section),
+        ]}
+      />
+      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b-2 border-strong-rule pt-8 pb-3">
+        <h1 className="font-serif text-4xl leading-none font-bold tracking-tight sm:text-5xl">{section.name}</h1>
+        {/* A feed, not a page: a plain link, which the router neither prefetches nor intercepts. */}
+        <a
+          href={`${sectionPath(section.slug)}/feed.xml`}
+          className="inline-flex min-h-10 items-center gap-2 text-sm font-semibold underline"
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-accent">
+            <circle cx="3" cy="13" r="2" />
+            <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5H7.3A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z" />
+          </svg>
+          Subscribe to this RSS feed
+        </a>
+      </div>
+      {page > 1 && (
+        <p className="mt-3 text-sm text-muted">
+          Page {page} of {pageCount}
+        </p>
+      )}
+      <ol className="max-w-3xl divide-y divide-rule">
+        {articles.map((article, index) => (
+          <li key={article.slug}>
+            <ArticleCard
+              article={article}
+              headingLevel="h2"
+              showSection={false}
+              size={page === 1 && index === 0 ? 'lead' : 'normal'}
+            />
+          </li>
+        ))}
+      </ol>
+      <div className="max-w-3xl">
+        <Pagination sectionSlug={section.slug} page={page} pageCount={pageCount} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { articleSection, sectionPageCount } from '@/lib/known-pages';
+import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
+import { articlePath, sectionPagePath } from '@/lib/site';
+import { parsePageParam, slugParam } from '@/lib/url-params';
+
+/**
+ * What the server does with a request before Next.js sees it. Why a front door, and
+ * not Next's proxy.ts: Next 16 sends a 404 raised by notFound() in a page rendered on
+ * demand as an empty shell that only JavaScript fills in, and caches it per address
+ * (vercel/next.js#62228), so what names nothing must never reach the page routes; and
+ * a proxy, even one that only calls next(), halves the throughput of cached pages.
+ * Here an address that exists costs a map look-up.
+ */
+export type Verdict =
+  | { action: 'next' }
+  | { action: 'not-found' }
+  | { action: 'redirect'; location: string }
+  | { action: 'page'; status: 400 | 405 | 503 };
+
+const NEXT: Verdict = { action: 'next' };
+const NOT_FOUND: Verdict = { action: 'not-found' };
+/** Routes that serve the front page and the 404 page internally, never by their own address. */
+export const INTERNAL_PREFIXES = ['/front/'];
+const isSlug = (value: string) => slugParam.safeParse(value).success;
+const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
+
+export async function frontDoor(method: string, url: string): Promise<Verdict> {
+  const { pathname, searchParams } = new URL(url, 'http://site.invalid');
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return { action: 'page', status: 400 };
+  }
+  const isApi = pathname.startsWith('/api/');
+  if (method !== 'GET' && method !== 'HEAD') return isApi ? NEXT : { action: 'page', status: 405 };
+  if (isApi || pathname === '/' || pathname.startsWith('/_next/')) return NEXT;
+  if (INTERNAL_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NOT_FOUND;
+
+  const segments = pathname.slice(1).split('/');
+  const [section = '', second, third, ...rest] = segments;
+  if (RESERVED_SLUGS.has(section) || rest.length > 0) return NEXT; // a route of the site, or no route: Next answers
+  if (!isSlug(section)) return section.includes('.') ? NEXT : NOT_FOUND; // a file in public/, or nothing
+
+  try {
+    if (second === undefined) return await sectionListing(section, searchParams.getAll('page'));
+    if (second === 'page' && third !== undefined) {
+      if (!PAGE_NUMBER.test(third)) return NOT_FOUND;
+      const page = Number(third);
+      if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
+      const pages = await sectionPageCount(section);
+      return pages !== null && page <= pages ? NEXT : NOT_FOUND;
+    }
+    if (third !== undefined) return NEXT; // an article's share image or the like: its route answers
+    if (SECTION_ROUTE_FILES.has(second)) return NEXT;
+    const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
+    if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
+    const home = await articleSection(slug);
+    if (home === null) return NOT_FOUND;
+    if (home !== section)
+      return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}` };
+    return NEXT;
+  } catch (error) {
+    console.error(`${method} ${pathname}: the database did not answer:`, error);
+    return { action: 'page', status: 503 };
+  }
+}
+
+/** `/<section>` and its old `?page=N` form, which now lives at `/<section>/page/N`. */
+async function sectionListing(section: string, pageParams: string[]): Promise<Verdict> {
+  if (pageParams.length > 0) {
+    const page = parsePageParam(pageParams.length > 1 ? pageParams : pageParams[0]);
+    if (page === null) return NOT_FOUND;
+    return { action: 'redirect', location: sectionPagePath(section, page) };
+  }
+  return (await sectionPageCount(section)) === null ? NOT_FOUND : NEXT;
+}

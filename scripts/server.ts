@@ -1,0 +1,111 @@
+// The production server that `npm start` runs: Next.js in this process, behind the
+// site's front door (lib/front-door.ts), which answers what must not reach a page route.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { disconnectPrisma } from '@/lib/db/client';
+import { frontDoor, type Verdict } from '@/lib/front-door';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME_BIND || undefined;
+// No route matches four segments: Next renders its 404 page there, in full, with status 404.
+const NOT_FOUND_PATH = '/_not-found/no/such/page';
+
+const PAGES: Record<400 | 405 | 503, { title: string; text: string; headers?: Record<string, string> }> = {
+  400: { title: 'Bad address', text: 'This address is not valid: it may have been cut short or mistyped.' },
+  405: { title: 'Not allowed', text: 'Pages of this site can only be read.', headers: { allow: 'GET, HEAD' } },
+  503: {
+    title: 'Temporarily unavailable',
+    text: 'The site cannot show this page just now. Please try again in a minute.',
+    headers: { 'retry-after': '60' },
+  },
+};
+
+function plainPage(res: http.ServerResponse, status: 400 | 405 | 503): void {
+  const { title, text, headers = {} } = PAGES[status];
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+      `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the front page</a></p></body></html>`,
+  );
+}
+
+/**
+ * A page or feed that failed to render (the database did not answer, and the cache held
+ * nothing to serve instead) is sent as the 503 page, with Retry-After, instead of Next's
+ * 500 error shell, which stays blank without JavaScript (or is empty, for a feed).
+ */
+function unavailableOnServerError(res: http.ServerResponse): void {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const replaced = (): boolean => {
+    if (res.headersSent || res.statusCode < 500) return false;
+    Object.assign(res, original);
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    plainPage(res, 503);
+    // Whatever Next still writes of its own error page goes nowhere.
+    res.write = () => true;
+    res.end = () => res;
+    return true;
+  };
+  res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
+    if (status >= 500 && !res.headersSent) {
+      res.statusCode = status;
+      if (replaced()) return res;
+    }
+    return (original.writeHead as (...args: unknown[]) => http.ServerResponse).call(this, status, ...rest);
+  } as typeof res.writeHead;
+  res.write = function (this: http.ServerResponse, ...args: unknown[]) {
+    return replaced() || (original.write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof res.write;
+  res.end = function (this: http.ServerResponse, ...args: unknown[]) {
+    return replaced() ? res : (original.end as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+  } as typeof res.end;
+}
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, dir: root, port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, verdict: Verdict) => {
+    switch (verdict.action) {
+      case 'next':
+        unavailableOnServerError(res);
+        return handle(req, res);
+      case 'not-found':
+        req.url = NOT_FOUND_PATH;
+        return handle(req, res);
+      case 'redirect':
+        res.writeHead(308, { location: verdict.location, 'cache-control': 'public, max-age=300' });
+        return res.end();
+      case 'page':
+        return plainPage(res, verdict.status);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    frontDoor(req.method ?? 'GET', req.url ?? '/')
+      .then((verdict) => answer(req, res, verdict))
+      .catch((error: unknown) => {
+        console.error(`${req.method} ${req.url}:`, error);
+        if (!res.headersSent) plainPage(res, 503);
+        else res.destroy();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  console.log(`▲ Next.js ready on http://${hostname ?? 'localhost'}:${port}`);
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void Promise.allSettled([app.close(), disconnectPrisma()]).finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ARTICLES_PER_NOTICE } from '@/lib/cache-tags';
+import { tagsToExpire } from '@/lib/importer/expiry';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { createTestDatabase, type TestDatabase } from './support/database';
+import { generatedArticles, listingDocument, uniqueWord, type DocumentArticle } from './support/documents';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase('embedded');
+});
+afterAll(() => db.drop());
+
+const importText = (text: string) =>
+  importDocuments(db.pool, [{ file: 'doc.txt', bytes: new TextEncoder().encode(text) }]);
+const slug = (article: DocumentArticle | undefined) =>
+  (article?.headline ?? '').toLowerCase().replace(/[^a-z0-9]+/gu, '-');
+const sectionSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/gu, '-');
+
+describe("an import's notice", () => {
+  test('for a corrected article names its page, every page that lists it, its section, the front page and the feeds', async () => {
+    const section = `Desk ${uniqueWord()}`;
+    const articles = generatedArticles(5, section);
+    await importText(listingDocument(articles));
+    const corrected = articles.map((article, i) => (i === 2 ? { ...article, paragraphs: ['Corrected.'] } : article));
+
+    const tags = await tagsToExpire(db.pool, await importText(listingDocument(corrected)));
+
+    expect(tags.sort()).toEqual(
+      [
+        'front',
+        'latest',
+        `section:${sectionSlug(section)}`,
+        `article:${slug(articles[2])}`,
+        `shows:${slug(articles[2])}`,
+      ].sort(),
+    );
+  });
+
+  test('for a new article also names the article it now stands next to, and the navigation when its section is new', async () => {
+    const section = `Wire ${uniqueWord()}`;
+    const [older, newest] = generatedArticles(2, section).reverse();
+    const first = await tagsToExpire(db.pool, await importText(listingDocument([older!])));
+    expect(first).toContain('sections');
+
+    const tags = await tagsToExpire(db.pool, await importText(listingDocument([newest!])));
+
+    expect(tags).toContain(`article:${slug(newest)}`);
+    expect(tags).toContain(`article:${slug(older)}`);
+    expect(tags).not.toContain('sections');
+  });
+
+  test('for a moved article names both sections and the articles beside it in its new one', async () => {
+    const word = uniqueWord();
+    const [from, to] = [`From ${word}`, `To ${word}`];
+    await importText(listingDocument([...generatedArticles(2, to), { headline: `Mover ${word}`, section: from }]));
+
+    const tags = await tagsToExpire(
+      db.pool,
+      await importText(listingDocument([{ headline: `Mover ${word}`, section: to }])),
+    );
+
+    expect(tags).toEqual(
+      expect.arrayContaining([`section:${sectionSlug(from)}`, `section:${sectionSlug(to)}`, 'sections']),
+    );
+    expect(tags).toContain(`article:${slug(generatedArticles(2, to)[1])}`);
+  });
+
+  test(`for more than ${ARTICLES_PER_NOTICE} articles expires every article page with one tag`, async () => {
+    const section = `Flood ${uniqueWord()}`;
+
+    const tags = await tagsToExpire(
+      db.pool,
+      await importText(listingDocument(generatedArticles(ARTICLES_PER_NOTICE + 1, section))),
+    );
+
+    expect(tags.sort()).toEqual(['articles', 'front', 'latest', 'sections', `section:${sectionSlug(section)}`].sort());
+  });
+
+  test('for an import that changed nothing is empty', async () => {
+    const text = listingDocument(generatedArticles(3, `Still ${uniqueWord()}`));
+    await importText(text);
+
+    expect(await tagsToExpire(db.pool, await importText(text))).toEqual([]);
+  });
+});
