@@ -19,8 +19,8 @@ test.beforeAll(async () => {
     recursive: true,
     filter: (source) => !['cache', 'route-cache'].includes(path.basename(source)),
   });
-  // The server `npm start` runs, without the database steps before it.
-  server = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'server.ts')], {
+  // The server `npm start` runs (bundled by the build), without the database steps before it.
+  server = spawn(process.execPath, [path.join(copy, 'newsroom-server.mjs')], {
     env: {
       ...process.env,
       PORT: String(port),

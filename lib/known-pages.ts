@@ -44,9 +44,9 @@ export async function articleSection(slug: string): Promise<string | null> {
 export async function sectionPageCount(slug: string): Promise<number | null> {
   const known = store.sectionPages.get(slug);
   if (known !== undefined) return known;
-  const articles = await (await getPrisma()).article.count({ where: { section: { slug } } });
-  if (articles === 0) return null;
-  const pages = Math.ceil(articles / SECTION_PAGE_SIZE);
+  const section = await (await getPrisma()).section.findUnique({ where: { slug }, select: { articleCount: true } });
+  if (!section || section.articleCount === 0) return null;
+  const pages = Math.ceil(section.articleCount / SECTION_PAGE_SIZE);
   store.sectionPages.set(slug, pages);
   return pages;
 }

@@ -9,6 +9,7 @@ const INPUTS = [
   'lib',
   'public',
   'next.config.js',
+  'scripts/server.ts',
   'postcss.config.mjs',
   'tsconfig.json',
   'package-lock.json',
@@ -40,6 +41,8 @@ export function sourceHash(root: string): string {
 
 export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR || '.next');
 export const stampFile = (root: string) => path.join(distDir(root), 'source-hash');
+/** scripts/server.ts, bundled by the build (scripts/build.ts). */
+export const serverBundle = (root: string) => path.join(distDir(root), 'newsroom-server.mjs');
 
 export function buildIsCurrent(root: string): boolean {
   if (!fs.existsSync(path.join(distDir(root), 'BUILD_ID'))) return false;

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sourceHash, stampFile } from './build-stamp';
+import { buildSync } from 'esbuild';
+import { serverBundle, sourceHash, stampFile } from './build-stamp';
 
 export function build(root: string): void {
   const hash = sourceHash(root);
@@ -14,7 +15,29 @@ export function build(root: string): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  bundleServer(root);
   fs.writeFileSync(stampFile(root), hash);
+}
+
+/**
+ * The production server (scripts/server.ts) as one plain JavaScript file in the build
+ * folder, run by `node` itself: run through tsx, whose module hooks sit on every module
+ * look-up, it served cached pages about 15% slower.
+ */
+export function bundleServer(root: string): void {
+  buildSync({
+    entryPoints: [path.join(root, 'scripts', 'server.ts')],
+    outfile: serverBundle(root),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    banner: {
+      js: "import { createRequire as __newsroomRequire } from 'node:module'; const require = __newsroomRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {

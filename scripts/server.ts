@@ -6,6 +6,7 @@ import next from 'next';
 import { disconnectPrisma } from '@/lib/db/client';
 import { frontDoor, type Verdict } from '@/lib/front-door';
 
+// Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;

@@ -14,7 +14,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
-import { buildIsCurrent, distDir } from './build-stamp';
+import { buildIsCurrent, distDir, serverBundle } from './build-stamp';
 import { build } from './build';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const site: RunningSite = { url: `http://127.0.0.1:${port}`, secret, pid: process.pid };
   fs.writeFileSync(siteFile, JSON.stringify(site), { mode: 0o600 });
 
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'server.ts')], {
+  const server = spawn(process.execPath, [serverBundle(root)], {
     cwd: root,
     stdio: 'inherit',
     env: {

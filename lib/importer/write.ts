@@ -65,8 +65,7 @@ export async function loadStoredArticles(client: pg.PoolClient, slugs: string[])
 /** The sections the navigation shows (those with articles), as one comparable string. */
 export async function loadNavigationSections(client: pg.PoolClient): Promise<string> {
   const { rows } = await client.query<{ slugs: string | null }>(
-    `SELECT string_agg(slug, ' ' ORDER BY id) AS slugs FROM sections s
-      WHERE EXISTS (SELECT 1 FROM articles a WHERE a.section_id = s.id)`,
+    `SELECT string_agg(slug, ' ' ORDER BY id) AS slugs FROM sections WHERE article_count > 0`,
   );
   return rows[0]?.slugs ?? '';
 }
@@ -116,6 +115,13 @@ export async function writeDocument(
        FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
       WHERE s.is_new`,
     [now],
+  );
+  // Each section's length, for its listing's page count (only rows whose count moved are written).
+  await client.query(
+    `UPDATE sections s SET article_count = c.n
+       FROM (SELECT sec.id, count(a.id)::int AS n FROM sections sec LEFT JOIN articles a ON a.section_id = sec.id
+              GROUP BY sec.id) c
+      WHERE c.id = s.id AND s.article_count <> c.n`,
   );
   await client.query('COMMIT');
   await client.query('TRUNCATE import_stage');

@@ -27,6 +27,7 @@ const articleFields = {
 
 // Newest first; the id breaks ties so that pages never overlap or skip.
 const newestFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
+const oldestFirst = [{ publishedAt: 'asc' as const }, { id: 'asc' as const }];
 
 type ArticleRow = {
   slug: string;
@@ -80,7 +81,7 @@ export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> 
   // whose articles all moved elsewhere has nothing to show, so it leaves the navigation.
   return prisma.section.findMany({
     select: { slug: true, name: true },
-    where: { articles: { some: {} } },
+    where: { articleCount: { gt: 0 } },
     orderBy: { id: 'asc' },
   });
 }
@@ -109,19 +110,37 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
 
 /** null when the section does not exist or the page is past its last page. */
 export async function loadSectionPage(prisma: PrismaClient, slug: string, page: number): Promise<SectionPage | null> {
-  const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-  if (!section) return null;
-  const total = await prisma.article.count({ where: { sectionId: section.id } });
-  if (total === 0) return null;
+  const section = await prisma.section.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, articleCount: true },
+  });
+  if (!section || section.articleCount === 0) return null;
+  const total = section.articleCount;
   const pageCount = Math.ceil(total / SECTION_PAGE_SIZE);
   if (page < 1 || page > pageCount) return null;
-  const rows = await prisma.article.findMany({
-    select: articleFields,
-    where: { sectionId: section.id },
-    orderBy: newestFirst,
-    skip: (page - 1) * SECTION_PAGE_SIZE,
-    take: SECTION_PAGE_SIZE,
-  });
+  const skip = (page - 1) * SECTION_PAGE_SIZE;
+  const take = Math.min(SECTION_PAGE_SIZE, total - skip);
+  const afterThisPage = total - skip - take;
+  // An offset walks the index from its start: a page in the older half is read from the
+  // other end, so that the last pages cost what the first ones do.
+  const rows =
+    afterThisPage < skip
+      ? (
+          await prisma.article.findMany({
+            select: articleFields,
+            where: { sectionId: section.id },
+            orderBy: oldestFirst,
+            skip: afterThisPage,
+            take,
+          })
+        ).reverse()
+      : await prisma.article.findMany({
+          select: articleFields,
+          where: { sectionId: section.id },
+          orderBy: newestFirst,
+          skip,
+          take,
+        });
   return { section: { slug: section.slug, name: section.name }, articles: rows.map(toSummary), page, pageCount, total };
 }
 
@@ -146,7 +165,7 @@ export async function loadLatestArticles(
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
-  return prisma.section.findFirst({ where: { slug, articles: { some: {} } }, select: { slug: true, name: true } });
+  return prisma.section.findFirst({ where: { slug, articleCount: { gt: 0 } }, select: { slug: true, name: true } });
 }
 
 /** The articles just before (newer) and just after (older) this one in its section's listing. */
