@@ -1,5 +1,5 @@
 import { articleSection, sectionPageCount } from '@/lib/known-pages';
-import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
+import { FRONT_EDITION, RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
 import { articlePath, sectionPagePath } from '@/lib/site';
 import { parsePageParam, slugParam } from '@/lib/url-params';
 
@@ -12,15 +12,17 @@ import { parsePageParam, slugParam } from '@/lib/url-params';
  * Here an address that exists costs a map look-up.
  */
 export type Verdict =
-  | { action: 'next' }
+  | { action: 'next'; url?: string }
   | { action: 'not-found' }
   | { action: 'redirect'; location: string }
   | { action: 'page'; status: 400 | 405 | 503 };
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
-/** Routes that serve the front page and the 404 page internally, never by their own address. */
-export const INTERNAL_PREFIXES = ['/front/'];
+/** The route that renders the front page: a dynamic segment, so that the build needs no database. */
+const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
+/** Routes that serve pages internally, never by their own address. */
+const INTERNAL_PREFIXES = ['/front/'];
 const isSlug = (value: string) => slugParam.safeParse(value).success;
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
 
@@ -33,7 +35,8 @@ export async function frontDoor(method: string, url: string): Promise<Verdict> {
   }
   const isApi = pathname.startsWith('/api/');
   if (method !== 'GET' && method !== 'HEAD') return isApi ? NEXT : { action: 'page', status: 405 };
-  if (isApi || pathname === '/' || pathname.startsWith('/_next/')) return NEXT;
+  if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
+  if (isApi || pathname.startsWith('/_next/')) return NEXT;
   if (INTERNAL_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NOT_FOUND;
 
   const segments = pathname.slice(1).split('/');
@@ -58,7 +61,8 @@ export async function frontDoor(method: string, url: string): Promise<Verdict> {
     if (home === null) return NOT_FOUND;
     if (home !== section)
       return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}` };
-    return NEXT;
+    // The Markdown copy is a route under the article (article slugs never hold a dot).
+    return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
   } catch (error) {
     console.error(`${method} ${pathname}: the database did not answer:`, error);
     return { action: 'page', status: 503 };

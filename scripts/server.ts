@@ -5,6 +5,7 @@ import path from 'node:path';
 import next from 'next';
 import { disconnectPrisma } from '@/lib/db/client';
 import { frontDoor, type Verdict } from '@/lib/front-door';
+import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 // Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
 const root = path.resolve(import.meta.dirname, '..');
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   const answer = (req: http.IncomingMessage, res: http.ServerResponse, verdict: Verdict) => {
     switch (verdict.action) {
       case 'next':
+        if (verdict.url) req.url = verdict.url + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
         unavailableOnServerError(res);
         return handle(req, res);
       case 'not-found':
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   };
 
   const server = http.createServer((req, res) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     frontDoor(req.method ?? 'GET', req.url ?? '/')
       .then((verdict) => answer(req, res, verdict))
       .catch((error: unknown) => {

@@ -32,7 +32,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql:
 }
 
 export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString: url });
+  // Bounded like every pool (lib/db/pool.ts): a database that does not answer is an error, not a hang.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, query_timeout: 600_000 });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);

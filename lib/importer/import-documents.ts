@@ -60,6 +60,9 @@ export interface ImportReport {
  * once end as if one had run after the other. Unchanged articles cost one read;
  * new and changed ones are written with bulk statements.
  */
+/** Changed articles in one run past which the import refreshes the planner's statistics. */
+const ANALYZE_AFTER = 1_000;
+
 export async function importDocuments(
   pool: pg.Pool,
   sources: readonly SourceDocument[],
@@ -122,6 +125,10 @@ export async function importDocuments(
         options.onProgress?.({ documents: index + 1, totalDocuments: sources.length, articles: articlesDone });
       }
       if (!dryRun) sectionsChanged = (await loadNavigationSections(client)) !== sectionsBefore;
+      // Fresh statistics at once after a large load, rather than when autovacuum next looks: the
+      // planner picks the index for related articles' headline words by how common each word is.
+      const written = changed.length;
+      if (!dryRun && written >= ANALYZE_AFTER) await client.query('ANALYZE articles');
     });
   }
 
