@@ -23,7 +23,16 @@ export default defineConfig({
       args: CHROMIUM_FLAGS,
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /page-cache\.spec\.ts/u },
+    // Counts what the page cache keeps: it runs after the others, whose imports would expire pages under it.
+    {
+      name: 'page cache',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /page-cache\.spec\.ts/u,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     command: `rm -rf "${E2E_DATA_DIR}" && npm start`,
     url: baseURL,

@@ -1,7 +1,7 @@
-import { articleSection, sectionPageCount } from '@/lib/known-pages';
+import { articleSection, knownArticleSection, knownSectionPages, sectionPageCount } from '@/lib/known-pages';
 import { FRONT_EDITION, RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
 import { articlePath, sectionPagePath } from '@/lib/site';
-import { parsePageParam, slugParam } from '@/lib/url-params';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
 
 /**
  * What the server does with a request before Next.js sees it. Why a front door, and
@@ -23,11 +23,16 @@ const NOT_FOUND: Verdict = { action: 'not-found' };
 const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
 /** Routes that serve pages internally, never by their own address. */
 const INTERNAL_PREFIXES = ['/front/'];
-const isSlug = (value: string) => slugParam.safeParse(value).success;
+const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
 
-export async function frontDoor(method: string, url: string): Promise<Verdict> {
-  const { pathname, searchParams } = new URL(url, 'http://site.invalid');
+/**
+ * Synchronous when what the request names is already known (a cached page costs a
+ * map look-up and no promise); a promise when the database must be asked.
+ */
+export function frontDoor(method: string, url: string): Verdict | Promise<Verdict> {
+  const query = url.indexOf('?');
+  const pathname = query === -1 ? url : url.slice(0, query);
   try {
     decodeURIComponent(pathname);
   } catch {
@@ -39,42 +44,68 @@ export async function frontDoor(method: string, url: string): Promise<Verdict> {
   if (isApi || pathname.startsWith('/_next/')) return NEXT;
   if (INTERNAL_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NOT_FOUND;
 
-  const segments = pathname.slice(1).split('/');
-  const [section = '', second, third, ...rest] = segments;
+  const [section = '', second, third, ...rest] = pathname.slice(1).split('/');
   if (RESERVED_SLUGS.has(section) || rest.length > 0) return NEXT; // a route of the site, or no route: Next answers
   if (!isSlug(section)) return section.includes('.') ? NEXT : NOT_FOUND; // a file in public/, or nothing
 
-  try {
-    if (second === undefined) return await sectionListing(section, searchParams.getAll('page'));
-    if (second === 'page' && third !== undefined) {
-      if (!PAGE_NUMBER.test(third)) return NOT_FOUND;
-      const page = Number(third);
-      if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
-      const pages = await sectionPageCount(section);
-      return pages !== null && page <= pages ? NEXT : NOT_FOUND;
-    }
-    if (third !== undefined) return NEXT; // an article's share image or the like: its route answers
-    if (SECTION_ROUTE_FILES.has(second)) return NEXT;
-    const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
-    if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
-    const home = await articleSection(slug);
-    if (home === null) return NOT_FOUND;
-    if (home !== section)
-      return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}` };
-    // The Markdown copy is a route under the article (article slugs never hold a dot).
-    return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
-  } catch (error) {
-    console.error(`${method} ${pathname}: the database did not answer:`, error);
-    return { action: 'page', status: 503 };
+  if (second === undefined) {
+    const pageParams = query === -1 ? [] : new URLSearchParams(url.slice(query + 1)).getAll('page');
+    if (pageParams.length > 0) return oldPageAddress(section, pageParams);
+    return lookUp(
+      method,
+      pathname,
+      knownSectionPages(section),
+      () => sectionPageCount(section),
+      (pages) => (pages === null ? NOT_FOUND : NEXT),
+    );
   }
+  if (second === 'page' && third !== undefined) {
+    if (!PAGE_NUMBER.test(third)) return NOT_FOUND;
+    const page = Number(third);
+    if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
+    return lookUp(
+      method,
+      pathname,
+      knownSectionPages(section),
+      () => sectionPageCount(section),
+      (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND),
+    );
+  }
+  if (third !== undefined || SECTION_ROUTE_FILES.has(second)) return NEXT; // a feed, a share image: its route answers
+  const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
+  if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
+  return lookUp(
+    method,
+    pathname,
+    knownArticleSection(slug),
+    () => articleSection(slug),
+    (home) => {
+      if (home === null) return NOT_FOUND;
+      if (home !== section)
+        return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}` };
+      // The Markdown copy is a route under the article (article slugs never hold a dot).
+      return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
+    },
+  );
 }
 
-/** `/<section>` and its old `?page=N` form, which now lives at `/<section>/page/N`. */
-async function sectionListing(section: string, pageParams: string[]): Promise<Verdict> {
-  if (pageParams.length > 0) {
-    const page = parsePageParam(pageParams.length > 1 ? pageParams : pageParams[0]);
-    if (page === null) return NOT_FOUND;
-    return { action: 'redirect', location: sectionPagePath(section, page) };
-  }
-  return (await sectionPageCount(section)) === null ? NOT_FOUND : NEXT;
+/** Decides from what is known, or asks the database first; a database that does not answer is a 503. */
+function lookUp<T>(
+  method: string,
+  pathname: string,
+  known: T | undefined,
+  load: () => Promise<T>,
+  decide: (value: T) => Verdict,
+): Verdict | Promise<Verdict> {
+  if (known !== undefined) return decide(known);
+  return load().then(decide, (error: unknown) => {
+    console.error(`${method} ${pathname}: the database did not answer:`, error);
+    return { action: 'page', status: 503 } as const;
+  });
+}
+
+/** The old `/<section>?page=N`, which now lives at `/<section>/page/N`. */
+function oldPageAddress(section: string, pageParams: string[]): Verdict {
+  const page = parsePageParam(pageParams.length > 1 ? pageParams : pageParams[0]);
+  return page === null ? NOT_FOUND : { action: 'redirect', location: sectionPagePath(section, page) };
 }

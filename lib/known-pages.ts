@@ -25,6 +25,11 @@ export function forgetKnownPages(): void {
   store.sectionPages.clear();
 }
 
+/** What is already known of an article's section (undefined: not known yet, ask articleSection). */
+export const knownArticleSection = (slug: string): string | undefined => store.articles.get(slug);
+/** What is already known of a section's page count (undefined: not known yet). */
+export const knownSectionPages = (slug: string): number | undefined => store.sectionPages.get(slug);
+
 /** The section an article is in, or null when there is no such article. */
 export async function articleSection(slug: string): Promise<string | null> {
   const known = store.articles.get(slug);

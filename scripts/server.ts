@@ -89,13 +89,18 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    frontDoor(req.method ?? 'GET', req.url ?? '/')
-      .then((verdict) => answer(req, res, verdict))
-      .catch((error: unknown) => {
-        console.error(`${req.method} ${req.url}:`, error);
-        if (!res.headersSent) plainPage(res, 503);
-        else res.destroy();
-      });
+    const failed = (error: unknown) => {
+      console.error(`${req.method} ${req.url}:`, error);
+      if (!res.headersSent) plainPage(res, 503);
+      else res.destroy();
+    };
+    try {
+      const verdict = frontDoor(req.method ?? 'GET', req.url ?? '/');
+      if (verdict instanceof Promise) verdict.then((known) => answer(req, res, known)).catch(failed);
+      else void Promise.resolve(answer(req, res, verdict)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`▲ Next.js ready on http://${hostname ?? 'localhost'}:${port}`);
