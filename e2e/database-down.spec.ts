@@ -73,6 +73,7 @@ for (const { state, port } of DOWN) {
 
       expect(response?.status()).toBe(503);
       expect(response?.headers()['retry-after']).toBe('60');
+      expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'/u);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Temporarily unavailable');
       await expect(page.getByRole('link', { name: 'Go to the front page' })).toHaveAttribute('href', '/');
       expect(leakedInternals(await page.content())).toBeNull();

@@ -26,6 +26,7 @@ const PAGES: Record<400 | 405 | 503, { title: string; text: string; headers?: Re
 
 function plainPage(res: http.ServerResponse, status: 400 | 405 | 503): void {
   const { title, text, headers = {} } = PAGES[status];
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +

@@ -27,4 +27,8 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
+  // Nothing of the site is meant to be embedded by other sites.
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  // Browsers heed it only over HTTPS (behind the TLS proxy in production) and ignore it over plain HTTP.
+  ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
 ];
