@@ -74,10 +74,13 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   if (third !== undefined || SECTION_ROUTE_FILES.has(second)) return NEXT; // a feed, a share image: its route answers
   const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
   if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
+  // A known article under another section is asked for again before the redirect: the
+  // memory may predate a move the site was not told about, and must not send a loop.
+  const known = knownArticleSection(slug);
   return lookUp(
     method,
     pathname,
-    knownArticleSection(slug),
+    known === section ? known : undefined,
     () => articleSection(slug),
     (home) => {
       if (home === null) return NOT_FOUND;

@@ -1,3 +1,4 @@
+import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { getPrisma } from '@/lib/db/client';
 import { SECTION_PAGE_SIZE } from '@/lib/queries/loaders';
 
@@ -5,13 +6,18 @@ import { SECTION_PAGE_SIZE } from '@/lib/queries/loaders';
  * What exists, as far as the site's front door needs to know: each article's section
  * and each section's number of pages. Only what exists is remembered (a flood of
  * made-up addresses costs one indexed query each and grows nothing); an import's
- * notice forgets everything, and the next request asks the database again.
- * Kept on globalThis: the server's front door and the notice's route handler are
- * bundled apart but run in one process.
+ * notice forgets everything, and an entry older than REVALIDATE_SECONDS is asked for
+ * again, so an import the site was not told about shows within the same minute as
+ * the pages. Kept on globalThis: the server's front door and the notice's route
+ * handler are bundled apart but run in one process.
  */
+interface Known<T> {
+  value: T;
+  until: number;
+}
 interface KnownPages {
-  articles: Map<string, string>;
-  sectionPages: Map<string, number>;
+  articles: Map<string, Known<string>>;
+  sectionPages: Map<string, Known<number>>;
 }
 
 const KEY = Symbol.for('newsroom.known-pages');
@@ -25,33 +31,38 @@ export function forgetKnownPages(): void {
   store.sectionPages.clear();
 }
 
-/** What is already known of an article's section (undefined: not known yet, ask articleSection). */
-export const knownArticleSection = (slug: string): string | undefined => store.articles.get(slug);
-/** What is already known of a section's page count (undefined: not known yet). */
-export const knownSectionPages = (slug: string): number | undefined => store.sectionPages.get(slug);
+function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
+  const known = map.get(key);
+  if (known === undefined) return undefined;
+  if (known.until > Date.now()) return known.value;
+  map.delete(key);
+  return undefined;
+}
 
-/** The section an article is in, or null when there is no such article. */
+function remember<T>(map: Map<string, Known<T>>, key: string, value: T): T {
+  map.set(key, { value, until: Date.now() + REVALIDATE_SECONDS * 1000 });
+  return value;
+}
+
+/** What is already known of an article's section (undefined: not known, ask articleSection). */
+export const knownArticleSection = (slug: string): string | undefined => fresh(store.articles, slug);
+/** What is already known of a section's page count (undefined: not known, ask sectionPageCount). */
+export const knownSectionPages = (slug: string): number | undefined => fresh(store.sectionPages, slug);
+
+/** The section an article is in now (asked of the database), or null when there is no such article. */
 export async function articleSection(slug: string): Promise<string | null> {
-  const known = store.articles.get(slug);
-  if (known !== undefined) return known;
   const row = await (
     await getPrisma()
   ).article.findUnique({
     where: { slug },
     select: { section: { select: { slug: true } } },
   });
-  if (!row) return null;
-  store.articles.set(slug, row.section.slug);
-  return row.section.slug;
+  return row ? remember(store.articles, slug, row.section.slug) : null;
 }
 
-/** How many listing pages a section has, or null when it has no articles (or does not exist). */
+/** How many listing pages a section has now, or null when it has no articles (or does not exist). */
 export async function sectionPageCount(slug: string): Promise<number | null> {
-  const known = store.sectionPages.get(slug);
-  if (known !== undefined) return known;
   const section = await (await getPrisma()).section.findUnique({ where: { slug }, select: { articleCount: true } });
   if (!section || section.articleCount === 0) return null;
-  const pages = Math.ceil(section.articleCount / SECTION_PAGE_SIZE);
-  store.sectionPages.set(slug, pages);
-  return pages;
+  return remember(store.sectionPages, slug, Math.ceil(section.articleCount / SECTION_PAGE_SIZE));
 }
