@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { importArticles, plainSlug, uniqueWord } from './support/import';
+import { importArticles, listingDocument, plainSlug, runImport, uniqueWord, writeDocuments } from './support/import';
 import { DESKTOP } from './support/viewports';
 
 test.use({ viewport: DESKTOP });
@@ -94,6 +94,28 @@ test('an article moved to another section by an import redirects from its old UR
     'href',
     `/${plainSlug(after)}`,
   );
+});
+
+test('an article moved by an import the site was not told about answers at its new address at once', async ({
+  request,
+  baseURL,
+}) => {
+  const word = uniqueWord();
+  const [before, after] = [`Untold ${word}`, `Elsewhere ${word}`];
+  const headline = `${word} moves quietly`;
+  importArticles([{ headline, section: before }]);
+  const oldPath = `/${plainSlug(before)}/${plainSlug(headline)}`;
+  expect((await request.get(oldPath)).status()).toBe(200); // the site now knows where it is
+
+  const dir = writeDocuments({ 'move.txt': listingDocument([{ headline, section: after }]) });
+  // A wrong secret: the site refuses the notice, so it is not told.
+  const run = runImport([dir], { REVALIDATE_SECRET: 'not-the-secret', SITE_URL: baseURL });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toContain('refused the update notice');
+
+  const moved = await request.get(`/${plainSlug(after)}/${plainSlug(headline)}`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(200);
+  expect(await moved.text()).toContain(headline);
 });
 
 test('a section left empty by a move leaves the navigation and its page is gone', async ({ page, request }) => {

@@ -12,10 +12,10 @@ export interface ImportRun {
 }
 
 /** Runs the editor's import script (`npm run seed`) into the running site's database. */
-export function runImport(args: string[]): ImportRun {
+export function runImport(args: string[], env: Record<string, string | undefined> = {}): ImportRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '', ...env },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

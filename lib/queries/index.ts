@@ -98,6 +98,8 @@ export const getRecentArticles = cachedRead(
 );
 
 export const getArticle = cachedRead('article', (slug: string) => [articleTag(slug), ALL_ARTICLES_TAG], loadArticle);
+/** The article as stored now, past the data cache: for when the cached copy may predate a move. */
+export const getArticleNow = cache(async (slug: string) => loadArticle(await getPrisma(), slug));
 
 /**
  * The article's neighbours and related articles, read when its page renders (not

@@ -7,7 +7,7 @@ import { PublishedTime } from '@/components/PublishedTime';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
-import { RELATED_LIMIT, getArticle, getArticleLists } from '@/lib/queries';
+import { RELATED_LIMIT, getArticle, getArticleLists, getArticleNow } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
@@ -27,7 +27,10 @@ export const generateStaticParams = async (): Promise<Array<{ section: string; a
 async function load({ params }: Props) {
   const { section, article: slug } = await params;
   if (!slugParam.safeParse(slug).success) notFound();
-  const article = await getArticle(slug);
+  let article = await getArticle(slug);
+  // Before sending the reader elsewhere, ask the database: the cached copy may predate a
+  // move the site was not told about (the server's front door asks it too).
+  if (article && article.section.slug !== section) article = await getArticleNow(slug);
   if (!article) notFound();
   if (article.section.slug !== section) permanentRedirect(articlePath(article.section.slug, article.slug));
   return article;

@@ -1,6 +1,6 @@
 import { articleMarkdown } from '@/lib/feeds/markdown';
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
-import { getArticle } from '@/lib/queries';
+import { getArticle, getArticleNow } from '@/lib/queries';
 import { absoluteUrl, articlePath } from '@/lib/site';
 import { slugParam } from '@/lib/url-params';
 
@@ -8,12 +8,14 @@ import { slugParam } from '@/lib/url-params';
 export const dynamic = 'force-dynamic';
 
 /**
- * The Markdown copy of an article. Readers ask for `/<section>/<article>.md`; next.config.js
- * rewrites that here because the article page owns `/<section>/<article>` (slugs have no dots).
+ * The Markdown copy of an article. Readers ask for `/<section>/<article>.md`; the server's
+ * front door rewrites that here because the article page owns `/<section>/<article>` (slugs have no dots).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ section: string; article: string }> }) {
   const { section, article: slug } = await params;
-  const article = slugParam.safeParse(slug).success ? await getArticle(slug) : null;
+  let article = slugParam.safeParse(slug).success ? await getArticle(slug) : null;
+  // As the article page does: the cached copy may predate a move the site was not told about.
+  if (article && article.section.slug !== section) article = await getArticleNow(slug);
   if (!article) return notFoundResponse(`No article "${slug}".`);
   const path = articlePath(article.section.slug, article.slug);
   // A moved article's old address, like its page's, leads to where it is now.
