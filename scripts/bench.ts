@@ -330,7 +330,7 @@ async function benchReadsDuringImport(work: string, corpus: string) {
 async function benchPages(work: string, sources: SourceDocument[]) {
   const dataDir = path.join(work, 'data');
   await loadEmbedded(dataDir, sources);
-  const floor = await startFloorApp(work);
+  const floor = await startFloorApp();
   const port = 3950;
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
@@ -425,7 +425,7 @@ async function withStaticServer<T>(body: Buffer, run: (url: string) => Promise<T
  * A bare Next.js app (the project's own next, react and react-dom) with one page rendered
  * on demand and cached (ISR), whose size is set by its address: Next's own floor.
  */
-async function startFloorApp(_work: string) {
+async function startFloorApp() {
   // Inside the project, so that it resolves the project's own packages (Turbopack reads
   // nothing outside its root).
   const dir = path.join(root, '.tmp', 'bench-floor');
