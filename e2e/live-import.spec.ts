@@ -143,7 +143,7 @@ test('an import that changes more articles than a notice names one by one still 
 }) => {
   const word = uniqueWord();
   const section = `Bulk ${word}`;
-  // One more than ARTICLE_TAGS_PER_NOTICE (lib/cache-tags.ts): the notice expires every article at once.
+  // More than ARTICLES_PER_NOTICE (lib/cache-tags.ts): the notice expires every article page with one tag.
   const articles = Array.from({ length: 1_001 }, (_, i) => ({ headline: `${word} bulletin ${i + 1}`, section }));
   importArticles(articles.map((article) => ({ ...article, paragraphs: ['The first version of the bulletin.'] })));
   const last = articles.at(-1)!;

@@ -1,6 +1,6 @@
 import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { getPrisma } from '@/lib/db/client';
-import { SECTION_PAGE_SIZE } from '@/lib/queries/loaders';
+import { sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
  * What exists, as far as the site's front door needs to know: each article's section
@@ -64,5 +64,5 @@ export async function articleSection(slug: string): Promise<string | null> {
 export async function sectionPageCount(slug: string): Promise<number | null> {
   const section = await (await getPrisma()).section.findUnique({ where: { slug }, select: { articleCount: true } });
   if (!section || section.articleCount === 0) return null;
-  return remember(store.sectionPages, slug, Math.ceil(section.articleCount / SECTION_PAGE_SIZE));
+  return remember(store.sectionPages, slug, pagesOf(section.articleCount));
 }

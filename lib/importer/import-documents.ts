@@ -127,8 +127,7 @@ export async function importDocuments(
       if (!dryRun) sectionsChanged = (await loadNavigationSections(client)) !== sectionsBefore;
       // Fresh statistics at once after a large load, rather than when autovacuum next looks: the
       // planner picks the index for related articles' headline words by how common each word is.
-      const written = changed.length;
-      if (!dryRun && written >= ANALYZE_AFTER) await client.query('ANALYZE articles');
+      if (!dryRun && changed.length >= ANALYZE_AFTER) await client.query('ANALYZE articles');
     });
   }
 

@@ -6,6 +6,8 @@ import type { Article, ArticleNeighbours, ArticleSummary, FrontPage, SectionPage
 /** Uncached reads. Pages use the cached wrappers in ./index.ts; tests call these directly. */
 
 export const SECTION_PAGE_SIZE = 20;
+/** How many listing pages a section of `articles` articles has. */
+export const sectionPageCount = (articles: number) => Math.ceil(articles / SECTION_PAGE_SIZE);
 export const FRONT_PAGE_LATEST = 10;
 export const FRONT_PAGE_PER_SECTION = 4;
 const WORDS_PER_MINUTE = 230;
@@ -116,7 +118,7 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   });
   if (!section || section.articleCount === 0) return null;
   const total = section.articleCount;
-  const pageCount = Math.ceil(total / SECTION_PAGE_SIZE);
+  const pageCount = sectionPageCount(total);
   if (page < 1 || page > pageCount) return null;
   const skip = (page - 1) * SECTION_PAGE_SIZE;
   const take = Math.min(SECTION_PAGE_SIZE, total - skip);
