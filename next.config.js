@@ -23,6 +23,10 @@ const nextConfig = {
   // them stale for 4 minutes more while it fetches a fresh copy:
   // `Cache-Control: s-maxage=60, stale-while-revalidate=240`.
   expireTime: 300,
+  // The server makes ETags and compresses, once per distinct body rather than once per
+  // request (lib/http/finish-response.ts).
+  generateEtags: false,
+  compress: false,
   // No rewrites() or headers() here: the server's front door does both (lib/front-door.ts,
   // lib/http/security-headers.ts). Next evaluates those rules on every request, which cost
   // about a sixth of the throughput of cached pages.

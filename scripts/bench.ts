@@ -27,11 +27,14 @@ const { values } = parseArgs({
     /** Which parts to run: any of import, reads, pages, uncached (comma-separated). */
     parts: { type: 'string', default: 'import,reads,pages,uncached' },
     /** Seconds of load per page kind in the throughput runs. */
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    /** Rounds of the throughput runs (the median is printed). */
+    rounds: { type: 'string', default: '3' },
   },
 });
 const PARTS = new Set(values.parts.split(','));
 const DURATION = Number(values.duration);
+const ROUNDS = Number(values.rounds);
 const ARTICLES = Number(values.articles);
 const PER_DOCUMENT = Number(values['per-document']);
 const REQUESTS = Number(values.requests);
@@ -349,7 +352,8 @@ async function benchPages(work: string, sources: SourceDocument[]) {
       feed: '/feed.xml',
     });
     console.log(
-      `warm pages under load (${DURATION} s each, 20 connections), beside a bare Next.js app serving one cached page of the same size (the floor) and a plain Node server sending the same bytes:`,
+      `warm pages under load (${DURATION} s each, 20 connections), beside a bare Next.js app serving one cached page of the same size (the floor) and a plain Node server sending the same bytes;\n` +
+        `  the three take turns, ${ROUNDS} rounds, and each figure is the median round (the machine is shared: single runs swing by a third):`,
     );
     for (const [kind, pathname] of [
       ['article', article],
@@ -358,13 +362,20 @@ async function benchPages(work: string, sources: SourceDocument[]) {
     ] as const) {
       const page = Buffer.from(await (await fetch(`${base}${pathname}`)).arrayBuffer());
       const floorUrl = await floor.pageOfSize(page.byteLength);
-      const ours = await load(`${base}${pathname}`);
-      const framework = await load(floorUrl);
-      const plain = await withStaticServer(page, (url) => load(url));
-      console.log(
-        `  ${kind.padEnd(8)} ${(page.byteLength / 1024).toFixed(1)} KiB: ${describe(ours)}; floor ${describe(framework)}; static ${describe(plain)}; ` +
-          `ratio to floor ${(ours.rps / framework.rps).toFixed(2)}, to static ${(ours.rps / plain.rps).toFixed(2)}`,
-      );
+      for (const [label, headers] of [
+        ['uncompressed', {}],
+        ['gzip/br', { 'accept-encoding': 'gzip, deflate, br' }],
+      ] as const) {
+        const [ours, framework, plain] = (await inTurns([
+          () => load(`${base}${pathname}`, headers),
+          () => load(floorUrl, headers),
+          () => withStaticServer(page, (url) => load(url)),
+        ])) as [Load, Load, Load];
+        console.log(
+          `  ${kind.padEnd(8)} ${(page.byteLength / 1024).toFixed(1)} KiB, ${label.padEnd(12)}: ${describe(ours)}; floor ${describe(framework)}; static (uncompressed) ${describe(plain)}; ` +
+            `ratio to floor ${(ours.rps / framework.rps).toFixed(2)}, to static ${(ours.rps / plain.rps).toFixed(2)}`,
+        );
+      }
     }
   } finally {
     await stopSite(server);
@@ -395,15 +406,24 @@ interface Load {
 const describe = (run: Load) =>
   `${Math.round(run.rps).toLocaleString('en')} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.errors ? `, ${run.errors} errors` : ''}`;
 
-async function load(url: string): Promise<Load> {
-  await autocannon({ url, connections: 20, duration: 1 }); // warm up
-  const result = await autocannon({ url, connections: 20, duration: DURATION });
+async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
+  await autocannon({ url, headers, connections: 20, duration: 1 }); // warm up
+  const result = await autocannon({ url, headers, connections: 20, duration: DURATION });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
   };
+}
+
+/** Load runs of several servers taking turns; for each, the round with its median throughput. */
+async function inTurns(runs: Array<() => Promise<Load>>): Promise<Load[]> {
+  const results: Load[][] = runs.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, run] of runs.entries()) results[i]!.push(await run());
+  }
+  return results.map((rounds) => rounds.sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!);
 }
 
 /** A plain Node.js server sending `body` for every request: what the machine can do at all. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import next from 'next';
 import { disconnectPrisma } from '@/lib/db/client';
 import { frontDoor, type Verdict } from '@/lib/front-door';
+import { finishResponse } from '@/lib/http/finish-response';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 // Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
@@ -39,32 +40,8 @@ function plainPage(res: http.ServerResponse, status: 400 | 405 | 503): void {
  * nothing to serve instead) is sent as the 503 page, with Retry-After, instead of Next's
  * 500 error shell, which stays blank without JavaScript (or is empty, for a feed).
  */
-function unavailableOnServerError(res: http.ServerResponse): void {
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
-  const replaced = (): boolean => {
-    if (res.headersSent || res.statusCode < 500) return false;
-    Object.assign(res, original);
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
-    plainPage(res, 503);
-    // Whatever Next still writes of its own error page goes nowhere.
-    res.write = () => true;
-    res.end = () => res;
-    return true;
-  };
-  res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
-    if (status >= 500 && !res.headersSent) {
-      res.statusCode = status;
-      if (replaced()) return res;
-    }
-    return (original.writeHead as (...args: unknown[]) => http.ServerResponse).call(this, status, ...rest);
-  } as typeof res.writeHead;
-  res.write = function (this: http.ServerResponse, ...args: unknown[]) {
-    return replaced() || (original.write as (...a: unknown[]) => boolean).apply(this, args);
-  } as typeof res.write;
-  res.end = function (this: http.ServerResponse, ...args: unknown[]) {
-    return replaced() ? res : (original.end as (...a: unknown[]) => http.ServerResponse).apply(this, args);
-  } as typeof res.end;
-}
+const FINISH = { onServerError: (res: http.ServerResponse) => plainPage(res, 503) };
+const pathOf = (url: string) => (url.includes('?') ? url.slice(0, url.indexOf('?')) : url);
 
 async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, port, hostname });
@@ -75,10 +52,11 @@ async function main(): Promise<void> {
     switch (verdict.action) {
       case 'next':
         if (verdict.url) req.url = verdict.url + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
-        unavailableOnServerError(res);
+        finishResponse(req, res, pathOf(req.url ?? '/'), FINISH);
         return handle(req, res);
       case 'not-found':
         req.url = NOT_FOUND_PATH;
+        finishResponse(req, res, NOT_FOUND_PATH, FINISH);
         return handle(req, res);
       case 'redirect':
         res.writeHead(308, { location: verdict.location, 'cache-control': 'public, max-age=300' });

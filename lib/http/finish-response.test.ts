@@ -1,0 +1,143 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseEncoding, finishResponse } from './finish-response';
+
+// A server that answers like Next does for a cached page (one end() with the whole body),
+// a streamed one (several writes), a failed render (500) and a route's own 503, each
+// finished by finishResponse.
+let body = `<!doctype html><html><body>${'<p>The minister said talks would resume.</p>'.repeat(200)}</body></html>`;
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    finishResponse(req, res, new URL(req.url ?? '/', 'http://x').pathname, {
+      onServerError: (r) => {
+        r.writeHead(503, { 'content-type': 'text/html' });
+        r.end('<h1>Temporarily unavailable</h1>');
+      },
+    });
+    const path = req.url ?? '/';
+    if (path.startsWith('/cached')) {
+      res.setHeader('cache-control', 's-maxage=60, stale-while-revalidate=240');
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(body);
+    } else if (path === '/streamed') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write('<p>one</p>'.repeat(200));
+      res.write(Buffer.from('<p>two</p>'));
+      res.end();
+    } else if (path === '/failed') {
+      res.statusCode = 500;
+      res.end('Internal error: at render (/app/page.tsx:12)');
+    } else {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end('{"status":"unavailable"}');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A raw GET (fetch would decompress and hide what was sent). */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .request(`${base}${path}`, { headers, method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('finishResponse', () => {
+  it('gives a cacheable page an ETag and answers a request that has it with 304 and no body', async () => {
+    const first = await get('/cached');
+    expect(first.status).toBe(200);
+    expect(first.body.toString()).toBe(body);
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(first.headers.etag).toMatch(/^"[\w-]{20,}"$/u);
+    expect((await get('/cached')).headers.etag).toBe(first.headers.etag);
+
+    const again = await get('/cached', { 'if-none-match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    expect((await get('/cached', { 'if-none-match': '"another-version"' })).status).toBe(200);
+  });
+
+  it('gives a changed page a new ETag, and the old one no longer gets a 304', async () => {
+    const before = (await get('/cached-changing')).headers.etag!;
+    body = body.replace('minister', 'ministers');
+    const after = await get('/cached-changing', { 'if-none-match': before });
+    expect(after.status).toBe(200);
+    expect(after.body.toString()).toContain('ministers');
+    expect(after.headers.etag).not.toBe(before);
+  });
+
+  it('compresses for a client that accepts it, with Brotli preferred, and the copy decodes to the page', async () => {
+    const br = await get('/cached', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/iu);
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(body);
+    expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);
+    expect(br.body.byteLength).toBeLessThan(Buffer.byteLength(body) / 5);
+
+    const gzip = await get('/cached', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.body).toString()).toBe(body);
+    // Each representation has its own validator, and each is recognised when sent back.
+    expect(gzip.headers.etag).not.toBe(br.headers.etag);
+    expect((await get('/cached', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag! })).status).toBe(304);
+    expect((await get('/cached', { 'if-none-match': gzip.headers.etag! })).status).toBe(304);
+
+    const none = await get('/cached', { 'accept-encoding': 'br;q=0, gzip;q=0' });
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.toString()).toBe(body);
+  });
+
+  it('sends a streamed answer whole, compressed, with no ETag when it may not be cached', async () => {
+    const streamed = await get('/streamed', { 'accept-encoding': 'gzip' });
+    expect(streamed.status).toBe(200);
+    expect(zlib.gunzipSync(streamed.body).toString()).toBe(`${'<p>one</p>'.repeat(200)}<p>two</p>`);
+    expect(streamed.headers.etag).toBeUndefined();
+  });
+
+  it('replaces a failed render with the site’s own page, and leaves a route’s own 503 alone', async () => {
+    const failed = await get('/failed');
+    expect(failed.status).toBe(503);
+    expect(failed.body.toString()).toBe('<h1>Temporarily unavailable</h1>');
+    const health = await get('/health');
+    expect(health.status).toBe(503);
+    expect(health.body.toString()).toBe('{"status":"unavailable"}');
+  });
+
+  it('answers HEAD with the headers of a GET and no body', async () => {
+    const head = await get('/cached', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.byteLength).toBe(0);
+    expect(head.headers['content-type']).toMatch(/text\/html/u);
+  });
+});
+
+describe('chooseEncoding', () => {
+  it.each([
+    [undefined, null],
+    ['', null],
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['br;q=0, gzip;q=0', null],
+    ['identity', null],
+    ['*', null],
+  ])('for Accept-Encoding %j picks %j', (header, expected) => {
+    expect(chooseEncoding(header)).toBe(expected);
+  });
+});

@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import type http from 'node:http';
+import zlib from 'node:zlib';
+
+/**
+ * How the server finishes every response Next.js writes (scripts/server.ts): the body is
+ * collected, then sent with a validator and compressed for the client, both worked out once
+ * per distinct body and not once per request.
+ *
+ * Why here and not in Next: for a cached page, Next hashes the whole page in JavaScript
+ * (fnv1a) to make its ETag, and gzips it again, on every request. Hashing alone took a sixth
+ * of the server's time under load; gzip costs more than serving the cached page itself. Both
+ * are switched off in next.config.js (`generateEtags`, `compress`) and done here: a SHA-1
+ * (native) of a body not seen before, and its gzip or Brotli copy kept beside it, so a warm page
+ * costs a memory comparison. A page that failed to render (500) is replaced by `onServerError`.
+ */
+export interface FinishOptions {
+  /** Sends the site's own page in place of a 5xx response that Next was about to send. */
+  onServerError: (res: http.ServerResponse) => void;
+}
+
+/** Responses below this size are sent as they are: compressing them saves next to nothing. */
+const MIN_COMPRESSED_SIZE = 1024;
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|ld\+json|javascript|opensearchdescription\+xml)|image\/svg\+xml)/u;
+/** At most this many bytes of bodies and their compressed copies are kept (least recently used go first). */
+const MEMO_BYTES = 64 * 1024 * 1024;
+
+type Encoding = 'br' | 'gzip';
+const SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' };
+
+interface Known {
+  body: Buffer;
+  etag: string;
+  encoded: Partial<Record<Encoding, Buffer>>;
+  bytes: number;
+}
+
+/** Bodies of cacheable responses by address, with their ETag and compressed copies. */
+const known = new Map<string, Known>();
+let knownBytes = 0;
+
+function remember(key: string, entry: Known): void {
+  const old = known.get(key);
+  if (old) {
+    knownBytes -= old.bytes;
+    known.delete(key);
+  }
+  known.set(key, entry);
+  knownBytes += entry.bytes;
+  for (const [oldest, value] of known) {
+    if (knownBytes <= MEMO_BYTES) break;
+    known.delete(oldest);
+    knownBytes -= value.bytes;
+  }
+}
+
+/** What a body is known as: its ETag and compressed copies are reused while the body stays the same. */
+function lookUp(key: string, body: Buffer): Known {
+  const found = known.get(key);
+  if (found && found.body.equals(body)) {
+    // Most recently used goes last.
+    known.delete(key);
+    known.set(key, found);
+    return found;
+  }
+  const entry: Known = {
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    encoded: {},
+    bytes: body.byteLength,
+  };
+  remember(key, entry);
+  return entry;
+}
+
+/** The compressed copy of a known body, made on first use and counted against the memory bound. */
+function encodedCopy(key: string, entry: Known, encoding: Encoding): Buffer {
+  let copy = entry.encoded[encoding];
+  if (!copy) {
+    copy = compress(entry.body, encoding);
+    entry.encoded[encoding] = copy;
+    entry.bytes += copy.byteLength;
+    if (known.get(key) === entry) knownBytes += copy.byteLength;
+  }
+  return copy;
+}
+
+function compress(body: Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        },
+      })
+    : zlib.gzipSync(body, { level: 6 });
+}
+
+/** The encoding the client prefers among those it accepts (`q=0` refuses one), Brotli first on a tie. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  let best: Encoding | null = null;
+  let bestQ = 0;
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!(q > 0)) continue;
+    const encoding = name === 'br' ? 'br' : name === 'gzip' || name === 'x-gzip' ? 'gzip' : null;
+    if (encoding && (q > bestQ || (q === bestQ && encoding === 'br'))) {
+      best = encoding;
+      bestQ = q;
+    }
+  }
+  return best;
+}
+
+/** The ETag a client sent back, without weakness or encoding suffix, for comparison. */
+function baseTag(tag: string): string {
+  let value = tag.trim().replace(/^W\//u, '');
+  for (const suffix of Object.values(SUFFIX)) {
+    if (value.endsWith(`${suffix}"`)) value = `${value.slice(0, -suffix.length - 1)}"`;
+  }
+  return value;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const wanted = baseTag(etag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || baseTag(tag) === wanted);
+}
+
+const isCacheable = (cacheControl: string) =>
+  !/no-store|no-cache|private/u.test(cacheControl) && /s-maxage=[1-9]|max-age=[1-9]/u.test(cacheControl);
+
+function addVary(res: http.ServerResponse, name: string): void {
+  const vary = String(res.getHeader('vary') ?? '');
+  if (
+    !vary
+      .toLowerCase()
+      .split(/\s*,\s*/u)
+      .includes(name.toLowerCase())
+  )
+    res.setHeader('vary', vary ? `${vary}, ${name}` : name);
+}
+
+function headerValue(res: http.ServerResponse, name: string): string {
+  const value = res.getHeader(name);
+  return Array.isArray(value) ? value.join(', ') : value === undefined ? '' : String(value);
+}
+
+/**
+ * Holds back what Next writes to `res` until it ends, then sends it finished. Call before
+ * handing the request to Next. `key` names the response among those of other addresses.
+ */
+export function finishResponse(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  key: string,
+  { onServerError }: FinishOptions,
+): void {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const chunks: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk as Uint8Array);
+
+  res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
+    res.statusCode = status;
+    const headers = rest.find((arg) => arg !== null && typeof arg === 'object');
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] as string);
+    } else if (headers) {
+      for (const [name, value] of Object.entries(headers as Record<string, string | string[] | number>))
+        if (value !== undefined) res.setHeader(name, value);
+    }
+    return res;
+  } as typeof res.writeHead;
+  res.flushHeaders = () => {};
+  res.write = function (chunk: unknown, encoding?: unknown, callback?: unknown) {
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+    return true;
+  } as typeof res.write;
+  res.end = function (chunk?: unknown, encoding?: unknown, callback?: unknown) {
+    if (typeof chunk === 'function') callback = chunk;
+    else if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    if (typeof encoding === 'function') callback = encoding;
+    Object.assign(res, original);
+    // Next's answer when a page or route failed; a route's own 503 (the health check) is its answer.
+    if (res.statusCode === 500) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      onServerError(res);
+    } else {
+      send(req, res, key, Buffer.concat(chunks));
+    }
+    if (typeof callback === 'function') res.once('finish', callback as () => void);
+    return res;
+  } as typeof res.end;
+}
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, key: string, body: Buffer): void {
+  const head = req.method === 'HEAD';
+  const type = headerValue(res, 'content-type');
+  const compressible = res.statusCode === 200 && COMPRESSIBLE.test(type) && !res.hasHeader('content-encoding');
+  // A HEAD has no body to measure: it says what a GET would send (compressed, unless its length says too small).
+  const length = head ? Number(res.getHeader('content-length') ?? MIN_COMPRESSED_SIZE) : body.byteLength;
+  const encoding =
+    compressible && length >= MIN_COMPRESSED_SIZE ? chooseEncoding(req.headers['accept-encoding']) : null;
+  if (compressible) addVary(res, 'Accept-Encoding');
+
+  let entry: Known | null = null;
+  if (res.statusCode === 200 && !head && isCacheable(headerValue(res, 'cache-control'))) {
+    entry = lookUp(key, body);
+    if (!res.hasHeader('etag')) res.setHeader('etag', entry.etag);
+  }
+  const etag = headerValue(res, 'etag');
+  if (etag && encoding && !etag.startsWith('W/')) res.setHeader('etag', `${etag.slice(0, -1)}${SUFFIX[encoding]}"`);
+  if (etag && res.statusCode === 200 && matches(req.headers['if-none-match'], etag)) {
+    res.statusCode = 304;
+    for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
+    res.end();
+    return;
+  }
+  if (head) {
+    if (encoding) {
+      res.setHeader('content-encoding', encoding);
+      res.removeHeader('content-length');
+    }
+    res.end();
+    return;
+  }
+  let payload = body;
+  if (encoding) {
+    payload = entry ? encodedCopy(key, entry, encoding) : compress(body, encoding);
+    res.setHeader('content-encoding', encoding);
+  }
+  res.setHeader('content-length', payload.byteLength);
+  res.end(payload);
+}
