@@ -1,4 +1,11 @@
-import { articleSection, knownArticleSection, knownSectionPages, sectionPageCount } from '@/lib/known-pages';
+import {
+  articleSection,
+  knownArticleSection,
+  knownSectionPages,
+  lastKnownArticleSection,
+  lastKnownSectionPages,
+  sectionPageCount,
+} from '@/lib/known-pages';
 import { FRONT_EDITION, RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
 import { articlePath, sectionPagePath } from '@/lib/site';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
@@ -55,6 +62,7 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
       method,
       pathname,
       knownSectionPages(section),
+      () => lastKnownSectionPages(section),
       () => sectionPageCount(section),
       (pages) => (pages === null ? NOT_FOUND : NEXT),
     );
@@ -67,6 +75,7 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
       method,
       pathname,
       knownSectionPages(section),
+      () => lastKnownSectionPages(section),
       () => sectionPageCount(section),
       (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND),
     );
@@ -81,6 +90,7 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
     method,
     pathname,
     known === section ? known : undefined,
+    () => lastKnownArticleSection(slug),
     () => articleSection(slug),
     (home) => {
       if (home === null) return NOT_FOUND;
@@ -92,18 +102,34 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   );
 }
 
-/** Decides from what is known, or asks the database first; a database that does not answer is a 503. */
+/** After the database failed to answer, how long the front door stops asking it (ms). */
+const DATABASE_PAUSE_MS = 5_000;
+let databaseFailedAt = -Infinity;
+
+/**
+ * Decides from what is known, or asks the database first. While the database does not
+ * answer, a page that existed when last asked goes to Next, which serves it from its cache
+ * (stale if need be), and anything else gets the 503 page; after a failure the database is
+ * left alone for a few seconds, so a hung one does not make every reader wait for its timeout.
+ */
 function lookUp<T>(
   method: string,
   pathname: string,
   known: T | undefined,
+  lastKnown: () => T | undefined,
   load: () => Promise<T>,
   decide: (value: T) => Verdict,
 ): Verdict | Promise<Verdict> {
   if (known !== undefined) return decide(known);
+  const unavailable = (): Verdict => {
+    const last = lastKnown();
+    return last === undefined ? { action: 'page', status: 503 } : decide(last);
+  };
+  if (performance.now() - databaseFailedAt < DATABASE_PAUSE_MS) return unavailable();
   return load().then(decide, (error: unknown) => {
+    databaseFailedAt = performance.now();
     console.error(`${method} ${pathname}: the database did not answer:`, error);
-    return { action: 'page', status: 503 } as const;
+    return unavailable();
   });
 }
 

@@ -22,6 +22,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'sitemaps',
   'about',
   'offline',
+  // The health check (app/healthz).
+  'healthz',
   // Serves the front page internally (next.config.js rewrites / to it).
   'front',
 ]);

@@ -1,0 +1,12 @@
+import { checkHealth } from '@/lib/db/health';
+
+// Answers for this instance now: never cached, by Next or by anyone in front.
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const health = await checkHealth();
+  return Response.json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'cache-control': 'no-store' },
+  });
+}
