@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { observatoryScore } from './support/observatory';
 import { SEED_ARTICLES } from './support/seed';
 
 const EXPECTED = {
@@ -28,5 +29,54 @@ for (const [what, url, status] of [
     expect(response.status()).toBe(status);
     const headers = response.headers();
     for (const [name, value] of Object.entries(EXPECTED)) expect(headers[name], name).toMatch(value);
+  });
+}
+
+for (const [what, url] of [
+  ['the front page', '/'],
+  ['a section page', '/world'],
+  ['an article page', SEED_ARTICLES[0].path],
+  ['the 404 page', '/no-such-section-anywhere'],
+] as const) {
+  test(`${what} scores A+ by the MDN HTTP Observatory's rules while it is served from the cache`, async ({
+    request,
+    baseURL,
+  }) => {
+    await request.get(url);
+    const response = await request.get(url);
+    const headers = response.headers();
+    if (url !== '/no-such-section-anywhere') expect(headers['x-nextjs-cache'], 'served from the cache').toBe('HIT');
+    const setCookie = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
+    const { score, grade, modifiers } = observatoryScore(headers, setCookie, await response.text(), baseURL!);
+    expect(
+      modifiers.filter((m) => m.modifier < 0),
+      'no penalty',
+    ).toEqual([]);
+    expect(grade, `score ${score}`).toBe('A+');
+  });
+
+  test(`${what} runs in the browser with no script refused by its policy`, async ({ page }) => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/iu.test(message.text())) refused.push(message.text());
+    });
+    const response = await page.goto(url);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    const scriptSources = /script-src ([^;]*)/u.exec(policy)?.[1] ?? '';
+    expect(scriptSources, 'no unsafe-inline for scripts').not.toContain("'unsafe-inline'");
+    expect(scriptSources, 'each inline script is named by its digest').toMatch(/'sha256-[A-Za-z0-9+/]+=*'/u);
+    // The head script ran (it marks the page as having JavaScript), and React hydrated the
+    // display settings: opening them and pressing Escape closes them again.
+    await expect(page.locator('html')).toHaveClass(/\bjs\b/u);
+    const settings = page.getByLabel('Display settings');
+    await settings.click();
+    await expect(page.locator('details:has(> [aria-label="Display settings"])')).toHaveAttribute('open', '');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('details:has(> [aria-label="Display settings"])')).not.toHaveAttribute('open', '');
+    expect(refused).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBeGreaterThan(0);
   });
 }

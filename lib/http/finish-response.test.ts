@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseEncoding, finishResponse } from './finish-response';
+import { chooseEncoding, finishResponse, pagePolicy } from './finish-response';
 
 // A server that answers like Next does for a cached page (one end() with the whole body),
 // a streamed one (several writes), a failed render (500) and a route's own 503, each
@@ -139,5 +140,31 @@ describe('chooseEncoding', () => {
     ['*', null],
   ])('for Accept-Encoding %j picks %j', (header, expected) => {
     expect(chooseEncoding(header)).toBe(expected);
+  });
+});
+
+describe('pagePolicy', () => {
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+  it('names each inline script by its SHA-256 and allows no other inline script', () => {
+    const inline = 'self.__next_f.push([1,"Zürich – “quoted”"])';
+    const policy = pagePolicy(
+      `<html><head><script src="/_next/static/app.js" async></script><script>${inline}</script>` +
+        `<script type="application/ld+json">{"@type":"NewsArticle"}</script></head>` +
+        `<body><script>document.documentElement.classList.add('js')</script><script>${inline}</script></body></html>`,
+    );
+    const scriptSrc = /script-src ([^;]*)/u.exec(policy)?.[1] ?? '';
+    expect(scriptSrc.split(' ').sort()).toEqual(
+      [
+        "'self'",
+        `'sha256-${digest(inline)}'`,
+        `'sha256-${digest("document.documentElement.classList.add('js')")}'`,
+      ].sort(),
+    );
+    expect(policy).toMatch(/^default-src 'self'; script-src /u);
+  });
+
+  it('allows no inline script on a page that has none', () => {
+    expect(/script-src ([^;]*)/u.exec(pagePolicy('<p>No scripts</p>'))?.[1]).toBe("'self'");
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import zlib from 'node:zlib';
+import { contentSecurityPolicyFor } from './security-headers';
 
 /**
  * How the server finishes every response Next.js writes (scripts/server.ts): the body is
@@ -32,6 +33,8 @@ const SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' };
 interface Known {
   body: Buffer;
   etag: string;
+  /** The page's Content-Security-Policy (HTML only), naming each of its inline scripts. */
+  csp?: string;
   encoded: Partial<Record<Encoding, Buffer>>;
   bytes: number;
 }
@@ -84,6 +87,23 @@ function encodedCopy(key: string, entry: Known, encoding: Encoding): Buffer {
     if (known.get(key) === entry) knownBytes += copy.byteLength;
   }
   return copy;
+}
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/giu;
+const DATA_BLOCK = /\btype\s*=\s*["']?application\/(?:ld\+)?json/iu;
+
+/**
+ * The policy for an HTML page: the SHA-256 of each inline script the browser would run
+ * (scripts with a src, and JSON data blocks, need none), so that the policy needs no
+ * 'unsafe-inline'. The text between the tags is hashed as it stands in the page.
+ */
+export function pagePolicy(html: string): string {
+  const digests = new Set<string>();
+  for (const [, attributes = '', text = ''] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/iu.test(attributes) || DATA_BLOCK.test(attributes)) continue;
+    digests.add(createHash('sha256').update(text, 'utf8').digest('base64'));
+  }
+  return contentSecurityPolicyFor([...digests]);
 }
 
 function compress(body: Buffer, encoding: Encoding): Buffer {
@@ -215,10 +235,15 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, key: string, 
     compressible && length >= MIN_COMPRESSED_SIZE ? chooseEncoding(req.headers['accept-encoding']) : null;
   if (compressible) addVary(res, 'Accept-Encoding');
 
+  const html = type.startsWith('text/html') && !head && body.byteLength > 0;
   let entry: Known | null = null;
   if (res.statusCode === 200 && !head && isCacheable(headerValue(res, 'cache-control'))) {
     entry = lookUp(key, body);
     if (!res.hasHeader('etag')) res.setHeader('etag', entry.etag);
+    // Sent with a 304 too: a browser may replace the policy it stored with the page by this one.
+    if (html) res.setHeader('content-security-policy', (entry.csp ??= pagePolicy(body.toString('utf8'))));
+  } else if (html) {
+    res.setHeader('content-security-policy', pagePolicy(body.toString('utf8')));
   }
   const etag = headerValue(res, 'etag');
   if (etag && encoding && !etag.startsWith('W/')) res.setHeader('etag', `${etag.slice(0, -1)}${SUFFIX[encoding]}"`);

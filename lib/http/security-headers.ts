@@ -1,19 +1,27 @@
-// A static policy (no per-request nonce, which would defeat the page cache).
-// Next.js streams its hydration data in inline <script> tags, so scripts need
-// 'unsafe-inline'; no document text is ever rendered as HTML, which is what keeps
-// that safe (see README, "Security").
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+// A static policy (no per-request nonce, which would defeat the page cache). Next.js
+// streams its hydration data in inline <script> tags; instead of 'unsafe-inline', an HTML
+// page's policy lists the SHA-256 of each inline script it holds, worked out by the server
+// once per distinct page (lib/http/finish-response.ts), so cached pages keep a strict policy.
+// No document text is ever rendered as HTML either (see README, "Security").
+const directives = (scriptSources: readonly string[]) =>
+  [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptSources].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+
+const contentSecurityPolicy = directives([]);
+
+/** The policy for a page whose inline scripts have these SHA-256 digests (base64). */
+export const contentSecurityPolicyFor = (scriptDigests: readonly string[]): string =>
+  directives(scriptDigests.map((digest) => `'sha256-${digest}'`));
 
 /**
  * Sent with every response by the server (scripts/server.ts). Set there rather than in
