@@ -6,7 +6,16 @@ import {
   lastKnownSectionPages,
   sectionPageCount,
 } from '@/lib/known-pages';
-import { FRONT_EDITION, RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS, SECTION_ROUTE_FILES } from '@/lib/routes';
+import {
+  API_ROUTES,
+  ARTICLE_ROUTE_FILES,
+  FRONT_EDITION,
+  PUBLIC_FILES,
+  RESERVED_ARTICLE_SLUGS,
+  RESERVED_SLUGS,
+  ROOT_ROUTE_FILES,
+  SECTION_ROUTE_FILES,
+} from '@/lib/routes';
 import { articlePath, sectionPagePath } from '@/lib/site';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
 
@@ -22,16 +31,15 @@ export type Verdict =
   | { action: 'next'; url?: string }
   | { action: 'not-found' }
   | { action: 'redirect'; location: string }
-  | { action: 'page'; status: 400 | 405 | 503 };
+  | { action: 'page'; status: 400 | 405 | 503; allow?: string };
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
 /** The route that renders the front page: a dynamic segment, so that the build needs no database. */
 const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
-/** Routes that serve pages internally, never by their own address. */
-const INTERNAL_PREFIXES = ['/front/'];
 const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/u;
 
 /**
  * Synchronous when what the request names is already known (a cached page costs a
@@ -45,15 +53,22 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   } catch {
     return { action: 'page', status: 400 };
   }
-  const isApi = pathname.startsWith('/api/');
-  if (method !== 'GET' && method !== 'HEAD') return isApi ? NEXT : { action: 'page', status: 405 };
-  if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
-  if (isApi || pathname.startsWith('/_next/')) return NEXT;
-  if (INTERNAL_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NOT_FOUND;
-
+  // Browsers resolve `.` and `..` before they send an address: one that still holds them names nothing.
+  if (DOT_SEGMENT.test(pathname)) return NOT_FOUND;
   const [section = '', second, third, ...rest] = pathname.slice(1).split('/');
-  if (RESERVED_SLUGS.has(section) || rest.length > 0) return NEXT; // a route of the site, or no route: Next answers
-  if (!isSlug(section)) return section.includes('.') ? NEXT : NOT_FOUND; // a file in public/, or nothing
+  if (section === 'api') {
+    const allowed = API_ROUTES.get(pathname);
+    if (allowed === undefined) return NOT_FOUND;
+    return method === allowed ? NEXT : { action: 'page', status: 405, allow: allowed };
+  }
+  if (method !== 'GET' && method !== 'HEAD') return { action: 'page', status: 405 };
+  if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
+  if (section === '_next') return NEXT; // the build's own files: Next answers, in a word, for a missing one
+  // Every address below here either reaches a route of the site, or gets the full 404 page:
+  // Next's own answer for a missing page rendered on demand is an empty shell.
+  if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
+  if (section === 'sitemaps') return second !== undefined && third === undefined ? NEXT : NOT_FOUND;
+  if (RESERVED_SLUGS.has(section) || rest.length > 0 || !isSlug(section)) return NOT_FOUND;
 
   if (second === undefined) {
     const pageParams = query === -1 ? [] : new URLSearchParams(url.slice(query + 1)).getAll('page');
@@ -80,7 +95,8 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
       (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND),
     );
   }
-  if (third !== undefined || SECTION_ROUTE_FILES.has(second)) return NEXT; // a feed, a share image: its route answers
+  if (SECTION_ROUTE_FILES.has(second)) return third === undefined ? NEXT : NOT_FOUND; // a feed, a share image
+  if (third !== undefined) return ARTICLE_ROUTE_FILES.has(third) && isSlug(second) ? NEXT : NOT_FOUND; // ditto
   const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
   if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
   // A known article under another section is asked for again before the redirect: the

@@ -40,5 +40,30 @@ export const SECTION_ROUTE_FILES: ReadonlySet<string> = new Set([
   'atom.xml',
   'feed.json',
   'opengraph-image',
-  'twitter-image',
 ]);
+
+/** Routes under an article that are files (app/[section]/[article]/…). */
+export const ARTICLE_ROUTE_FILES: ReadonlySet<string> = new Set(['opengraph-image']);
+
+/**
+ * First path segments that are a route of one segment (app/<name>/route.ts or a metadata
+ * file): the front door hands these to Next and answers anything below them with the 404
+ * page. lib/routes.test.ts checks this against app/.
+ */
+export const ROOT_ROUTE_FILES: ReadonlySet<string> = new Set([
+  'feed.xml',
+  'atom.xml',
+  'feed.json',
+  'sitemap.xml',
+  'news-sitemap.xml',
+  'robots.txt',
+  'llms.txt',
+  'opengraph-image',
+  'healthz',
+]);
+
+/** The files in public/ (lib/routes.test.ts checks this against the folder). */
+export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png']);
+
+/** The site's API: each route and the one method it answers. */
+export const API_ROUTES: ReadonlyMap<string, string> = new Map([['/api/revalidate', 'POST']]);

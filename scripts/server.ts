@@ -25,13 +25,20 @@ const PAGES: Record<400 | 405 | 503, { title: string; text: string; headers?: Re
   },
 };
 
-function plainPage(res: http.ServerResponse, status: 400 | 405 | 503): void {
-  const { title, text, headers = {} } = PAGES[status];
+function plainPage(res: http.ServerResponse, status: 400 | 405 | 503, allow?: string): void {
+  const page = PAGES[status];
+  const { title } = page;
+  const text = allow ? `This address only takes ${allow} requests.` : page.text;
+  const headers = allow ? { ...page.headers, allow } : (page.headers ?? {});
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(
+  res.end(plainPageHtml(title, text));
+}
+
+function plainPageHtml(title: string, text: string): string {
+  return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
-      `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the front page</a></p></body></html>`,
+    `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the front page</a></p></body></html>`
   );
 }
 
@@ -62,7 +69,7 @@ async function main(): Promise<void> {
         res.writeHead(308, { location: verdict.location, 'cache-control': 'public, max-age=300' });
         return res.end();
       case 'page':
-        return plainPage(res, verdict.status);
+        return plainPage(res, verdict.status, verdict.allow);
     }
   };
 
@@ -80,6 +87,28 @@ async function main(): Promise<void> {
     } catch (error) {
       failed(error);
     }
+  });
+  // What Node's parser refuses before any handler runs (an address or headers over 16 KB,
+  // malformed requests) still gets a page that says what was wrong.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const [status, title, text] = tooLarge
+      ? [431, 'Address too long', 'This address, or what the browser sent with it, is too long to be read.']
+      : [400, PAGES[400].title, PAGES[400].text];
+    const body = plainPageHtml(title, text);
+    const headers = [
+      ...SECURITY_HEADERS,
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['Cache-Control', 'no-store'],
+      ['Connection', 'close'],
+      ['Content-Length', String(Buffer.byteLength(body))],
+    ];
+    // A HEAD is answered without the body (what the parser read of the request says which it was).
+    const head = (error as { rawPacket?: Buffer }).rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers.map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${head ? '' : body}`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`▲ Next.js ready on http://${hostname ?? 'localhost'}:${port}`);

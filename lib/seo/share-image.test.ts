@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { drawableText, shareImage } from './share-image';
+import { drawShareImage, drawableText, shareImage } from './share-image';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,7 +17,7 @@ test('draws a 1200×630 PNG from a headline in any script without fetching a fon
     network.push(url);
     return Promise.reject(new Error('the share image must not use the network'));
   });
-  const response = shareImage({
+  const response = drawShareImage({
     kicker: 'Κόσμος',
     title: 'Ελλάδα, 中国, مصر, Россия and Łódź agree 🤝 on “trade” — 100% ✓',
   });
@@ -34,4 +34,18 @@ test('keeps Latin and Cyrillic text and typographic quotes as written', () => {
 
 test('transliterates what the bundled font cannot draw and leaves out what has no Latin spelling', () => {
   expect(drawableText('Ελλάδα 🤝 中 now')).toBe('Ellada now');
+});
+
+test('sends a card drawn once per text, with an ETag naming what it shows and the site’s shared cache header', async () => {
+  const card = { kicker: 'World', title: 'Mass Graves in Aleppo' };
+  const [first, second] = await Promise.all([shareImage(card), shareImage(card)]);
+  const other = await shareImage({ ...card, title: 'Mass graves in Aleppo: the count rises' });
+  expect(first.headers.get('content-type')).toBe('image/png');
+  expect(first.headers.get('cache-control')).toMatch(/^public, .*s-maxage=60/u);
+  expect(first.headers.get('etag')).toMatch(/^"[\w-]{40,}"$/u);
+  expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+  expect(other.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  const [a, b] = [new Uint8Array(await first.arrayBuffer()), new Uint8Array(await second.arrayBuffer())];
+  expect([...a.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+  expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 });

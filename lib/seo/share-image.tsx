@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
+import { SHARED_CACHE_CONTROL } from '@/lib/http/cacheable-response';
 import { SITE_NAME } from '@/lib/site';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -28,8 +30,8 @@ function clip(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE - 20))}…`;
 }
 
-/** The 1200×630 card shown when a page is shared: kicker (section), title, site name. */
-export function shareImage({ kicker, title }: { kicker: string; title: string }): ImageResponse {
+/** Draws the 1200×630 card shown when a page is shared: kicker (section), title, site name. */
+export function drawShareImage({ kicker, title }: { kicker: string; title: string }): ImageResponse {
   const headline = clip(drawableText(title));
   const fontSize = headline.length > 120 ? 48 : headline.length > 60 ? 60 : 76;
   return new ImageResponse(
@@ -56,4 +58,43 @@ export function shareImage({ kicker, title }: { kicker: string; title: string })
     </div>,
     SHARE_IMAGE_SIZE,
   );
+}
+
+/** Bump when the drawing changes, so that no copy drawn the old way is sent again. */
+const DRAWING_VERSION = 1;
+/** Cards kept in memory (about 30 KB each); the least recently used go first. */
+const MAX_KEPT = 500;
+const kept = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The card as a response, drawn once per distinct text and then sent from memory: drawing
+ * takes tens of milliseconds of CPU, so drawing per request would let anyone keep the
+ * server busy by asking in a loop. Its ETag is the hash of what it shows, and it is cached
+ * in front of the site like the pages.
+ */
+export async function shareImage(card: { kicker: string; title: string }): Promise<Response> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([DRAWING_VERSION, SITE_NAME, card.kicker, card.title]))
+    .digest('base64url');
+  let png = kept.get(key);
+  if (png) {
+    kept.delete(key);
+  } else {
+    png = drawShareImage(card)
+      .arrayBuffer()
+      .then((buffer) => new Uint8Array(buffer));
+    png.catch(() => kept.delete(key));
+  }
+  kept.set(key, png);
+  for (const oldest of kept.keys()) {
+    if (kept.size <= MAX_KEPT) break;
+    kept.delete(oldest);
+  }
+  return new Response((await png) as BodyInit, {
+    headers: {
+      'content-type': SHARE_IMAGE_TYPE,
+      'cache-control': SHARED_CACHE_CONTROL,
+      etag: `"${key}"`,
+    },
+  });
 }

@@ -19,9 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const file = parseSitemapFileName(name);
   if (!file) return notFoundResponse(`No sitemap "${name}": sitemaps are named sections-<n>.xml or articles-<n>.xml.`);
   const { skip, take } = sitemapWindow(file.page);
+  // Past the last file, a 404 from the cached overview: no query reads its way to a far offset.
+  const overview = await getSitemapOverview(SITEMAP_URL_LIMIT);
+  const rows = file.kind === 'sections' ? sectionUrls(overview).length : overview.articleCount;
+  if (file.page > 1 && skip >= rows) return notFoundResponse(`No sitemap "${name}": past the last file.`);
   const urls =
     file.kind === 'sections'
-      ? sectionUrls(await getSitemapOverview(SITEMAP_URL_LIMIT)).slice(skip, skip + take)
+      ? sectionUrls(overview).slice(skip, skip + take)
       : (await getSitemapArticles(skip, take)).map(articleUrl);
   if (urls.length === 0 && file.page > 1) return notFoundResponse(`No sitemap "${name}": past the last file.`);
   const newest = newestLastmod(urls);

@@ -1,0 +1,95 @@
+import http from 'node:http';
+import { expect, test } from '@playwright/test';
+import { fuzzRequests, isMachineReadable, type FuzzRequest } from './support/fuzz';
+import { SEED_ARTICLES } from './support/seed';
+
+/** One raw request (no client-side normalisation of the address, as a scanner sends it). */
+function send(base: string, { method, path }: FuzzRequest) {
+  const url = new URL(base);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request(
+      { host: url.hostname, port: url.port, method, path, headers: { 'content-length': '0' } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('2,000 made-up, malformed and hostile addresses with every method: no 5xx, every 4xx a full page that says what was wrong', async ({
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const requests = fuzzRequests(2_000);
+  expect(requests.length).toBeGreaterThanOrEqual(2_000);
+  const failures: string[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const request = requests[next++]!;
+      const { status, headers, body } = await send(baseURL!, request);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const where = `${request.method} ${request.path.slice(0, 120)}`;
+      if (status >= 500) failures.push(`${where}: ${status}`);
+      if (status < 400 || status >= 500 || request.method === 'HEAD') continue;
+      if (/at \S+ \(|node_modules|\.tsx?:\d+/u.test(body)) failures.push(`${where}: a stack trace`);
+      if (isMachineReadable(request.path) && !String(headers['content-type']).startsWith('text/html')) {
+        if (body.trim().length === 0) failures.push(`${where}: ${status} with an empty body`);
+        continue;
+      }
+      if (!/^<!doctype html>/iu.test(body) || !/<h1[\s>]/u.test(body) || !body.includes('href="/"'))
+        failures.push(`${where}: ${status} is not a full page`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  console.log(`statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+  expect(failures).toEqual([]);
+  // The site itself still answers.
+  expect((await send(baseURL!, { method: 'GET', path: SEED_ARTICLES[0].path })).status).toBe(200);
+});
+
+test('an address over 16 KB gets a page that says it is too long', async ({ baseURL }) => {
+  const { status, body } = await send(baseURL!, { method: 'GET', path: `/${'x'.repeat(20_000)}` });
+  expect(status).toBe(431);
+  expect(body).toContain('<h1>Address too long</h1>');
+});
+
+test('a share image is drawn once, sent with the site’s shared cache header, and answers If-None-Match with 304', async ({
+  request,
+}) => {
+  const address = `${SEED_ARTICLES[0].path}/opengraph-image`;
+  const first = await request.get(address);
+  expect(first.status()).toBe(200);
+  expect(first.headers()['content-type']).toBe('image/png');
+  expect(first.headers()['cache-control']).toMatch(/public.*s-maxage=60/u);
+  const etag = first.headers().etag ?? '';
+  expect(etag).toMatch(/^"[\w-]+"$/u);
+  const again = await request.get(address, { headers: { 'if-none-match': etag } });
+  expect(again.status()).toBe(304);
+  expect((await again.body()).byteLength).toBe(0);
+  const other = await request.get(`${SEED_ARTICLES[1].path}/opengraph-image`);
+  expect(other.headers().etag).not.toBe(etag);
+});
+
+test('the revalidation endpoint answers 401 to every wrong token, whatever its bytes or length', async ({
+  request,
+}) => {
+  for (const token of ['', 'x', 'é'.repeat(24), '\u00ff'.repeat(48), 'a'.repeat(10_000), 'Bearer']) {
+    const response = await request.post('/api/revalidate', {
+      headers: { authorization: `Bearer ${token}` },
+      data: { tags: ['front'] },
+    });
+    expect(response.status(), JSON.stringify(token.slice(0, 10))).toBe(401);
+  }
+});
