@@ -147,4 +147,6 @@ export function fuzzRequests(count = 2_000, seed = 20261125): FuzzRequest[] {
 
 /** Machine-readable addresses answer a 4xx in a few words of text or JSON, not as a page. */
 export const isMachineReadable = (path: string) =>
-  /^\/(api\/|sitemaps\/|_next\/)|\/(feed\.xml|atom\.xml|feed\.json|opengraph-image)(\?|$)|\.(xml|json|txt)(\?|$)/u.test(path);
+  /^\/(api\/|sitemaps\/|_next\/)|\/(feed\.xml|atom\.xml|feed\.json|opengraph-image)(\?|$)|\.(xml|json|txt)(\?|$)/u.test(
+    path,
+  );
