@@ -72,6 +72,10 @@ describe('the reference document', () => {
     expect(second!.slug).toBe('uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks');
   });
 
+  test('identifies the second article by its whole headline, normalised', () => {
+    expect(second!.identity).toBe('uns inactivity is unacceptable lavrov speaks out on syrian opposition talks');
+  });
+
   test('first article has 18 paragraphs', () => {
     expect(first!.body.filter((b) => b.type === 'paragraph')).toHaveLength(18);
   });

@@ -11,7 +11,7 @@ import {
 } from '@/lib/documents/limits';
 import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
-import { slugify } from '@/lib/slug';
+import { articleIdentity, slugify, slugOfIdentity } from '@/lib/slug';
 
 const SUBHEADING_MAX_CHARS = 80;
 const SENTENCE_ENDS = new Set([...'.!?:;,”"’'].map((char) => char.charCodeAt(0)));
@@ -251,7 +251,8 @@ class ListingParser {
       this.report(line, `article "${visible(headline)}" has a headline but no paragraph`);
       return null;
     }
-    const slug = slugify(headline);
+    const identity = articleIdentity(headline);
+    const slug = slugOfIdentity(identity);
     if (slug === '') {
       this.report(line, `headline "${visible(headline)}" has no letters or digits to make a URL from`);
       return null;
@@ -267,7 +268,7 @@ class ListingParser {
     );
     const dateline = splitDateline(body);
     const position = this.articles.length;
-    return { headline, slug, sectionName, sectionSlug, dateline, body, line, position };
+    return { headline, identity, slug, sectionName, sectionSlug, dateline, body, line, position };
   }
 }
 

@@ -70,7 +70,7 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
-const STAGE_COLUMNS = `slug text, headline text, section_slug text, section_name text, body jsonb,
+const STAGE_COLUMNS = `identity text, slug text, headline text, section_slug text, section_name text, body jsonb,
   dateline_place text, dateline_date text, dateline_source text, word_count int,
   published_at timestamptz, content_hash text, is_new boolean`;
 
@@ -108,9 +108,9 @@ export async function writeDocument(
     [now],
   );
   await client.query(
-    `INSERT INTO articles (slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
+    `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
                            word_count, published_at, first_imported_at, updated_at, content_hash)
-     SELECT s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
+     SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
             s.word_count, s.published_at, $1, $1, s.content_hash
        FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
       WHERE s.is_new`,
@@ -141,6 +141,7 @@ function* copyText(articles: readonly PlannedArticle[], onProgress: (written: nu
     let text = '';
     for (const { draft, hash, publishedAt, isNew } of articles.slice(start, start + CHUNK)) {
       text += [
+        copyField(draft.identity),
         copyField(draft.slug),
         copyField(draft.headline),
         copyField(draft.sectionSlug),
