@@ -4,6 +4,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { migrate, MIGRATIONS_DIR } from '@/lib/db/migrate';
+import { readDocuments } from '@/lib/documents/read';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { loadArticle } from '@/lib/queries/loaders';
 import {
   availableDatabaseKinds,
   childEnv,
@@ -11,6 +14,7 @@ import {
   makeTempDir,
   type TestDatabase,
 } from './support/database';
+import { listingDocument, writeDocuments } from './support/documents';
 import { prismaLedgerDefinition } from './support/prisma-ledger';
 import { runScript } from './support/cli';
 
@@ -161,7 +165,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(first.stdout.trim()).toBe(`Applied ${names.length} migration(s): ${names.join(', ')}`);
     expect(second.stdout.trim()).toBe(`Up to date: ${names.length} migration(s) already applied.`);
   });
-  test('articles stored before identities existed get theirs, in batches, before the column becomes NOT NULL', async () => {
+  test('articles stored before identities existed get theirs, and a re-import then updates them in place', async () => {
     const earlier = copyOfMigrations();
     const added = migrationFolders()
       .map((folder) => folder.name)
@@ -207,5 +211,20 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     await expect(
       client.query(`INSERT INTO articles (${columns}) VALUES ('no-identity', 'No identity', 1, ${stored})`),
     ).rejects.toThrow(/null value in column "identity"/);
+
+    const run = writeDocuments({
+      'again.txt': listingDocument([
+        { headline: 'trumps plan', section: 'World', paragraphs: ['Rewritten after the migration.'] },
+        { headline: 'UN’s inactivity is unacceptable', section: 'World', paragraphs: ['Also rewritten.'] },
+      ]),
+    });
+    const report = await importDocuments(db.pool, await readDocuments([run]));
+
+    expect(report.totals).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    expect(report.changed.map((article) => article.slug)).toEqual(['trumps-plan', 'uns-inactivity-is-unacceptable']);
+    const text = async (slug: string) => (await loadArticle(db.prisma, slug))?.body.map((block) => block.text);
+    expect(await text('trumps-plan')).toEqual(['Rewritten after the migration.']);
+    expect(await text('uns-inactivity-is-unacceptable')).toEqual(['Also rewritten.']);
+    expect(await text('un-s-inactivity-is-unacceptable')).toEqual(['Stored before identities.']);
   });
 });

@@ -70,7 +70,7 @@ export function parseListingDocument(input: Uint8Array | string): ParsedDocument
 class ListingParser {
   private readonly problems: DocumentProblem[] = [];
   private readonly articles: ArticleDraft[] = [];
-  private readonly headlineLineBySlug = new Map<string, number>();
+  private readonly headlineLineByIdentity = new Map<string, number>();
   private readonly slugBySectionName = new Map<string, string>();
   private block: Block | null = null;
   private element: Element | null = null;
@@ -195,11 +195,13 @@ class ListingParser {
     }
     const article = this.finishBlock(block, sectionName, sectionSlug);
     if (!article) return;
-    const earlier = this.headlineLineBySlug.get(article.slug);
+    // The same article twice is a mistake; two articles whose slugs would be the same are not
+    // (the import keeps both, the later with `-2`).
+    const earlier = this.headlineLineByIdentity.get(article.identity);
     if (earlier === undefined) {
-      this.headlineLineBySlug.set(article.slug, article.line);
+      this.headlineLineByIdentity.set(article.identity, article.line);
     } else {
-      this.report(article.line, `duplicate headline: same URL as the article at line ${earlier}`);
+      this.report(article.line, `duplicate headline: same article as the one at line ${earlier}`);
     }
     this.articles.push(article);
   }

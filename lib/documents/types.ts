@@ -13,7 +13,7 @@ export interface ArticleDraft {
   headline: string;
   /** What makes it the same article on a re-import: the whole headline, normalised (lib/slug.ts). */
   identity: string;
-  /** The URL slug its identity asks for. */
+  /** The URL slug its identity asks for; when another article holds it, the import gives it `-2`, `-3`, … */
   slug: string;
   sectionName: string;
   sectionSlug: string;
