@@ -1,7 +1,5 @@
 import slugifyWords from '@sindresorhus/slugify';
-
-/** Longest slug a headline or section name makes; an article's may then take a `-2`, `-3`… suffix. */
-export const SLUG_BASE_MAX_LENGTH = 80;
+import { SLUG_BASE_MAX_LENGTH } from '@/lib/url-params';
 
 // The library's defaults spell some symbols out (`&` → "and", 🦄 → "unicorn");
 // the site drops them instead, so `Science & Tech` is `science-tech`.

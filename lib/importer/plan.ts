@@ -1,5 +1,6 @@
 import type { ArticleDraft } from '@/lib/documents/types';
 import { suffixedSlug } from '@/lib/slug';
+import { SLUG_SUFFIX_MAX_LENGTH } from '@/lib/url-params';
 import { contentHash } from './content';
 import type { ChangedArticle } from './import-documents';
 
@@ -31,6 +32,9 @@ export interface DocumentPlan {
   changed: ChangedArticle[];
 }
 
+/** Largest suffix an address may carry (`-` and 9 digits). */
+const MAX_SUFFIX = 10 ** (SLUG_SUFFIX_MAX_LENGTH - 1) - 1;
+
 export interface SlugAssignment {
   /** identity → slug, for each new article. */
   slugs: Map<string, string>;
@@ -58,6 +62,8 @@ export function assignSlugs(
   const unknown: string[] = [];
   for (const draft of fresh) {
     for (let n = 1; ; n++) {
+      if (n > MAX_SUFFIX)
+        throw new Error(`no free slug for "${draft.headline}": ${draft.slug}-2 to -${MAX_SUFFIX} are taken`);
       const slug = suffixedSlug(draft.slug, n);
       if (given.has(slug) || takenInRun.has(slug)) continue;
       const taken = known.get(slug);
