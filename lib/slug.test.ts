@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { slugify } from '@/lib/slug';
+import { articleIdentity, slugify, slugOfIdentity, suffixedSlug } from '@/lib/slug';
 
 describe('slugify', () => {
   test('drops an ampersand instead of spelling it out', () => {
@@ -69,5 +69,82 @@ describe('slugify', () => {
 
   test('cuts a single word longer than the limit rather than returning nothing', () => {
     expect(slugify('x'.repeat(100))).toBe('x'.repeat(80));
+  });
+});
+
+const LONG_HEADLINE_START =
+  'Regional council confirms the new harbour bridge will open to traffic next spring, with tolls for lorries only,';
+
+describe('articleIdentity', () => {
+  test('reads a re-punctuated, re-cased headline as the same article', () => {
+    expect(articleIdentity('Trump’s Plan!')).toBe('trumps plan');
+    expect(articleIdentity('trumps plan')).toBe('trumps plan');
+    expect(articleIdentity("TRUMP'S PLAN?")).toBe('trumps plan');
+  });
+
+  test('keeps an inner apostrophe with its word, as slugify does', () => {
+    expect(articleIdentity('‘UN’s inactivity is unacceptable’: Lavrov speaks out')).toBe(
+      'uns inactivity is unacceptable lavrov speaks out',
+    );
+  });
+
+  test('transliterates to ASCII as slugify does', () => {
+    expect(articleIdentity('Déjà vu in São Paulo')).toBe('deja vu in sao paulo');
+    expect(articleIdentity('Москва')).toBe('moskva');
+  });
+
+  test('reads every run of characters other than letters and digits as one space', () => {
+    expect(articleIdentity('  War -- and -- Peace!  ')).toBe('war and peace');
+    expect(articleIdentity('Science & Tech: 1,000 jobs')).toBe('science tech 1 000 jobs');
+  });
+
+  test('is the whole headline, never cut', () => {
+    const headline = `${LONG_HEADLINE_START} after years of delays and rising costs`;
+    expect(articleIdentity(headline)).toBe(
+      'regional council confirms the new harbour bridge will open to traffic next spring with tolls for lorries only ' +
+        'after years of delays and rising costs',
+    );
+  });
+
+  test('tells apart two long headlines whose slugs are the same', () => {
+    const first = `${LONG_HEADLINE_START} after years of delays and rising costs`;
+    const second = `${LONG_HEADLINE_START} after years of delays and protests`;
+    expect(slugify(first)).toBe(slugify(second));
+    expect(articleIdentity(first)).not.toBe(articleIdentity(second));
+  });
+
+  test('is empty exactly when the slug is', () => {
+    expect(articleIdentity('?!… — “”')).toBe('');
+    expect(articleIdentity('🦄 ♥ 🎉')).toBe('');
+  });
+});
+
+describe('slugOfIdentity', () => {
+  test.each([
+    'Trump’s Plan!',
+    '‘UN’s inactivity is unacceptable’: Lavrov speaks out on Syrian opposition talks',
+    `${LONG_HEADLINE_START} after years of delays and rising costs`,
+    'abcdefghi '.repeat(10),
+    `${'a'.repeat(39)} ${'b'.repeat(40)} c`,
+    'x'.repeat(100),
+    '?!…',
+  ])('is the slug of the headline the identity was made from: %s', (headline) => {
+    expect(slugOfIdentity(articleIdentity(headline))).toBe(slugify(headline));
+  });
+
+  test('joins the words with a hyphen and cuts at a word boundary within 80 characters', () => {
+    expect(slugOfIdentity(articleIdentity(`${LONG_HEADLINE_START} after years of delays`))).toBe(
+      'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next',
+    );
+  });
+});
+
+describe('suffixedSlug', () => {
+  test('is the base itself first, then the base with -2, -3', () => {
+    expect([1, 2, 3].map((n) => suffixedSlug('harbour-bridge', n))).toEqual([
+      'harbour-bridge',
+      'harbour-bridge-2',
+      'harbour-bridge-3',
+    ]);
   });
 });

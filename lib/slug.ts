@@ -1,4 +1,5 @@
 import slugifyWords from '@sindresorhus/slugify';
+import { SLUG_BASE_MAX_LENGTH } from '@/lib/url-params';
 
 // The library's defaults spell some symbols out (`&` → "and", 🦄 → "unicorn");
 // the site drops them instead, so `Science & Tech` is `science-tech`.
@@ -11,21 +12,56 @@ const DROPPED_SYMBOLS: [string, string][] = [
 // An apostrophe inside a word belongs to it: "UN’s" → "uns", "we’re" → "were".
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu;
 
-/**
- * URL slug of a headline or section name: ASCII, lower case, words joined by `-`,
- * at most `maxLength` characters. Empty when the text has no letters or digits
- * that transliterate to ASCII; callers must treat that as a problem.
- */
-export function slugify(text: string, maxLength = 80): string {
-  const slug = slugifyWords(text.replace(INNER_APOSTROPHE, ''), {
+/** The whole text as slug words: ASCII, lower case, words joined by `-`, uncut. */
+function slugWords(text: string): string {
+  return slugifyWords(text.replace(INNER_APOSTROPHE, ''), {
     customReplacements: DROPPED_SYMBOLS,
     // Headlines are prose, not identifiers: "McCain" must stay one word.
     decamelize: false,
   });
+}
+
+/** Cuts slug words to at most `maxLength` characters, at the last word boundary within it. */
+function cutSlug(slug: string, maxLength: number): string {
   if (slug.length <= maxLength) return slug;
   if (slug[maxLength] === '-') return slug.slice(0, maxLength);
   const lastBreak = slug.lastIndexOf('-', maxLength);
   // A single word longer than maxLength has no boundary to cut at; a cut word
   // still beats an empty slug, which would reject the headline outright.
   return lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, maxLength);
+}
+
+/**
+ * URL slug of a headline or section name: ASCII, lower case, words joined by `-`,
+ * at most `maxLength` characters. Empty when the text has no letters or digits
+ * that transliterate to ASCII; callers must treat that as a problem.
+ */
+export function slugify(text: string, maxLength = SLUG_BASE_MAX_LENGTH): string {
+  return cutSlug(slugWords(text), maxLength);
+}
+
+/**
+ * What makes an article the same article (document-format.md, "Identity and
+ * re-imports"): its whole headline, transliterated to ASCII as `slugify` does, in
+ * lower case, with every run of characters other than letters and digits read as
+ * one space. So `Trump’s Plan!` and `trumps plan` are one article. Never cut: two
+ * long headlines that differ only after their slug's 80 characters are two articles.
+ * Empty exactly when `slugify` is.
+ */
+export function articleIdentity(headline: string): string {
+  return slugWords(headline).replaceAll('-', ' ');
+}
+
+/**
+ * The slug an article's identity asks for: its words joined by `-`, cut as `slugify`
+ * cuts, so that `slugOfIdentity(articleIdentity(h))` is `slugify(h)`. The import adds
+ * a suffix when another article holds it already (`suffixedSlug`).
+ */
+export function slugOfIdentity(identity: string, maxLength = SLUG_BASE_MAX_LENGTH): string {
+  return cutSlug(identity.replaceAll(' ', '-'), maxLength);
+}
+
+/** The `n`th slug an article may take: the base itself, then `base-2`, `base-3`, … */
+export function suffixedSlug(base: string, n: number): string {
+  return n === 1 ? base : `${base}-${n}`;
 }

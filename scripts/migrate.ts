@@ -10,6 +10,7 @@ try {
       ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}`
       : `Up to date: ${result.alreadyApplied} migration(s) already applied.`,
   );
+  for (const note of result.notes) console.log(note);
 } catch (error) {
   console.error(`db:migrate: ${(error as Error).message}`);
   process.exitCode = 1;

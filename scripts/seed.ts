@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   const database = await resolveDatabase();
   const pool = createPool(database.url, 'import');
   try {
-    await migrate(database.url);
+    for (const note of (await migrate(database.url)).notes) console.error(note);
     let lastProgress = Date.now();
     const report = await importDocuments(pool, sources, {
       dryRun: args.values['dry-run'],

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   );
   const migrations = await migrate(database.url);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
+  for (const note of migrations.notes) console.log(note);
 
   const prisma = await getPrisma();
   if ((await prisma.article.count()) === 0) {

@@ -108,6 +108,31 @@ describe.each(kinds)('the import script on the %s database', (kind) => {
     expect(section?.articles.map((a) => a.headline)).toEqual([`Valid news ${word}`]);
   });
 
+  test('a headline asking for a slug another article holds is saved under -2, and the run says so', async () => {
+    const bridge =
+      'Regional council confirms the new harbour bridge will open to traffic next spring, with tolls for lorries only,';
+    const slug = 'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next';
+    const dir = writeDocuments({
+      'costs.txt': listingDocument([
+        { headline: `${bridge} after years of delays and rising costs`, section: 'Local' },
+      ]),
+      'protests.txt': listingDocument([{ headline: `${bridge} after years of delays and protests`, section: 'Local' }]),
+    });
+    expect((await runSeed([path.join(dir, 'costs.txt')], childEnv(db))).code).toBe(0);
+
+    const run = await runSeed([path.join(dir, 'protests.txt')], childEnv(db));
+
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual(
+      expect.arrayContaining([
+        `${path.join(dir, 'protests.txt')}: 1 created (slug taken: saved as ${slug}-2), 0 updated, 0 unchanged, 1 chrome line skipped`,
+        `Total: 1 created (slug taken: saved as ${slug}-2), 0 updated, 0 unchanged, 1 chrome line skipped, 0 problems in 1 document`,
+      ]),
+    );
+    const local = await loadSectionPage(db.prisma, 'local', 1);
+    expect(local?.articles.map((a) => a.slug)).toEqual([`${slug}-2`, slug]);
+  });
+
   test('--dry-run prints the summary a real run would print and writes nothing', async () => {
     const dry = await runSeed(['--dry-run', REFERENCE_FILE], childEnv(db));
 

@@ -19,6 +19,14 @@ const kinds = await availableDatabaseKinds();
 const FIRST_IMPORT = new Date('2026-11-25T08:00:00.000Z');
 const LATER = new Date('2026-11-25T09:30:00.000Z');
 
+/** Long headlines that differ only after their slug's 80 characters: two articles asking for one slug. */
+const BRIDGE =
+  'Regional council confirms the new harbour bridge will open to traffic next spring, with tolls for lorries only,';
+const COSTS_HEADLINE = `${BRIDGE} after years of delays and rising costs`;
+const PROTESTS_HEADLINE = `${BRIDGE} after years of delays and protests`;
+const STRIKE_HEADLINE = `${BRIDGE} after years of delays and a dock strike`;
+const BRIDGE_SLUG = 'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next';
+
 /** The reference document with `edit` applied, under its own name in a fresh folder. */
 function editedReference(edit: (text: string) => string): string {
   return writeDocuments({ '000_1ed80d33b717db69.txt': edit(referenceText()) });
@@ -259,6 +267,179 @@ describe.each(kinds)('importing documents into the %s database', (kind) => {
 
     expect(report.totals).toMatchObject({ created: 0, updated: 0, unchanged: 3, invalid: 1 });
     expect(await storedRows()).toEqual(before);
+  });
+
+  describe('articles told apart by their whole headline', () => {
+    const bridgeDocument = (headline: string, paragraph: string) =>
+      listingDocument([{ headline, section: 'Local', paragraphs: [paragraph] }]);
+    const costs = () =>
+      writeDocuments({ 'costs.txt': bridgeDocument(COSTS_HEADLINE, 'The bridge cost twice its budget.') });
+    const protests = () =>
+      writeDocuments({ 'protests.txt': bridgeDocument(PROTESTS_HEADLINE, 'Residents marched against the tolls.') });
+    const strike = () =>
+      writeDocuments({ 'strike.txt': bridgeDocument(STRIKE_HEADLINE, 'Dock workers stopped the cranes for a week.') });
+
+    /** What a reader finds at an article's URL: its headline and its text. */
+    async function atUrl(slug: string) {
+      const article = await loadArticle(db.prisma, slug);
+      return article && { headline: article.headline, text: article.body.map((block) => block.text) };
+    }
+
+    test('two long headlines whose slugs would be the same keep two articles; the second import says so', async () => {
+      const first = await importPaths([costs()]);
+      const protestsDir = protests();
+      const second = await importPaths([protestsDir], { now: LATER });
+
+      expect(formatReport(first)).toContain(': 1 created, 0 updated, 0 unchanged, 1 chrome line skipped');
+      expect(second.totals).toMatchObject({ created: 1, updated: 0, unchanged: 0, keptApart: 1 });
+      expect(formatReport(second).split('\n')).toEqual([
+        `${path.join(protestsDir, 'protests.txt')}: 1 created (slug taken: saved as ${BRIDGE_SLUG}-2), 0 updated, 0 unchanged, 1 chrome line skipped`,
+        `Total: 1 created (slug taken: saved as ${BRIDGE_SLUG}-2), 0 updated, 0 unchanged, 1 chrome line skipped, 0 problems in 1 document`,
+      ]);
+      expect(second.changed).toEqual([{ slug: `${BRIDGE_SLUG}-2`, sectionSlug: 'local', created: true }]);
+      expect(await atUrl(BRIDGE_SLUG)).toEqual({
+        headline: COSTS_HEADLINE,
+        text: ['The bridge cost twice its budget.'],
+      });
+      expect(await atUrl(`${BRIDGE_SLUG}-2`)).toEqual({
+        headline: PROTESTS_HEADLINE,
+        text: ['Residents marched against the tolls.'],
+      });
+      const local = await loadSectionPage(db.prisma, 'local', 1);
+      expect(local?.articles.map((a) => [a.slug, a.headline])).toEqual([
+        [`${BRIDGE_SLUG}-2`, PROTESTS_HEADLINE],
+        [BRIDGE_SLUG, COSTS_HEADLINE],
+      ]);
+    });
+
+    test('re-importing either document changes nothing', async () => {
+      const [costsDir, protestsDir] = [costs(), protests()];
+      await importPaths([costsDir]);
+      await importPaths([protestsDir]);
+      const before = await storedRows();
+
+      const again = [await importPaths([protestsDir], { now: LATER }), await importPaths([costsDir], { now: LATER })];
+
+      expect(again.map((report) => report.totals)).toEqual([
+        expect.objectContaining({ created: 0, updated: 0, unchanged: 1, keptApart: 0 }),
+        expect.objectContaining({ created: 0, updated: 0, unchanged: 1, keptApart: 0 }),
+      ]);
+      expect(again.flatMap((report) => report.changed)).toEqual([]);
+      expect(await storedRows()).toEqual(before);
+    });
+
+    test('a third headline asking for the same slug gets -3', async () => {
+      await importPaths([costs()]);
+      await importPaths([protests()]);
+
+      const third = await importPaths([strike()], { now: LATER });
+
+      expect(formatReport(third)).toContain(`Total: 1 created (slug taken: saved as ${BRIDGE_SLUG}-3), 0 updated`);
+      expect(await atUrl(`${BRIDGE_SLUG}-3`)).toEqual({
+        headline: STRIKE_HEADLINE,
+        text: ['Dock workers stopped the cranes for a week.'],
+      });
+      expect((await atUrl(BRIDGE_SLUG))?.headline).toBe(COSTS_HEADLINE);
+      expect((await atUrl(`${BRIDGE_SLUG}-2`))?.headline).toBe(PROTESTS_HEADLINE);
+    });
+
+    test('the same slug asked for twice in one document or one run: each later article gets the next suffix', async () => {
+      const run = writeDocuments({
+        '1-both.txt': listingDocument([
+          { headline: COSTS_HEADLINE, section: 'Local' },
+          { headline: PROTESTS_HEADLINE, section: 'Local' },
+        ]),
+        '2-strike.txt': listingDocument([{ headline: STRIKE_HEADLINE, section: 'Local' }]),
+      });
+
+      const report = await importPaths([run]);
+
+      expect(formatReport(report).split('\n')).toEqual([
+        `${path.join(run, '1-both.txt')}: 2 created (slug taken: saved as ${BRIDGE_SLUG}-2), 0 updated, 0 unchanged, 1 chrome line skipped`,
+        `${path.join(run, '2-strike.txt')}: 1 created (slug taken: saved as ${BRIDGE_SLUG}-3), 0 updated, 0 unchanged, 1 chrome line skipped`,
+        `Total: 3 created (2 slugs taken: saved as ${BRIDGE_SLUG}-2, ${BRIDGE_SLUG}-3), 0 updated, 0 unchanged, 2 chrome lines skipped, 0 problems in 2 documents`,
+      ]);
+      expect(
+        [BRIDGE_SLUG, `${BRIDGE_SLUG}-2`, `${BRIDGE_SLUG}-3`].map(
+          (slug) => report.changed.find((a) => a.slug === slug)?.created,
+        ),
+      ).toEqual([true, true, true]);
+      expect((await atUrl(BRIDGE_SLUG))?.headline).toBe(COSTS_HEADLINE);
+      expect((await atUrl(`${BRIDGE_SLUG}-2`))?.headline).toBe(PROTESTS_HEADLINE);
+      expect((await atUrl(`${BRIDGE_SLUG}-3`))?.headline).toBe(STRIKE_HEADLINE);
+    });
+
+    test('a re-punctuated, re-cased headline is the same article: updated in place, at the same URL', async () => {
+      await importPaths([
+        writeDocuments({
+          'plan.txt': listingDocument([
+            { headline: 'Trump’s Plan!', section: 'World', paragraphs: ['The plan has three parts.'] },
+          ]),
+        }),
+      ]);
+      const before = await loadArticle(db.prisma, 'trumps-plan');
+
+      const report = await importPaths(
+        [
+          writeDocuments({
+            'plan.txt': listingDocument([
+              { headline: 'trumps plan', section: 'World', paragraphs: ['The plan has four parts now.'] },
+            ]),
+          }),
+        ],
+        { now: LATER },
+      );
+
+      expect(report.totals).toMatchObject({ created: 0, updated: 1, unchanged: 0, keptApart: 0 });
+      expect(report.changed).toEqual([{ slug: 'trumps-plan', sectionSlug: 'world', created: false }]);
+      expect(await atUrl('trumps-plan')).toEqual({ headline: 'trumps plan', text: ['The plan has four parts now.'] });
+      const after = await loadArticle(db.prisma, 'trumps-plan');
+      expect(after?.publishedAt).toBe(before?.publishedAt);
+      expect(after?.updatedAt).toBe(LATER.toISOString());
+      expect(await loadLatestArticles(db.prisma, 50)).toHaveLength(1);
+    });
+
+    test('a kept-apart article whose text changed is updated in place at its suffixed URL', async () => {
+      await importPaths([costs()]);
+      await importPaths([protests()]);
+
+      const report = await importPaths(
+        [writeDocuments({ 'protests.txt': bridgeDocument(PROTESTS_HEADLINE, 'Residents marched twice.') })],
+        { now: LATER },
+      );
+
+      expect(report.totals).toMatchObject({ created: 0, updated: 1, unchanged: 0, keptApart: 0 });
+      expect(report.changed).toEqual([{ slug: `${BRIDGE_SLUG}-2`, sectionSlug: 'local', created: false }]);
+      expect(await atUrl(`${BRIDGE_SLUG}-2`)).toEqual({
+        headline: PROTESTS_HEADLINE,
+        text: ['Residents marched twice.'],
+      });
+      expect((await atUrl(BRIDGE_SLUG))?.text).toEqual(['The bridge cost twice its budget.']);
+    });
+
+    test('a dry run reports the slugs a real run then gives, and writes nothing', async () => {
+      await importPaths([costs()]);
+      const run = writeDocuments({
+        '1-protests.txt': bridgeDocument(PROTESTS_HEADLINE, 'Residents marched against the tolls.'),
+        '2-strike-and-costs.txt': listingDocument([
+          { headline: STRIKE_HEADLINE, section: 'Local' },
+          { headline: COSTS_HEADLINE.toUpperCase(), section: 'Local' },
+        ]),
+      });
+      const before = await storedRows();
+
+      const dry = await importPaths([run], { now: LATER, dryRun: true });
+      expect(await storedRows()).toEqual(before);
+      const real = await importPaths([run], { now: LATER });
+
+      expect(dry.totals).toEqual(real.totals);
+      expect(dry.changed).toEqual(real.changed);
+      expect(real.totals).toMatchObject({ created: 2, updated: 1, unchanged: 0, keptApart: 2 });
+      expect(formatReport(dry)).toBe(`Dry run: nothing is written.\n${formatReport(real)}`);
+      expect(formatReport(real)).toContain(
+        `Total: 2 created (2 slugs taken: saved as ${BRIDGE_SLUG}-2, ${BRIDGE_SLUG}-3), 1 updated`,
+      );
+    });
   });
 
   test('a dry run reports the counts that the real run then reports, and writes nothing', async () => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { migrate, MIGRATIONS_DIR } from '@/lib/db/migrate';
+import { readDocuments } from '@/lib/documents/read';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { loadArticle } from '@/lib/queries/loaders';
 import {
   availableDatabaseKinds,
   childEnv,
@@ -11,10 +14,14 @@ import {
   makeTempDir,
   type TestDatabase,
 } from './support/database';
+import { listingDocument, writeDocuments } from './support/documents';
 import { prismaLedgerDefinition } from './support/prisma-ledger';
 import { runScript } from './support/cli';
 
 const kinds = await availableDatabaseKinds();
+
+/** The migration that gave articles their identity; the ones before it know only slugs. */
+const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
 /** The migration folders as Prisma sees them, with the sha-256 of each file's bytes. */
 function migrationFolders(dir = MIGRATIONS_DIR) {
@@ -115,7 +122,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
 
     const second = await migrate(db.url);
 
-    expect(second).toEqual({ applied: [], alreadyApplied: migrationFolders().length });
+    expect(second).toEqual({ applied: [], alreadyApplied: migrationFolders().length, notes: [] });
     expect(await ledger()).toEqual(before);
   });
 
@@ -157,5 +164,67 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(first.stdout.trim()).toBe(`Applied ${names.length} migration(s): ${names.join(', ')}`);
     expect(second.stdout.trim()).toBe(`Up to date: ${names.length} migration(s) already applied.`);
+  });
+  test('articles stored before identities existed get theirs, and a re-import then updates them in place', async () => {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= IDENTITY_MIGRATION);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    await client.query(`INSERT INTO sections (slug, name) VALUES ('world', 'World')`);
+    const columns = `slug, headline, section_id, body, word_count, published_at, updated_at, content_hash`;
+    const stored = `'[{"type":"paragraph","text":"Stored before identities."}]', 3, now(), now(), 'before'`;
+    await client.query(
+      `INSERT INTO articles (${columns}) VALUES
+         ('trumps-plan', 'Trump’s Plan!', 1, ${stored}),
+         ('uns-inactivity-is-unacceptable', '‘UN’s inactivity is unacceptable’', 1, ${stored}),
+         -- The same article stored again, under a slug an older rule made.
+         ('un-s-inactivity-is-unacceptable', 'UN’s inactivity is unacceptable', 1, ${stored})`,
+    );
+    // More rows than one batch of the backfill takes.
+    await client.query(
+      `INSERT INTO articles (${columns})
+       SELECT 'filler-report-' || n, 'Filler report #' || n, 1, ${stored} FROM generate_series(1, 2500) AS n`,
+    );
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    expect(result.notes).toEqual([
+      'article un-s-inactivity-is-unacceptable has the headline of an earlier article ("uns inactivity is unacceptable"): re-imports update that one',
+    ]);
+    const { rows } = await client.query<{ slug: string; identity: string }>(
+      `SELECT slug, identity FROM articles WHERE slug NOT LIKE 'filler-report-%' OR slug = 'filler-report-2500' ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { slug: 'trumps-plan', identity: 'trumps plan' },
+      { slug: 'uns-inactivity-is-unacceptable', identity: 'uns inactivity is unacceptable' },
+      {
+        slug: 'un-s-inactivity-is-unacceptable',
+        identity: expect.stringMatching(/^uns inactivity is unacceptable #\d+$/),
+      },
+      { slug: 'filler-report-2500', identity: 'filler report 2500' },
+    ]);
+    const missing = await client.query(`SELECT count(*)::int AS n FROM articles WHERE identity IS NULL`);
+    expect(missing.rows).toEqual([{ n: 0 }]);
+    await expect(
+      client.query(`INSERT INTO articles (${columns}) VALUES ('no-identity', 'No identity', 1, ${stored})`),
+    ).rejects.toThrow(/null value in column "identity"/);
+
+    const run = writeDocuments({
+      'again.txt': listingDocument([
+        { headline: 'trumps plan', section: 'World', paragraphs: ['Rewritten after the migration.'] },
+        { headline: 'UN’s inactivity is unacceptable', section: 'World', paragraphs: ['Also rewritten.'] },
+      ]),
+    });
+    const report = await importDocuments(db.pool, await readDocuments([run]));
+
+    expect(report.totals).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    expect(report.changed.map((article) => article.slug)).toEqual(['trumps-plan', 'uns-inactivity-is-unacceptable']);
+    const text = async (slug: string) => (await loadArticle(db.prisma, slug))?.body.map((block) => block.text);
+    expect(await text('trumps-plan')).toEqual(['Rewritten after the migration.']);
+    expect(await text('uns-inactivity-is-unacceptable')).toEqual(['Also rewritten.']);
+    expect(await text('un-s-inactivity-is-unacceptable')).toEqual(['Stored before identities.']);
   });
 });

@@ -2,15 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { backfillArticleIdentity } from './article-identity-backfill';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
  * own transaction, keeping Prisma's `_prisma_migrations` ledger (same columns,
  * sha-256 of the file) so that `prisma migrate status/deploy` agree with it.
+ * A few migrations need rows filled in by JavaScript first (BEFORE_MIGRATION):
+ * `prisma migrate deploy`, which knows nothing of those steps, would stop there.
  */
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** What the data steps want the operator to know (e.g. stored articles set aside). */
+  notes: string[];
 }
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
@@ -18,6 +23,18 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/mi
 const ADVISORY_LOCK_KEY = 72707369;
 
 export class MigrationError extends Error {}
+
+/**
+ * Data steps in JavaScript, each run just before the migration it is keyed by, when that
+ * migration is pending. A step runs outside any transaction (in batches of its own), must
+ * be safe to run again (a run cut short resumes), and is not in the ledger: the migration
+ * after it is, and that migration is what relies on it.
+ */
+const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>> = {
+  // Stored articles need their identity before the column becomes NOT NULL; the
+  // normalisation (ASCII transliteration) lives in lib/slug.ts, not in SQL.
+  '20261126000100_article_identity_required': backfillArticleIdentity,
+};
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {
   return fs
@@ -53,6 +70,7 @@ export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<Migrat
     );
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const applied: string[] = [];
+    const notes: string[] = [];
     for (const migration of listMigrations(dir)) {
       const checksum = done.get(migration.name);
       if (checksum !== undefined) {
@@ -63,6 +81,14 @@ export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<Migrat
           );
         }
         continue;
+      }
+      const before = BEFORE_MIGRATION[migration.name];
+      if (before) {
+        try {
+          notes.push(...(await before(client)));
+        } catch (error) {
+          throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+        }
       }
       try {
         await client.query('BEGIN');
@@ -83,7 +109,7 @@ export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<Migrat
       }
       applied.push(migration.name);
     }
-    return { applied, alreadyApplied: done.size };
+    return { applied, alreadyApplied: done.size, notes };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);
     await client.end();

@@ -72,6 +72,10 @@ describe('the reference document', () => {
     expect(second!.slug).toBe('uns-inactivity-is-unacceptable-lavrov-speaks-out-on-syrian-opposition-talks');
   });
 
+  test('identifies the second article by its whole headline, normalised', () => {
+    expect(second!.identity).toBe('uns inactivity is unacceptable lavrov speaks out on syrian opposition talks');
+  });
+
   test('first article has 18 paragraphs', () => {
     expect(first!.body.filter((b) => b.type === 'paragraph')).toHaveLength(18);
   });
@@ -467,9 +471,30 @@ describe('problems', () => {
     ]);
   });
 
-  test('reports two headlines with the same slug at the second one', () => {
+  test('reports the same article twice (headlines that differ only in case and punctuation) at the second one', () => {
     const input = doc('Same Title', '', 'A.', '• Published in World', 'Same title!', '', 'B.', '• Published in Sport');
-    expect(problemsOf(input)).toEqual([{ line: 5, message: 'duplicate headline: same URL as the article at line 1' }]);
+    expect(problemsOf(input)).toEqual([{ line: 5, message: 'duplicate headline: same article as the one at line 1' }]);
+  });
+
+  test('keeps two different articles whose slugs would be the same, both asking for that slug', () => {
+    const start =
+      'Regional council confirms the new harbour bridge will open to traffic next spring, with tolls for lorries only,';
+    const input = doc(
+      `${start} after years of delays and rising costs`,
+      '',
+      'A.',
+      '• Published in World',
+      `${start} after years of delays and protests`,
+      '',
+      'B.',
+      '• Published in World',
+    );
+    const articles = articlesOf(input);
+    expect(articles.map((a) => a.slug)).toEqual([
+      'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next',
+      'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next',
+    ]);
+    expect(articles[0]!.identity).not.toBe(articles[1]!.identity);
   });
 
   test('reports a marker with no article above it', () => {
@@ -495,7 +520,7 @@ describe('problems', () => {
       { line: 1, message: 'article "Lonely headline" has a headline but no paragraph' },
       { line: 3, message: 'marker has no section name' },
       { line: 7, message: 'section "Search" would take the URL /search, which the site uses' },
-      { line: 8, message: 'duplicate headline: same URL as the article at line 4' },
+      { line: 8, message: 'duplicate headline: same article as the one at line 4' },
     ]);
   });
 });

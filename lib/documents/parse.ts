@@ -11,7 +11,7 @@ import {
 } from '@/lib/documents/limits';
 import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
-import { slugify } from '@/lib/slug';
+import { articleIdentity, slugify, slugOfIdentity } from '@/lib/slug';
 
 const SUBHEADING_MAX_CHARS = 80;
 const SENTENCE_ENDS = new Set([...'.!?:;,”"’'].map((char) => char.charCodeAt(0)));
@@ -70,7 +70,7 @@ export function parseListingDocument(input: Uint8Array | string): ParsedDocument
 class ListingParser {
   private readonly problems: DocumentProblem[] = [];
   private readonly articles: ArticleDraft[] = [];
-  private readonly headlineLineBySlug = new Map<string, number>();
+  private readonly headlineLineByIdentity = new Map<string, number>();
   private readonly slugBySectionName = new Map<string, string>();
   private block: Block | null = null;
   private element: Element | null = null;
@@ -195,11 +195,13 @@ class ListingParser {
     }
     const article = this.finishBlock(block, sectionName, sectionSlug);
     if (!article) return;
-    const earlier = this.headlineLineBySlug.get(article.slug);
+    // The same article twice is a mistake; two articles whose slugs would be the same are not
+    // (the import keeps both, the later with `-2`).
+    const earlier = this.headlineLineByIdentity.get(article.identity);
     if (earlier === undefined) {
-      this.headlineLineBySlug.set(article.slug, article.line);
+      this.headlineLineByIdentity.set(article.identity, article.line);
     } else {
-      this.report(article.line, `duplicate headline: same URL as the article at line ${earlier}`);
+      this.report(article.line, `duplicate headline: same article as the one at line ${earlier}`);
     }
     this.articles.push(article);
   }
@@ -251,7 +253,8 @@ class ListingParser {
       this.report(line, `article "${visible(headline)}" has a headline but no paragraph`);
       return null;
     }
-    const slug = slugify(headline);
+    const identity = articleIdentity(headline);
+    const slug = slugOfIdentity(identity);
     if (slug === '') {
       this.report(line, `headline "${visible(headline)}" has no letters or digits to make a URL from`);
       return null;
@@ -267,7 +270,7 @@ class ListingParser {
     );
     const dateline = splitDateline(body);
     const position = this.articles.length;
-    return { headline, slug, sectionName, sectionSlug, dateline, body, line, position };
+    return { headline, identity, slug, sectionName, sectionSlug, dateline, body, line, position };
   }
 }
 

@@ -2,8 +2,23 @@ import type { DocumentReport, ImportReport } from './import-documents';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function counts(c: { created: number; updated: number; unchanged: number; chromeLines: number }): string {
-  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${plural(c.chromeLines, 'chrome line')} skipped`;
+/** Kept-apart slugs named on one summary line; past these, how many more. */
+const LISTED_SLUGS = 3;
+
+/** `N created`, and when slugs were taken, which slugs the new articles were saved under. */
+function created(n: number, keptApart: readonly string[]): string {
+  if (keptApart.length === 0) return `${n} created`;
+  const taken = keptApart.length === 1 ? 'slug taken' : `${keptApart.length} slugs taken`;
+  const more = keptApart.length - LISTED_SLUGS;
+  const listed = keptApart.slice(0, LISTED_SLUGS).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return `${n} created (${taken}: saved as ${listed})`;
+}
+
+function counts(
+  c: { created: number; updated: number; unchanged: number; chromeLines: number },
+  keptApart: readonly string[],
+): string {
+  return `${created(c.created, keptApart)}, ${c.updated} updated, ${c.unchanged} unchanged, ${plural(c.chromeLines, 'chrome line')} skipped`;
 }
 
 function documentLine(doc: DocumentReport): string {
@@ -13,7 +28,7 @@ function documentLine(doc: DocumentReport): string {
     case 'not loaded':
       return `${doc.file}: valid, not loaded because another document is invalid (use --skip-invalid)`;
     default:
-      return `${doc.file}: ${counts(doc)}`;
+      return `${doc.file}: ${counts(doc, doc.keptApart)}`;
   }
 }
 
@@ -26,8 +41,9 @@ export function formatReport(report: ImportReport): string {
     for (const problem of doc.problems) lines.push(`${doc.file}:${problem.line}: ${problem.message}`);
   }
   const { totals } = report;
+  const keptApart = report.documents.flatMap((doc) => doc.keptApart);
   lines.push(
-    `Total: ${counts(totals)}, ${plural(totals.problems, 'problem')} in ${plural(report.documents.length, 'document')}` +
+    `Total: ${counts(totals, keptApart)}, ${plural(totals.problems, 'problem')} in ${plural(report.documents.length, 'document')}` +
       (totals.invalid > 0 ? ` (${totals.invalid} invalid)` : ''),
   );
   return lines.join('\n');

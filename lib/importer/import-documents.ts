@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { parseListingDocument } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
-import type { DocumentProblem } from '@/lib/documents/types';
-import { planDocument, type PlannedArticle, type StoredArticle } from './plan';
-import { loadNavigationSections, loadStoredArticles, withImportLock, writeDocument } from './write';
+import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
+import { assignSlugs, planDocument, type DocumentPlan, type PlannedArticle, type StoredArticle } from './plan';
+import { loadNavigationSections, loadStoredArticles, loadTakenSlugs, withImportLock, writeDocument } from './write';
 
 export interface ImportOptions {
   /** Parse, validate and compare with the database, writing nothing. */
@@ -27,9 +27,15 @@ export interface DocumentReport {
   unchanged: number;
   chromeLines: number;
   problems: DocumentProblem[];
+  /**
+   * Slugs of the created articles that were kept apart from another article: the slug
+   * their headline asks for was another's, so they were saved under the next free `-2`, `-3`, ….
+   */
+  keptApart: string[];
 }
 
 export interface ChangedArticle {
+  /** Its URL's slug, as stored (a kept-apart article's with its suffix). */
   slug: string;
   sectionSlug: string;
   /** New to the site (not an update in place). */
@@ -47,6 +53,8 @@ export interface ImportReport {
     chromeLines: number;
     problems: number;
     invalid: number;
+    /** Created articles saved under a suffixed slug (see DocumentReport.keptApart). */
+    keptApart: number;
   };
   changed: ChangedArticle[];
   /** The navigation's sections (those with articles) differ after the run. */
@@ -79,6 +87,7 @@ export async function importDocuments(
     unchanged: 0,
     chromeLines: result.ok ? result.chromeLines : 0,
     problems: result.ok ? [] : result.problems,
+    keptApart: [],
   }));
   const changed: ChangedArticle[] = [];
   let sectionsChanged = false;
@@ -89,24 +98,19 @@ export async function importDocuments(
       const now = options.now ?? new Date();
       const sectionsBefore = await loadNavigationSections(client);
       // Dry runs see what earlier documents of the same run would have written.
-      const pending = new Map<string, StoredArticle>();
+      const pending: Pending = { byIdentity: new Map(), slugs: new Set() };
       let ordinal = 0;
       let articlesDone = 0;
       for (const [index, { result }] of parsed.entries()) {
         if (!result.ok) continue;
         const report = documents[index]!;
-        const stored = await loadStoredArticles(
-          client,
-          result.articles.map((draft) => draft.slug),
-        );
-        for (const draft of result.articles) {
-          const earlier = pending.get(draft.slug);
-          if (earlier) stored.set(draft.slug, earlier);
-        }
-        const plan = planDocument(result.articles, stored, now, ordinal);
+        const plan = await planAgainstDatabase(client, result.articles, pending, now, ordinal);
         ordinal += result.articles.length;
         if (dryRun) {
-          for (const article of plan.write) pending.set(article.draft.slug, storedAfter(article));
+          for (const article of plan.write) {
+            pending.byIdentity.set(article.draft.identity, storedAfter(article));
+            pending.slugs.add(article.slug);
+          }
         } else {
           await writeDocument(client, plan.write, now, (written) =>
             options.onProgress?.({
@@ -120,6 +124,7 @@ export async function importDocuments(
         report.created = plan.created;
         report.updated = plan.updated;
         report.unchanged = plan.unchanged;
+        report.keptApart = plan.keptApart;
         changed.push(...plan.changed);
         articlesDone += result.articles.length;
         options.onProgress?.({ documents: index + 1, totalDocuments: sources.length, articles: articlesDone });
@@ -142,6 +147,7 @@ export async function importDocuments(
       chromeLines: sum('chromeLines'),
       problems: documents.reduce((total, doc) => total + doc.problems.length, 0),
       invalid: documents.filter((doc) => doc.status === 'invalid').length,
+      keptApart: documents.reduce((total, doc) => total + doc.keptApart.length, 0),
     },
     changed,
     sectionsChanged,
@@ -149,6 +155,44 @@ export async function importDocuments(
   };
 }
 
+/** What a dry run would have written so far: later documents of the run plan against it. */
+interface Pending {
+  byIdentity: Map<string, StoredArticle>;
+  slugs: Set<string>;
+}
+
 function storedAfter(article: PlannedArticle): StoredArticle {
-  return { hash: article.hash, sectionSlug: article.draft.sectionSlug };
+  return { slug: article.slug, hash: article.hash, sectionSlug: article.draft.sectionSlug };
+}
+
+/**
+ * Plans one document against the database (and what a dry run would have written):
+ * stored articles are found by identity; each new one is given the slug its identity
+ * asks for, or the next free `-2`, `-3`, … (`assignSlugs`), asking the slug's unique
+ * index about the slugs it might take. The run holds the import lock, so no other
+ * import takes a slug between this look-up and the write.
+ */
+async function planAgainstDatabase(
+  client: pg.PoolClient,
+  drafts: readonly ArticleDraft[],
+  pending: Pending,
+  now: Date,
+  ordinal: number,
+): Promise<DocumentPlan> {
+  const stored = await loadStoredArticles(
+    client,
+    drafts.map((draft) => draft.identity),
+  );
+  for (const draft of drafts) {
+    const earlier = pending.byIdentity.get(draft.identity);
+    if (earlier) stored.set(draft.identity, earlier);
+  }
+  const fresh = drafts.filter((draft) => !stored.has(draft.identity));
+  const known = new Map<string, boolean>();
+  for (;;) {
+    const { slugs, unknown } = assignSlugs(fresh, known, pending.slugs);
+    if (unknown.length === 0) return planDocument(drafts, stored, slugs, now, ordinal);
+    const taken = await loadTakenSlugs(client, unknown);
+    for (const slug of unknown) known.set(slug, taken.has(slug));
+  }
 }

@@ -51,15 +51,26 @@ export async function withImportLock<T>(
   }
 }
 
-/** What is stored of these slugs: their content hash and section. */
-export async function loadStoredArticles(client: pg.PoolClient, slugs: string[]): Promise<Map<string, StoredArticle>> {
-  const { rows } = await client.query<{ slug: string; hash: string; section_slug: string }>(
-    `SELECT a.slug, a.content_hash AS hash, s.slug AS section_slug
+/** What is stored of the articles with these identities (by identity): their slug, content hash and section. */
+export async function loadStoredArticles(
+  client: pg.PoolClient,
+  identities: string[],
+): Promise<Map<string, StoredArticle>> {
+  const { rows } = await client.query<{ identity: string; slug: string; hash: string; section_slug: string }>(
+    `SELECT a.identity, a.slug, a.content_hash AS hash, s.slug AS section_slug
        FROM articles a JOIN sections s ON s.id = a.section_id
-      WHERE a.slug = ANY($1::text[])`,
-    [slugs],
+      WHERE a.identity = ANY($1::text[])`,
+    [identities],
   );
-  return new Map(rows.map((row) => [row.slug, { hash: row.hash, sectionSlug: row.section_slug }]));
+  return new Map(rows.map((row) => [row.identity, { slug: row.slug, hash: row.hash, sectionSlug: row.section_slug }]));
+}
+
+/** Which of these slugs an article holds (one probe of the slug's unique index each). */
+export async function loadTakenSlugs(client: pg.PoolClient, slugs: string[]): Promise<Set<string>> {
+  const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM articles WHERE slug = ANY($1::text[])`, [
+    slugs,
+  ]);
+  return new Set(rows.map((row) => row.slug));
 }
 
 /** The sections the navigation shows (those with articles), as one comparable string. */
@@ -70,7 +81,7 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
-const STAGE_COLUMNS = `slug text, headline text, section_slug text, section_name text, body jsonb,
+const STAGE_COLUMNS = `identity text, slug text, headline text, section_slug text, section_name text, body jsonb,
   dateline_place text, dateline_date text, dateline_source text, word_count int,
   published_at timestamptz, content_hash text, is_new boolean`;
 
@@ -97,6 +108,7 @@ export async function writeDocument(
      SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_stage
      ON CONFLICT (slug) DO NOTHING`,
   );
+  // An update finds its article by identity and keeps its slug: an article's URL never changes.
   await client.query(
     `UPDATE articles a
         SET headline = s.headline, section_id = sec.id, body = s.body,
@@ -104,13 +116,13 @@ export async function writeDocument(
             dateline_source = s.dateline_source, word_count = s.word_count,
             content_hash = s.content_hash, updated_at = $1
        FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
-      WHERE a.slug = s.slug AND NOT s.is_new`,
+      WHERE a.identity = s.identity AND NOT s.is_new`,
     [now],
   );
   await client.query(
-    `INSERT INTO articles (slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
+    `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
                            word_count, published_at, first_imported_at, updated_at, content_hash)
-     SELECT s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
+     SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
             s.word_count, s.published_at, $1, $1, s.content_hash
        FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
       WHERE s.is_new`,
@@ -139,9 +151,10 @@ function copyField(value: string | null): string {
 function* copyText(articles: readonly PlannedArticle[], onProgress: (written: number) => void): Generator<string> {
   for (let start = 0; start < articles.length; start += CHUNK) {
     let text = '';
-    for (const { draft, hash, publishedAt, isNew } of articles.slice(start, start + CHUNK)) {
+    for (const { draft, slug, hash, publishedAt, isNew } of articles.slice(start, start + CHUNK)) {
       text += [
-        copyField(draft.slug),
+        copyField(draft.identity),
+        copyField(slug),
         copyField(draft.headline),
         copyField(draft.sectionSlug),
         copyField(draft.sectionName),

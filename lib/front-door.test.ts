@@ -1,0 +1,37 @@
+import { describe, expect, test, vi } from 'vitest';
+import { frontDoor } from '@/lib/front-door';
+
+// What the site knows of its pages, without a database: one article kept apart with a suffix.
+const BASE = 'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next-spring'.slice(0, 80);
+const KEPT_APART = `${BASE}-2`;
+vi.mock('@/lib/known-pages', () => ({
+  knownArticleSection: (slug: string) => (slug === KEPT_APART ? 'world' : undefined),
+  knownSectionPages: (slug: string) => (slug === 'world' ? 1 : undefined),
+  articleSection: async (slug: string) => (slug === KEPT_APART ? 'world' : null),
+  sectionPageCount: async (slug: string) => (slug === 'world' ? 1 : null),
+}));
+
+describe('the front door and slugs longer than 80 characters', () => {
+  test('lets an article whose slug carries a suffix past 80 characters through to its page', async () => {
+    expect(KEPT_APART).toHaveLength(82);
+    expect(await frontDoor('GET', `/world/${KEPT_APART}`)).toEqual({ action: 'next' });
+  });
+
+  test('sends that article asked for under another section to its own URL', async () => {
+    expect(await frontDoor('GET', `/sport/${KEPT_APART}`)).toEqual({
+      action: 'redirect',
+      location: `/world/${KEPT_APART}`,
+    });
+  });
+
+  test('serves its Markdown copy', async () => {
+    expect(await frontDoor('GET', `/world/${KEPT_APART}.md`)).toEqual({
+      action: 'next',
+      url: `/world/${KEPT_APART}/markdown`,
+    });
+  });
+
+  test('answers 404 for a slug longer than any the import makes, without asking', async () => {
+    expect(frontDoor('GET', `/world/${BASE}-1234567890`)).toEqual({ action: 'not-found' });
+  });
+});
