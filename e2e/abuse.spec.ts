@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { fuzzRequests, isMachineReadable, type FuzzRequest } from './support/fuzz';
+import { fuzzRequests, isMachineReadable, type FuzzRequest } from '../test/support/fuzz';
 import { SEED_ARTICLES } from './support/seed';
 
 /** One raw request (no client-side normalisation of the address, as a scanner sends it). */

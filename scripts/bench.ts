@@ -15,6 +15,7 @@ import { createPool } from '@/lib/db/pool';
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { fuzzRequests } from '../test/support/fuzz';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     parts: { type: 'string', default: 'import,reads,pages,uncached' },
     /** Seconds of load per page kind in the throughput runs. */
     duration: { type: 'string', default: '5' },
+    /** Seconds of the 200-client spike. */
+    'spike-seconds': { type: 'string', default: '30' },
     /** Rounds of the throughput runs (the median is printed). */
     rounds: { type: 'string', default: '3' },
   },
@@ -35,6 +38,7 @@ const { values } = parseArgs({
 const PARTS = new Set(values.parts.split(','));
 const DURATION = Number(values.duration);
 const ROUNDS = Number(values.rounds);
+const SPIKE_SECONDS = Number(values['spike-seconds']);
 const ARTICLES = Number(values.articles);
 const PER_DOCUMENT = Number(values['per-document']);
 const REQUESTS = Number(values.requests);
@@ -377,10 +381,64 @@ async function benchPages(work: string, sources: SourceDocument[]) {
         );
       }
     }
+    await spike(base, [article, '/world', '/']);
+    await fuzzTimes(base);
   } finally {
     await stopSite(server);
     await floor.stop();
   }
+}
+
+/**
+ * A breaking story: 200 readers at once for 30 s on a mix of article, section and front
+ * page (each warmed by one pass first), with the load generator on the same machine.
+ */
+async function spike(base: string, paths: string[]): Promise<void> {
+  for (const pathname of paths) await fetch(`${base}${pathname}`);
+  const result = await autocannon({
+    url: base,
+    connections: 200,
+    duration: SPIKE_SECONDS,
+    requests: paths.map((pathname) => ({ method: 'GET' as const, path: pathname })),
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(
+    `spike: 200 concurrent clients for ${SPIKE_SECONDS} s on article, section and front page (compressed): ` +
+      `${Math.round(result.requests.average).toLocaleString('en')} req/s, ${result.requests.total.toLocaleString('en')} requests, ` +
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${errors} errors (goal: 0 errors, p99 ≤ 250 ms)`,
+  );
+}
+
+/** What the fuzz test's 2,000 addresses cost, one at a time: every 4xx is a full page, and fast. */
+async function fuzzTimes(base: string): Promise<void> {
+  const times: number[] = [];
+  const byStatus = new Map<string, number[]>();
+  for (const { method, path: address } of fuzzRequests(2_000)) {
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}${address}`, { method, headers: { 'content-length': '0' } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    const ms = performance.now() - started;
+    times.push(ms);
+    const group = `${String(status)[0]}xx`;
+    byStatus.set(group, [...(byStatus.get(group) ?? []), ms]);
+  }
+  const summary = [...byStatus]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, list]) => {
+      const sorted = list.sort((a, b) => a - b);
+      return `${group} ${list.length} (p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms)`;
+    })
+    .join(', ');
+  console.log(
+    `fuzz: ${times.length.toLocaleString('en')} made-up and hostile addresses, one at a time: ${summary} (goal: no 5xx, 4xx p99 < 100 ms)`,
+  );
 }
 
 /** Loads documents into a fresh embedded database in `dataDir` (and stops its server). */
