@@ -381,12 +381,49 @@ async function benchPages(work: string, sources: SourceDocument[]) {
         );
       }
     }
+    console.log(
+      'client JavaScript each page loads (the scripts its HTML names; uncompressed, and as sent to a browser that accepts Brotli):',
+    );
+    const floorPage = await floor.pageOfSize(40_000);
+    for (const [kind, url] of [
+      ['front', `${base}/`],
+      ['section', `${base}/world`],
+      ['article', `${base}${article}`],
+      ['floor', floorPage],
+    ] as const) {
+      const js = await clientJavaScript(url);
+      console.log(
+        `  ${kind.padEnd(8)} ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB, ${(js.sent / 1024).toFixed(1)} KiB sent`,
+      );
+    }
     await spike(base, [article, '/world', '/']);
     await fuzzTimes(base);
   } finally {
     await stopSite(server);
     await floor.stop();
   }
+}
+
+/** The scripts a page's HTML names, their size and what a Brotli-accepting browser is sent. */
+async function clientJavaScript(pageUrl: string): Promise<{ files: number; raw: number; sent: number }> {
+  const html = await (await fetch(pageUrl)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/gu)].map((match) => match[1]!))];
+  let raw = 0;
+  let sent = 0;
+  for (const source of sources) {
+    const url = new URL(source, pageUrl);
+    raw += (await (await fetch(url)).arrayBuffer()).byteLength;
+    sent += await new Promise<number>((resolve, reject) => {
+      http
+        .get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+          response.on('end', () => resolve(bytes));
+        })
+        .on('error', reject);
+    });
+  }
+  return { files: sources.length, raw, sent };
 }
 
 /**
