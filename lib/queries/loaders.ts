@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { BodyBlock } from '@/lib/documents/types';
+import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
 import { sharedWordCount, significantWords } from './significant-words';
 import type {
@@ -246,6 +247,64 @@ export async function loadLatestArticles(
     take: limit,
   });
   return rows.map(toArticle);
+}
+
+/**
+ * How many articles a feed covers: the site's (every section's), or one section's;
+ * null for a section that shows none. One row (or one sum over the sections), never a count of articles.
+ */
+export async function loadFeedTotal(prisma: PrismaClient, sectionSlug?: string): Promise<number | null> {
+  if (sectionSlug !== undefined) {
+    const section = await prisma.section.findFirst({
+      where: { slug: sectionSlug, articleCount: { gt: 0 } },
+      select: { articleCount: true },
+    });
+    return section?.articleCount ?? null;
+  }
+  const { _sum } = await prisma.section.aggregate({ _sum: { articleCount: true } });
+  return _sum.articleCount ?? 0;
+}
+
+export interface FeedArchive {
+  /** Newest first, as in the subscription feed. */
+  articles: Article[];
+  /** How many archives the feed has now. */
+  archives: number;
+  /** Full: it will not change again unless one of its articles does. */
+  full: boolean;
+}
+
+/** Archive `number` of a feed's history (lib/feeds/archive.ts), or null when there is no such archive. */
+export async function loadFeedArchive(
+  prisma: PrismaClient,
+  number: number,
+  sectionSlug?: string,
+): Promise<FeedArchive | null> {
+  const total = await loadFeedTotal(prisma, sectionSlug);
+  const range = total === null ? null : archiveRange(total, number);
+  if (total === null || range === null) return null;
+  const where = sectionSlug ? { section: { slug: sectionSlug } } : {};
+  const newer = total - range.skipOldest - range.take;
+  // As section pages do: an offset walks the index from its start, so read from the nearer end.
+  const rows =
+    newer < range.skipOldest
+      ? await prisma.article.findMany({
+          select: articleFields,
+          where,
+          orderBy: newestFirst,
+          skip: newer,
+          take: range.take,
+        })
+      : (
+          await prisma.article.findMany({
+            select: articleFields,
+            where,
+            orderBy: oldestFirst,
+            skip: range.skipOldest,
+            take: range.take,
+          })
+        ).reverse();
+  return { articles: rows.map(toArticle), archives: archiveCount(total), full: range.full };
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
