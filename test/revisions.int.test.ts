@@ -108,6 +108,26 @@ describe.each(kinds)('corrections kept as revisions (%s database)', (kind) => {
     expect((await loadArticle(db.prisma, SLUG))?.revisions).toEqual([]);
   });
 
+  test('an import that fails after keeping the old version keeps nothing: article and revisions as they were', async () => {
+    await load([ORIGINAL], FIRST);
+    // The update of the article fails inside the import's transaction, after the revision was written.
+    await db.pool.query(`CREATE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS
+                           $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await db.pool.query(
+      'CREATE TRIGGER refuse_update BEFORE UPDATE ON articles FOR EACH ROW EXECUTE FUNCTION refuse_update()',
+    );
+    try {
+      await expect(load([{ ...ORIGINAL, paragraphs: ['Another text.'] }], SECOND)).rejects.toThrow(
+        /refused for the test/u,
+      );
+    } finally {
+      await db.pool.query('DROP TRIGGER refuse_update ON articles');
+      await db.pool.query('DROP FUNCTION refuse_update()');
+    }
+    expect(await loadArticleVersions(db.prisma, SLUG)).toEqual([]);
+    expect((await loadArticle(db.prisma, SLUG))?.body).toHaveLength(3);
+  });
+
   test('a thousand corrections in one import each keep the version they replace', async () => {
     const many = Array.from({ length: 1_000 }, (_, index) => ({
       headline: `Report number ${index}`,
