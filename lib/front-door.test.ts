@@ -9,6 +9,10 @@ vi.mock('@/lib/known-pages', () => ({
   knownSectionPages: (slug: string) => (slug === 'world' ? 1 : undefined),
   articleSection: async (slug: string) => (slug === KEPT_APART ? 'world' : null),
   sectionPageCount: async (slug: string) => (slug === 'world' ? 1 : null),
+  // The site's feed has 3 archives, World's 1; each known once asked.
+  knownFeedArchives: (slug?: string) => (slug === undefined ? 3 : slug === 'world' ? 1 : undefined),
+  lastKnownFeedArchives: () => undefined,
+  feedArchiveCount: async (slug?: string) => (slug === undefined ? 3 : slug === 'world' ? 1 : null),
 }));
 
 describe('the front door and slugs longer than 80 characters', () => {
@@ -33,5 +37,38 @@ describe('the front door and slugs longer than 80 characters', () => {
 
   test('answers 404 for a slug longer than any the import makes, without asking', async () => {
     expect(frontDoor('GET', `/world/${BASE}-1234567890`)).toEqual({ action: 'not-found' });
+  });
+});
+
+describe('the front door and feed archives', () => {
+  test('lets each file of an archive that exists through, for the site and for a section', async () => {
+    for (const file of ['feed.xml', 'atom.xml', 'feed.json']) {
+      expect(await frontDoor('GET', `/archive/1/${file}`)).toEqual({ action: 'next' });
+      expect(await frontDoor('GET', `/archive/3/${file}`)).toEqual({ action: 'next' });
+      expect(await frontDoor('GET', `/world/archive/1/${file}`)).toEqual({ action: 'next' });
+    }
+  });
+
+  test('answers 404 for an archive number past the last, and for a section with no articles', async () => {
+    expect(await frontDoor('GET', '/archive/4/feed.xml')).toEqual({ action: 'not-found' });
+    expect(await frontDoor('GET', '/world/archive/2/atom.xml')).toEqual({ action: 'not-found' });
+    expect(await frontDoor('GET', '/nowhere/archive/1/feed.json')).toEqual({ action: 'not-found' });
+  });
+
+  test('answers 404 without asking for what is not an archive address', () => {
+    for (const path of [
+      '/archive',
+      '/archive/1',
+      '/archive/0/feed.xml',
+      '/archive/01/feed.xml',
+      '/archive/one/feed.xml',
+      '/archive/1/sitemap.xml',
+      '/archive/1/feed.xml/more',
+      '/world/archive',
+      '/world/archive/1',
+      '/world/archive/1/feed.xml/more',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'not-found' });
+    }
   });
 });

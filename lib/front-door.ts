@@ -1,6 +1,9 @@
 import {
   articleSection,
+  feedArchiveCount,
   knownArticleSection,
+  knownFeedArchives,
+  lastKnownFeedArchives,
   knownSectionPages,
   lastKnownArticleSection,
   lastKnownSectionPages,
@@ -8,6 +11,7 @@ import {
 } from '@/lib/known-pages';
 import {
   API_ROUTES,
+  ARCHIVE_ROUTE_FILES,
   ARTICLE_ROUTE_FILES,
   FRONT_EDITION,
   PUBLIC_FILES,
@@ -68,7 +72,10 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   // Next's own answer for a missing page rendered on demand is an empty shell.
   if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
   if (section === 'sitemaps') return second !== undefined && third === undefined ? NEXT : NOT_FOUND;
-  if (RESERVED_SLUGS.has(section) || rest.length > 0 || !isSlug(section)) return NOT_FOUND;
+  if (section === 'archive') return feedArchive(method, pathname, undefined, second, third, rest);
+  if (RESERVED_SLUGS.has(section) || !isSlug(section)) return NOT_FOUND;
+  if (second === 'archive') return feedArchive(method, pathname, section, third, rest[0], rest.slice(1));
+  if (rest.length > 0) return NOT_FOUND;
 
   if (second === undefined) {
     const pageParams = query === -1 ? [] : new URLSearchParams(url.slice(query + 1)).getAll('page');
@@ -115,6 +122,33 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
       // The Markdown copy is a route under the article (article slugs never hold a dot).
       return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
     },
+  );
+}
+
+const ARCHIVE_NUMBER = /^[1-9][0-9]{0,8}$/u;
+
+/**
+ * `/archive/<n>/<file>` (the site feed's) and `/<section>/archive/<n>/<file>`: a number past
+ * the feed's last archive is a 404 from one read of the feed's length (remembered, as pages are).
+ */
+function feedArchive(
+  method: string,
+  pathname: string,
+  sectionSlug: string | undefined,
+  number: string | undefined,
+  file: string | undefined,
+  rest: string[],
+): Verdict | Promise<Verdict> {
+  if (number === undefined || !ARCHIVE_NUMBER.test(number) || file === undefined || rest.length > 0) return NOT_FOUND;
+  if (!ARCHIVE_ROUTE_FILES.has(file)) return NOT_FOUND;
+  const wanted = Number(number);
+  return lookUp(
+    method,
+    pathname,
+    knownFeedArchives(sectionSlug),
+    () => lastKnownFeedArchives(sectionSlug),
+    () => feedArchiveCount(sectionSlug),
+    (archives) => (archives !== null && wanted <= archives ? NEXT : NOT_FOUND),
   );
 }
 

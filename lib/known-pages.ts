@@ -1,5 +1,6 @@
 import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { getPrisma } from '@/lib/db/client';
+import { archiveCount } from '@/lib/feeds/archive';
 import { sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
@@ -18,17 +19,23 @@ interface Known<T> {
 interface KnownPages {
   articles: Map<string, Known<string>>;
   sectionPages: Map<string, Known<number>>;
+  /** Feed archives: '' for the site's feed, a section's slug for its own. */
+  feedArchives: Map<string, Known<number>>;
 }
 
 const KEY = Symbol.for('newsroom.known-pages');
 const store = ((globalThis as Record<symbol, KnownPages | undefined>)[KEY] ??= {
   articles: new Map(),
   sectionPages: new Map(),
+  feedArchives: new Map(),
 });
+// A store made before feed archives were known to it (the same process, an older bundle) gains the map.
+store.feedArchives ??= new Map();
 
 export function forgetKnownPages(): void {
   store.articles.clear();
   store.sectionPages.clear();
+  store.feedArchives.clear();
 }
 
 function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
@@ -69,4 +76,27 @@ export async function sectionPageCount(slug: string): Promise<number | null> {
   const section = await (await getPrisma()).section.findUnique({ where: { slug }, select: { articleCount: true } });
   if (!section || section.articleCount === 0) return null;
   return remember(store.sectionPages, slug, pagesOf(section.articleCount));
+}
+
+/** What is already known of a feed's number of archives (site: no section). */
+export const knownFeedArchives = (sectionSlug?: string): number | undefined =>
+  fresh(store.feedArchives, sectionSlug ?? '');
+export const lastKnownFeedArchives = (sectionSlug?: string): number | undefined =>
+  store.feedArchives.get(sectionSlug ?? '')?.value;
+
+/**
+ * How many archives a feed has now (lib/feeds/archive.ts), or null for a section that shows
+ * no articles: one row read (or one sum over the sections), never a count of articles.
+ */
+export async function feedArchiveCount(sectionSlug?: string): Promise<number | null> {
+  const prisma = await getPrisma();
+  let total: number;
+  if (sectionSlug === undefined) {
+    total = (await prisma.section.aggregate({ _sum: { articleCount: true } }))._sum.articleCount ?? 0;
+  } else {
+    const section = await prisma.section.findUnique({ where: { slug: sectionSlug }, select: { articleCount: true } });
+    if (!section || section.articleCount === 0) return null;
+    total = section.articleCount;
+  }
+  return remember(store.feedArchives, sectionSlug ?? '', archiveCount(total));
 }

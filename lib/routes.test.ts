@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { API_ROUTES, ARTICLE_ROUTE_FILES, PUBLIC_FILES, ROOT_ROUTE_FILES, SECTION_ROUTE_FILES } from './routes';
+import {
+  API_ROUTES,
+  ARCHIVE_ROUTE_FILES,
+  ARTICLE_ROUTE_FILES,
+  PUBLIC_FILES,
+  ROOT_ROUTE_FILES,
+  SECTION_ROUTE_FILES,
+} from './routes';
 
 const app = path.resolve(import.meta.dirname, '..', 'app');
 /** The routes of a folder of app/ that are files: route handlers and metadata image files. */
@@ -38,4 +45,9 @@ test('the front door knows every API route', () => {
     .map((name) => `/api/${name}`)
     .sort();
   expect(api).toEqual([...API_ROUTES.keys()].sort());
+});
+
+test('the front door knows every file of a feed archive, for the site and for a section', () => {
+  expect(fileRoutes('archive/[number]')).toEqual([...ARCHIVE_ROUTE_FILES].sort());
+  expect(fileRoutes('[section]/archive/[number]')).toEqual([...ARCHIVE_ROUTE_FILES].sort());
 });

@@ -26,13 +26,27 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'healthz',
   // Serves the front page internally (next.config.js rewrites / to it).
   'front',
+  // The site feed's archives (app/archive/[number]/…).
+  'archive',
 ]);
 
 /** The front page's internal address is /front/<FRONT_EDITION> (see next.config.js). */
 export const FRONT_EDITION = 'today';
 
 /** Second path segments the site owns under a section: an article may not take one. */
-export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set(['opengraph-image', 'twitter-image', 'page']);
+export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([
+  'opengraph-image',
+  'twitter-image',
+  'page',
+  // A section feed's archives (app/[section]/archive/[number]/…).
+  'archive',
+]);
+
+/**
+ * The files of each feed archive, `/archive/<n>/<file>` and `/<section>/archive/<n>/<file>`
+ * (lib/routes.test.ts checks this against both folders of app/).
+ */
+export const ARCHIVE_ROUTE_FILES: ReadonlySet<string> = new Set(['feed.xml', 'atom.xml', 'feed.json']);
 
 /** Routes under a section that are files, not articles: their own handlers answer for them. */
 export const SECTION_ROUTE_FILES: ReadonlySet<string> = new Set([

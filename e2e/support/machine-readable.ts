@@ -25,6 +25,8 @@ export interface ReadItem {
 export interface ReadFeed {
   self: string | undefined;
   items: ReadItem[];
+  /** The next older document of the feed's history (RFC 5005 prev-archive; JSON Feed's next_url). */
+  older: string | undefined;
 }
 
 /** Fetches a feed, checks its media type, and reads it with feedsmith. */
@@ -37,6 +39,7 @@ export async function readFeed(request: APIRequestContext, path: string, format:
     const feed = parseRssFeed(body);
     return {
       self: feed.atom?.links?.find((link) => link.rel === 'self')?.href,
+      older: feed.atom?.links?.find((link) => link.rel === 'prev-archive')?.href,
       items: (feed.items ?? []).map((item) => ({
         id: item.guid?.value,
         link: item.link,
@@ -50,6 +53,7 @@ export async function readFeed(request: APIRequestContext, path: string, format:
     const feed = parseAtomFeed(body);
     return {
       self: feed.links?.find((link) => link.rel === 'self')?.href,
+      older: feed.links?.find((link) => link.rel === 'prev-archive')?.href,
       items: (feed.entries ?? []).map((entry) => ({
         id: entry.id,
         link: entry.links?.find((link) => link.rel === 'alternate')?.href,
@@ -62,6 +66,7 @@ export async function readFeed(request: APIRequestContext, path: string, format:
   const feed = parseJsonFeed(JSON.parse(body));
   return {
     self: feed.feed_url,
+    older: feed.next_url,
     items: (feed.items ?? []).map((item) => ({
       id: item.id,
       link: item.url,

@@ -1,25 +1,38 @@
 import type { Article, SectionRef } from '@/lib/queries/types';
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
+import { FEED_HISTORY_NS, historyLinks, subscriptionPage, type FeedPage } from './archive';
 import { feedChannel } from './channel';
 import { feedEntry, newestChange } from './entries';
 import { xmlDocument } from './xml';
 
 /** Atom (RFC 4287) of the given articles: text constructs typed, so a headline is never read as markup. */
-export function buildAtomFeed(articles: readonly Article[], section: SectionRef | null): string {
+export function buildAtomFeed(
+  articles: readonly Article[],
+  section: SectionRef | null,
+  page: FeedPage = subscriptionPage(0),
+): string {
   const channel = feedChannel(section);
   const entries = articles.map(feedEntry);
+  const history = historyLinks('atom', page, section?.slug);
+  const link = (rel: string, href: string | null) =>
+    href === null ? [] : [{ '@_rel': rel, '@_type': 'application/atom+xml', '@_href': href }];
   return xmlDocument({
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xmlns:fh': FEED_HISTORY_NS,
       '@_xml:lang': SITE_LANGUAGE,
       id: channel.homeUrl,
       title: { '@_type': 'text', '#text': channel.title },
       subtitle: { '@_type': 'text', '#text': channel.description },
       updated: (newestChange(entries) ?? new Date(0)).toISOString(),
+      ...(history.isArchive ? { 'fh:archive': '' } : {}),
       link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': channel.selfUrl.atom },
+        ...link('self', history.self),
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': channel.homeUrl },
+        ...link('current', history.current),
+        ...link('prev-archive', history.prevArchive),
+        ...link('next-archive', history.nextArchive),
       ],
       // RFC 4287 §4.1.1: a feed names an author unless every entry does.
       author: { name: SITE_NAME, uri: siteUrl() },

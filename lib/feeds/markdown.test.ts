@@ -52,3 +52,25 @@ describe('the Markdown copy of an article', () => {
     expect(root.querySelectorAll('p').map((p) => p.textContent)).toContain(MARKUP_TEXT.paragraph);
   });
 });
+
+describe('the Markdown copy of a corrected article', () => {
+  const revisions = [
+    { revisedAt: '2026-03-03T09:00:00.000Z', changes: ['1 paragraph changed', '1 paragraph added'] },
+    { revisedAt: '2026-03-02T11:30:00.000Z', changes: ['Headline punctuation or case corrected'] },
+  ];
+
+  test('lists each revision, newest first, with its time and what changed', () => {
+    const root = rendered(articleMarkdown({ ...articleFixture(), revisions }));
+    expect(root.querySelectorAll('li').map((li) => li.textContent)).toEqual([
+      '2026-03-03T09:00:00.000Z: 1 paragraph changed; 1 paragraph added',
+      '2026-03-02T11:30:00.000Z: Headline punctuation or case corrected',
+    ]);
+    expect(root.querySelectorAll('h2').map((h) => h.textContent)).toEqual(['City of revolution']);
+  });
+
+  test('lists nothing for an article never changed', () => {
+    const source = articleMarkdown({ ...articleFixture(), revisions: [] });
+    expect(source).not.toContain('Revisions');
+    expect(rendered(source).querySelectorAll('li')).toEqual([]);
+  });
+});

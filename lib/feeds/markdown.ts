@@ -1,4 +1,4 @@
-import type { Article } from '@/lib/queries/types';
+import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
 
 // Characters with a meaning anywhere in a line (CommonMark emphasis, code, links, raw
@@ -22,7 +22,7 @@ export function escapeMarkdown(text: string): string {
 export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(text)}](${url})`;
 
 /** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
-export function articleMarkdown(article: Article): string {
+export function articleMarkdown(article: Article & { revisions?: readonly ArticleRevision[] }): string {
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
   const lines = [
     `# ${escapeMarkdown(article.headline)}`,
@@ -47,6 +47,14 @@ export function articleMarkdown(article: Article): string {
       datelinePending = false;
     }
     lines.push(prefix + escapeMarkdown(block.text));
+  }
+  const revisions = article.revisions ?? [];
+  if (revisions.length > 0) {
+    // A thematic break, then the corrections: a document's own subheadings stay the only h2s above it.
+    lines.push('', '---', '', 'Revisions (newest first):', '');
+    for (const revision of revisions) {
+      lines.push(`- ${revision.revisedAt}: ${revision.changes.map(escapeMarkdown).join('; ')}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,9 @@
 import 'server-only';
-import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
-import { getLatestArticles, getSection } from '@/lib/queries';
+import { LONG_CACHE_CONTROL, cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
+import { getFeedArchive, getFeedTotal, getLatestArticles, getSection } from '@/lib/queries';
+import type { Article, SectionRef } from '@/lib/queries/types';
 import { slugParam } from '@/lib/url-params';
+import { archiveCount, type FeedPage } from './archive';
 import { buildAtomFeed } from './atom';
 import { FEED_MEDIA_TYPES, FEED_SIZE, type FeedFormat } from './channel';
 import { feedEntry, newestChange } from './entries';
@@ -9,18 +11,56 @@ import { buildJsonFeed } from './json-feed';
 import { buildRssFeed } from './rss';
 
 const BUILDERS = { rss: buildRssFeed, atom: buildAtomFeed, json: buildJsonFeed } as const;
+const ARCHIVE_NUMBER = /^[1-9][0-9]{0,8}$/u;
+
+/** The section a feed is about (undefined: the site's), or a 404 answer. */
+async function feedSection(sectionSlug: string | undefined): Promise<SectionRef | null | Response> {
+  if (sectionSlug === undefined) return null;
+  const section = slugParam.safeParse(sectionSlug).success ? await getSection(sectionSlug) : null;
+  return section ?? notFoundResponse(`No section "${sectionSlug}".`);
+}
+
+function feedDocument(
+  request: Request,
+  format: FeedFormat,
+  articles: readonly Article[],
+  section: SectionRef | null,
+  page: FeedPage,
+  cacheControl?: string,
+): Response {
+  return cacheableResponse(request, {
+    body: BUILDERS[format](articles, section, page),
+    contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
+    lastModified: newestChange(articles.map(feedEntry)),
+    ...(cacheControl ? { cacheControl } : {}),
+  });
+}
 
 /** The answer of every feed route: the site's feed (no section) or a section's, in one format. */
 export async function feedResponse(request: Request, format: FeedFormat, sectionSlug?: string): Promise<Response> {
-  let section = null;
-  if (sectionSlug !== undefined) {
-    section = slugParam.safeParse(sectionSlug).success ? await getSection(sectionSlug) : null;
-    if (!section) return notFoundResponse(`No section "${sectionSlug}".`);
-  }
-  const articles = await getLatestArticles(FEED_SIZE, section?.slug);
-  return cacheableResponse(request, {
-    body: BUILDERS[format](articles, section),
-    contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
-    lastModified: newestChange(articles.map(feedEntry)),
-  });
+  const section = await feedSection(sectionSlug);
+  if (section instanceof Response) return section;
+  const [articles, total] = await Promise.all([
+    getLatestArticles(FEED_SIZE, section?.slug),
+    getFeedTotal(section?.slug),
+  ]);
+  return feedDocument(request, format, articles, section, { archive: null, archives: archiveCount(total ?? 0) });
+}
+
+/**
+ * An archive of a feed's history (RFC 5005): a full one is kept long by browsers and feed
+ * readers; the newest, still filling, like the subscription feed.
+ */
+export async function feedArchiveResponse(
+  request: Request,
+  format: FeedFormat,
+  number: string,
+  sectionSlug?: string,
+): Promise<Response> {
+  const section = await feedSection(sectionSlug);
+  if (section instanceof Response) return section;
+  const archive = ARCHIVE_NUMBER.test(number) ? await getFeedArchive(Number(number), section?.slug) : null;
+  if (!archive) return notFoundResponse(`No archive ${number} of this feed.`);
+  const page = { archive: Number(number), archives: archive.archives };
+  return feedDocument(request, format, archive.articles, section, page, archive.full ? LONG_CACHE_CONTROL : undefined);
 }

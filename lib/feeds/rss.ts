@@ -2,6 +2,7 @@ import type { Article, SectionRef } from '@/lib/queries/types';
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl } from '@/lib/site';
 import { escapeHtml } from './article-html';
+import { FEED_HISTORY_NS, historyLinks, subscriptionPage, type FeedPage } from './archive';
 import { feedChannel } from './channel';
 import { feedEntry, newestChange } from './entries';
 import { xmlDocument } from './xml';
@@ -13,21 +14,36 @@ export { FEED_SIZE } from './channel';
  * section's. RSS readers may treat a description as HTML, so the plain-text summary
  * goes in as escaped HTML; the title is plain text.
  */
-export function buildRssFeed(articles: readonly Article[], section: SectionRef | null): string {
+export function buildRssFeed(
+  articles: readonly Article[],
+  section: SectionRef | null,
+  page: FeedPage = subscriptionPage(0),
+): string {
   const channel = feedChannel(section);
   const entries = articles.map(feedEntry);
   const updated = newestChange(entries);
+  const history = historyLinks('rss', page, section?.slug);
+  const link = (rel: string, href: string | null) =>
+    href === null ? [] : [{ '@_href': href, '@_rel': rel, '@_type': 'application/rss+xml' }];
   return xmlDocument({
     rss: {
       '@_version': '2.0',
       '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
       '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
       '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      '@_xmlns:fh': FEED_HISTORY_NS,
       channel: {
         title: channel.title,
         link: channel.homeUrl,
         description: channel.description,
-        'atom:link': { '@_href': channel.selfUrl.rss, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        // RFC 5005 links, in the Atom namespace as RSS 2.0 has none of its own.
+        'atom:link': [
+          ...link('self', history.self),
+          ...link('current', history.current),
+          ...link('prev-archive', history.prevArchive),
+          ...link('next-archive', history.nextArchive),
+        ],
+        ...(history.isArchive ? { 'fh:archive': '' } : {}),
         language: SITE_LANGUAGE,
         copyright: `© ${SITE_NAME}`,
         ...(updated ? { lastBuildDate: updated.toUTCString() } : {}),
@@ -42,6 +58,8 @@ export function buildRssFeed(articles: readonly Article[], section: SectionRef |
           category: { '@_domain': entry.section.url, '#text': entry.section.name },
           guid: { '@_isPermaLink': 'false', '#text': entry.id },
           pubDate: entry.published.toUTCString(),
+          // RSS has no date of change of its own: Atom's, as feed readers read it in RSS.
+          'atom:updated': entry.updated.toISOString(),
           // RSS's own <source> must name the agency's feed URL, which the documents never give.
           ...(entry.source ? { 'dc:source': entry.source } : {}),
         })),

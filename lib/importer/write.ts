@@ -108,6 +108,17 @@ export async function writeDocument(
      SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_stage
      ON CONFLICT (slug) DO NOTHING`,
   );
+  // The version each update replaces is kept whole first, from the same staged rows (one
+  // statement however many changed): a correction never loses what the article said.
+  await client.query(
+    `INSERT INTO article_revisions (article_id, version_of, replaced_at, headline, section_id, body,
+                                    dateline_place, dateline_date, dateline_source, content_hash)
+     SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
+            a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash
+       FROM articles a JOIN import_stage s ON s.identity = a.identity
+      WHERE NOT s.is_new AND a.content_hash <> s.content_hash`,
+    [now],
+  );
   // An update finds its article by identity and keeps its slug: an article's URL never changes.
   await client.query(
     `UPDATE articles a

@@ -15,6 +15,8 @@ import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
   loadArticle,
   loadArticleNeighbours,
+  loadFeedArchive,
+  loadFeedTotal,
   loadFrontPage,
   loadLatestArticles,
   loadRelatedArticles,
@@ -84,6 +86,18 @@ export const getLatestArticles = cachedRead(
   'latest-articles',
   (_limit: number, sectionSlug?: string) => [sectionSlug ? sectionTag(sectionSlug) : LATEST_TAG],
   loadLatestArticles,
+);
+const feedTags = (sectionSlug?: string) => [sectionSlug ? sectionTag(sectionSlug) : LATEST_TAG];
+/** How many articles a feed covers (its archives follow from it). */
+export const getFeedTotal = cachedRead('feed-total', (sectionSlug?: string) => feedTags(sectionSlug), loadFeedTotal);
+/**
+ * An archive of a feed's history. Expired with the feed (every import that touches it), but
+ * re-read only to the same text unless one of its articles changed: its ETag stays the same.
+ */
+export const getFeedArchive = cachedRead(
+  'feed-archive',
+  (_number: number, sectionSlug?: string) => feedTags(sectionSlug),
+  loadFeedArchive,
 );
 export const getSitemapOverview = cachedRead(
   'sitemap-overview',

@@ -1,7 +1,18 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { BodyBlock } from '@/lib/documents/types';
+import { archiveCount, archiveRange } from '@/lib/feeds/archive';
+import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
 import { sharedWordCount, significantWords } from './significant-words';
-import type { Article, ArticleNeighbours, ArticleSummary, FrontPage, SectionPage, SectionRef } from './types';
+import type {
+  Article,
+  ArticleNeighbours,
+  ArticleRevision,
+  ArticleSummary,
+  ArticleWithRevisions,
+  FrontPage,
+  SectionPage,
+  SectionRef,
+} from './types';
 
 /** Uncached reads. Pages use the cached wrappers in ./index.ts; tests call these directly. */
 
@@ -146,9 +157,81 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   return { section: { slug: section.slug, name: section.name }, articles: rows.map(toSummary), page, pageCount, total };
 }
 
-export async function loadArticle(prisma: PrismaClient, slug: string): Promise<Article | null> {
-  const row = await prisma.article.findUnique({ where: { slug }, select: articleFields });
-  return row ? toArticle(row) : null;
+export async function loadArticle(prisma: PrismaClient, slug: string): Promise<ArticleWithRevisions | null> {
+  const row = await prisma.article.findUnique({
+    where: { slug },
+    select: { ...articleFields, revisions: { select: revisionFields, orderBy: oldestRevisionFirst } },
+  });
+  if (!row) return null;
+  const { revisions, ...fields } = row;
+  const article = toArticle(fields);
+  return { ...article, revisions: describeRevisions(revisions, article) };
+}
+
+const revisionFields = {
+  replacedAt: true,
+  versionOf: true,
+  headline: true,
+  body: true,
+  datelinePlace: true,
+  datelineDate: true,
+  datelineSource: true,
+  section: { select: { slug: true, name: true } },
+} as const;
+const oldestRevisionFirst = [{ replacedAt: 'asc' as const }, { id: 'asc' as const }];
+
+type RevisionRow = {
+  replacedAt: Date;
+  versionOf: Date;
+  headline: string;
+  body: unknown;
+  datelinePlace: string | null;
+  datelineDate: string | null;
+  datelineSource: string | null;
+  section: SectionRef;
+};
+
+/** An earlier version of an article, whole: what it said until `replacedAt`. */
+export interface StoredRevision extends ArticleVersion {
+  /** ISO 8601: when this version was written. */
+  versionOf: string;
+  /** ISO 8601: when an import replaced it. */
+  replacedAt: string;
+}
+
+function toVersion(row: RevisionRow): StoredRevision {
+  return {
+    headline: row.headline,
+    section: { slug: row.section.slug, name: row.section.name },
+    dateline:
+      row.datelinePlace && row.datelineDate && row.datelineSource
+        ? { place: row.datelinePlace, dateText: row.datelineDate, source: row.datelineSource }
+        : null,
+    body: row.body as BodyBlock[],
+    versionOf: row.versionOf.toISOString(),
+    replacedAt: row.replacedAt.toISOString(),
+  };
+}
+
+/** Each stored version compared with the one that replaced it (the next, or the article now), newest first. */
+function describeRevisions(rows: readonly RevisionRow[], current: ArticleVersion): ArticleRevision[] {
+  const versions = rows.map(toVersion);
+  return versions
+    .map((version, index) => ({
+      revisedAt: version.replacedAt,
+      changes: describeChanges(version, versions[index + 1] ?? current),
+    }))
+    .reverse();
+}
+
+/** Every earlier version of an article, whole, oldest first: nothing an import replaced is lost. */
+export async function loadArticleVersions(prisma: PrismaClient, slug: string): Promise<StoredRevision[]> {
+  const rows = await prisma.articleRevision.findMany({
+    where: { article: { slug } },
+    select: revisionFields,
+    orderBy: oldestRevisionFirst,
+  });
+  return rows.map(toVersion);
 }
 
 /** The newest articles, whole, for feeds: the site's, or one section's. */
@@ -164,6 +247,64 @@ export async function loadLatestArticles(
     take: limit,
   });
   return rows.map(toArticle);
+}
+
+/**
+ * How many articles a feed covers: the site's (every section's), or one section's;
+ * null for a section that shows none. One row (or one sum over the sections), never a count of articles.
+ */
+export async function loadFeedTotal(prisma: PrismaClient, sectionSlug?: string): Promise<number | null> {
+  if (sectionSlug !== undefined) {
+    const section = await prisma.section.findFirst({
+      where: { slug: sectionSlug, articleCount: { gt: 0 } },
+      select: { articleCount: true },
+    });
+    return section?.articleCount ?? null;
+  }
+  const { _sum } = await prisma.section.aggregate({ _sum: { articleCount: true } });
+  return _sum.articleCount ?? 0;
+}
+
+export interface FeedArchive {
+  /** Newest first, as in the subscription feed. */
+  articles: Article[];
+  /** How many archives the feed has now. */
+  archives: number;
+  /** Full: it will not change again unless one of its articles does. */
+  full: boolean;
+}
+
+/** Archive `number` of a feed's history (lib/feeds/archive.ts), or null when there is no such archive. */
+export async function loadFeedArchive(
+  prisma: PrismaClient,
+  number: number,
+  sectionSlug?: string,
+): Promise<FeedArchive | null> {
+  const total = await loadFeedTotal(prisma, sectionSlug);
+  const range = total === null ? null : archiveRange(total, number);
+  if (total === null || range === null) return null;
+  const where = sectionSlug ? { section: { slug: sectionSlug } } : {};
+  const newer = total - range.skipOldest - range.take;
+  // As section pages do: an offset walks the index from its start, so read from the nearer end.
+  const rows =
+    newer < range.skipOldest
+      ? await prisma.article.findMany({
+          select: articleFields,
+          where,
+          orderBy: newestFirst,
+          skip: newer,
+          take: range.take,
+        })
+      : (
+          await prisma.article.findMany({
+            select: articleFields,
+            where,
+            orderBy: oldestFirst,
+            skip: range.skipOldest,
+            take: range.take,
+          })
+        ).reverse();
+  return { articles: rows.map(toArticle), archives: archiveCount(total), full: range.full };
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {

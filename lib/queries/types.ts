@@ -25,6 +25,18 @@ export interface Article extends ArticleSummary {
   firstImportedAt: string;
 }
 
+/** A correction: when an import changed the article, and what it changed, in a reader's words. */
+export interface ArticleRevision {
+  /** ISO 8601: when the changed text was imported. */
+  revisedAt: string;
+  changes: string[];
+}
+
+/** An article as its page shows it: with its corrections, newest first (none when never changed). */
+export interface ArticleWithRevisions extends Article {
+  revisions: ArticleRevision[];
+}
+
 export interface FrontPage {
   lead: ArticleSummary | null;
   latest: ArticleSummary[];

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/Link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
+import { ArticleCorrections } from '@/components/ArticleCorrections';
 import { JsonLd } from '@/components/JsonLd';
 import { PublishedTime } from '@/components/PublishedTime';
 import { RelatedArticles } from '@/components/RelatedArticles';
@@ -54,6 +55,7 @@ export default async function ArticlePage(props: Props) {
   const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
   const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
+  const lastRevision = article.revisions[0];
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
@@ -69,6 +71,14 @@ export default async function ArticlePage(props: Props) {
         <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-y border-rule py-3">
           <p className="flex flex-wrap gap-x-2 text-sm text-muted">
             <PublishedTime iso={article.publishedAt} />
+            {lastRevision && (
+              <>
+                <span aria-hidden="true">·</span>
+                <span>
+                  Updated <PublishedTime iso={lastRevision.revisedAt} />
+                </span>
+              </>
+            )}
             <span aria-hidden="true" className="print:hidden">
               ·
             </span>
@@ -76,6 +86,7 @@ export default async function ArticlePage(props: Props) {
           </p>
           <ShareButton title={article.headline} url={url} />
         </div>
+        <ArticleCorrections revisions={article.revisions} />
         <ArticleBody article={article} />
         <p className="mt-10 text-sm print:hidden">
           Published in{' '}

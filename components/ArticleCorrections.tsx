@@ -1,0 +1,29 @@
+import type { ArticleRevision } from '@/lib/queries/types';
+import { PublishedTime } from './PublishedTime';
+
+/**
+ * "What changed": each correction an import made to the article, newest first, in a
+ * `<details>` element (it opens and closes without JavaScript). Nothing when there is none.
+ */
+export function ArticleCorrections({ revisions }: { revisions: readonly ArticleRevision[] }) {
+  if (revisions.length === 0) return null;
+  return (
+    <details className="mt-4 rounded border border-rule px-4 py-2 text-sm">
+      <summary className="flex min-h-6 cursor-pointer items-center font-semibold">
+        What changed ({revisions.length === 1 ? '1 update' : `${revisions.length} updates`})
+      </summary>
+      <ol className="mt-2 mb-1 space-y-2">
+        {revisions.map((revision, index) => (
+          <li key={index}>
+            <PublishedTime iso={revision.revisedAt} className="font-semibold" />
+            <ul className="ml-5 list-disc text-muted">
+              {revision.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

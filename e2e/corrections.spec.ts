@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
+import { jsonLdBlocks } from './support/machine-readable';
+import { DESKTOP } from './support/viewports';
+
+// A reader with JavaScript off: "What changed" is a <details> element, which needs none.
+test.use({ viewport: DESKTOP, javaScriptEnabled: false });
+
+const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
+
+/** Reloads `path` until `check` passes on it (the import tells the site at once). */
+async function expectSoon(page: Page, path: string, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass(SOON);
+}
+
+function story(): { original: ListingArticle; corrected: ListingArticle; path: string; word: string } {
+  const word = uniqueWord();
+  const section = `Corrected ${word}`;
+  const headline = `${word} council votes on the harbour bridge`;
+  const original = {
+    headline,
+    section,
+    paragraphs: [
+      'Lisbon, Mar 03 (Prensa Latina) The council voted 12 to 3 for the bridge.',
+      'Tolls will apply to lorries only.',
+    ],
+  };
+  const corrected = {
+    headline: `${word} Council Votes on the Harbour Bridge!`,
+    section,
+    paragraphs: [
+      'Lisbon, Mar 03 (Prensa Latina) The council voted 13 to 2 for the bridge.',
+      'Tolls will apply to lorries only.',
+      'Work starts in the spring.',
+    ],
+  };
+  return { original, corrected, path: `/${plainSlug(section)}/${plainSlug(headline)}`, word };
+}
+
+test('a corrected article shows when it was updated and, on request, what changed', async ({ page }, testInfo) => {
+  const { original, corrected, path } = story();
+  importArticles([original]);
+  await expectSoon(page, path, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(original.headline, { timeout: 1 });
+  });
+  await expect(page.getByText(/^Updated/u)).toHaveCount(0);
+  await expect(page.locator('article details')).toHaveCount(0);
+
+  importArticles([corrected]);
+
+  await expectSoon(page, path, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(corrected.headline, { timeout: 1 });
+  });
+  const updated = page.getByText(/^Updated /u);
+  await expect(updated).toBeVisible();
+  const summary = page.locator('article details > summary');
+  await expect(summary).toHaveText('What changed (1 update)');
+  const changes = page.locator('article details li li');
+  await expect(changes.first()).toBeHidden();
+
+  await summary.click();
+  await expect(changes).toHaveText([
+    'Headline punctuation or case corrected',
+    '1 paragraph changed',
+    '1 paragraph added',
+  ]);
+  await expect(page.getByRole('main')).toContainText('The council voted 13 to 2 for the bridge.');
+  await testInfo.attach('updated article', {
+    body: await page.locator('article').screenshot(),
+    contentType: 'image/png',
+  });
+
+  // The time beside "Updated" is the article's dateModified.
+  const modified = await updated.locator('time').getAttribute('datetime');
+  const article = jsonLdBlocks(await page.content()).find(
+    (block) => (block as { '@type'?: string })['@type'] === 'NewsArticle',
+  ) as { dateModified?: string; datePublished?: string };
+  expect(article.dateModified).toBe(modified);
+  expect(new Date(article.dateModified ?? 0).getTime()).toBeGreaterThan(new Date(article.datePublished ?? 0).getTime());
+});
+
+test('the Markdown copy lists the revisions, and a re-import that changes nothing adds none', async ({
+  page,
+  request,
+}) => {
+  const { original, corrected, path } = story();
+  importArticles([original]);
+  importArticles([corrected]);
+  await expectSoon(page, path, async () => {
+    await expect(page.locator('article details > summary')).toHaveText('What changed (1 update)', { timeout: 1 });
+  });
+
+  importArticles([corrected]);
+  await page.goto(path);
+  await expect(page.locator('article details > summary')).toHaveText('What changed (1 update)');
+
+  const markdown = await (await request.get(`${path}.md`)).text();
+  expect(markdown).toMatch(
+    /Revisions \(newest first\):\n\n- \d{4}-\d\d-\d\dT[\d:.]+Z: Headline punctuation or case corrected; 1 paragraph changed; 1 paragraph added\n$/u,
+  );
+});
+
+test('the article’s entry in the feeds carries the time it was updated', async ({ page, request }) => {
+  const { original, corrected, path } = story();
+  importArticles([original]);
+  importArticles([corrected]);
+  await expectSoon(page, path, async () => {
+    await expect(page.getByText(/^Updated /u)).toBeVisible({ timeout: 1 });
+  });
+  const modified = await page
+    .getByText(/^Updated /u)
+    .locator('time')
+    .getAttribute('datetime');
+  const section = path.split('/')[1];
+  const feed = (await (await request.get(`/${section}/feed.json`)).json()) as {
+    items: Array<{ url: string; date_modified: string; date_published: string }>;
+  };
+  const item = feed.items.find((entry) => entry.url.endsWith(path));
+  expect(item?.date_modified).toBe(modified);
+  expect(item?.date_published).not.toBe(modified);
+});

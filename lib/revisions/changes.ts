@@ -1,0 +1,90 @@
+import type { BodyBlock, Dateline } from '@/lib/documents/types';
+import type { SectionRef } from '@/lib/queries/types';
+
+/** One version of an article, as far as a reader can see a difference between two. */
+export interface ArticleVersion {
+  headline: string;
+  section: SectionRef;
+  dateline: Dateline | null;
+  body: readonly BodyBlock[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const datelineText = (dateline: Dateline | null) =>
+  dateline ? `${dateline.place}, ${dateline.dateText} (${dateline.source})` : null;
+
+/**
+ * What changed from one version of an article to the next, in a reader's words: the
+ * headline's punctuation or case (a reworded headline is another article, by identity),
+ * the dateline, the section, and paragraphs (subheadings too) added, removed or changed.
+ * Pure. Blocks are matched by their longest common subsequence; within each run between
+ * matched blocks, as many as both sides hold count as changed, the rest as added or removed.
+ */
+export function describeChanges(before: ArticleVersion, after: ArticleVersion): string[] {
+  const changes: string[] = [];
+  if (before.headline !== after.headline) changes.push('Headline punctuation or case corrected');
+  if (before.section.slug !== after.section.slug) {
+    changes.push(`Moved from ${before.section.name} to ${after.section.name}`);
+  }
+  const [datelineBefore, datelineAfter] = [datelineText(before.dateline), datelineText(after.dateline)];
+  if (datelineBefore !== datelineAfter) {
+    changes.push(
+      datelineBefore === null ? 'Dateline added' : datelineAfter === null ? 'Dateline removed' : 'Dateline changed',
+    );
+  }
+  const { added, removed, changed } = compareBlocks(before.body, after.body);
+  if (changed > 0) changes.push(`${plural(changed, 'paragraph', 'paragraphs')} changed`);
+  if (added > 0) changes.push(`${plural(added, 'paragraph', 'paragraphs')} added`);
+  if (removed > 0) changes.push(`${plural(removed, 'paragraph', 'paragraphs')} removed`);
+  if (changes.length === 0) changes.push('Text unchanged (section name spelled differently)');
+  return changes;
+}
+
+const blockKey = (block: BodyBlock) => `${block.type}\u0000${block.text}`;
+
+/** Counts of blocks added, removed and changed between two bodies. */
+export function compareBlocks(
+  before: readonly BodyBlock[],
+  after: readonly BodyBlock[],
+): { added: number; removed: number; changed: number } {
+  const a = before.map(blockKey);
+  const b = after.map(blockKey);
+  // Longest common subsequence, by dynamic programming from the ends (bodies are short).
+  const lengths: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    }
+  }
+  let added = 0;
+  let removed = 0;
+  let changed = 0;
+  let gapBefore = 0;
+  let gapAfter = 0;
+  const closeGap = () => {
+    const paired = Math.min(gapBefore, gapAfter);
+    changed += paired;
+    removed += gapBefore - paired;
+    added += gapAfter - paired;
+    gapBefore = 0;
+    gapAfter = 0;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      closeGap();
+      i += 1;
+      j += 1;
+    } else if (j >= b.length || (i < a.length && lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
+      gapBefore += 1;
+      i += 1;
+    } else {
+      gapAfter += 1;
+      j += 1;
+    }
+  }
+  closeGap();
+  return { added, removed, changed };
+}
