@@ -9,6 +9,7 @@ for (const [kind, path] of [
   ['front page', '/'],
   ['section page', '/world'],
   ['article', SEED_ARTICLES[0].path],
+  ['lite article', `/lite${SEED_ARTICLES[0].path}`],
 ] as const) {
   test(`Lighthouse scores the ${kind} 100 for accessibility, best practices and SEO on a phone`, async ({
     baseURL,

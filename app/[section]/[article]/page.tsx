@@ -3,6 +3,7 @@ import { Link } from '@/components/Link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { JsonLd } from '@/components/JsonLd';
+import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
@@ -53,7 +54,8 @@ export default async function ArticlePage(props: Props) {
   // The previous and next articles are linked just above: the related list offers others.
   const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
   const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);
-  const url = absoluteUrl(articlePath(article.section.slug, article.slug));
+  const path = articlePath(article.section.slug, article.slug);
+  const url = absoluteUrl(path);
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
@@ -74,7 +76,9 @@ export default async function ArticlePage(props: Props) {
             </span>
             <span className="print:hidden">{article.readingMinutes} min read</span>
           </p>
-          <ShareButton title={article.headline} url={url} />
+          <div className="flex flex-wrap items-center gap-3">
+            <ShareButton title={article.headline} url={url} />
+          </div>
         </div>
         <ArticleBody article={article} />
         <p className="mt-10 text-sm print:hidden">
@@ -83,6 +87,7 @@ export default async function ArticlePage(props: Props) {
             {article.section.name}
           </Link>
         </p>
+        <LiteLink path={path} className="mt-3" />
         <p className="mt-8 hidden text-sm print:block">{url}</p>
       </article>
       <SectionNeighbours section={article.section} neighbours={neighbours} />

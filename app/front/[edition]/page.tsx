@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
 import { ArticleCard } from '@/components/ArticleCard';
+import { LiteLink } from '@/components/LiteLink';
 import { JsonLd } from '@/components/JsonLd';
 import { getFrontPage } from '@/lib/queries';
 import { FRONT_EDITION } from '@/lib/routes';
@@ -107,6 +108,7 @@ export default async function FrontPage({ params }: Props) {
           </ul>
         </section>
       ))}
+      <LiteLink path="/" className="mt-10" />
     </>
   );
 }
