@@ -155,3 +155,12 @@ for (const [screen, viewport] of SCREENS) {
     }
   });
 }
+
+test('the saved-articles page has no accessibility problem, in either theme', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await rememberChoices(page, { theme });
+    await openPage(page, '/saved');
+    await expect(page.getByText('No saved articles yet.', { exact: false })).toBeVisible();
+    expect(await axeViolations(page), theme).toEqual([]);
+  }
+});

@@ -63,3 +63,15 @@ describe('the front door and the lite pages', () => {
     expect(RESERVED_SLUGS.has('saved')).toBe(true);
   });
 });
+
+describe('the front door and the saved-articles page', () => {
+  test('serves /saved from its route, and nothing below it', () => {
+    expect(frontDoor('GET', '/saved')).toEqual({ action: 'next', url: '/saved/on-this-device' });
+    expect(frontDoor('GET', '/saved/on-this-device')).toEqual({ action: 'not-found' });
+  });
+
+  test('serves the service worker file', () => {
+    expect(frontDoor('GET', '/sw.js')).toEqual({ action: 'next' });
+    expect(frontDoor('GET', '/sw.js/x')).toEqual({ action: 'not-found' });
+  });
+});

@@ -70,7 +70,7 @@ export const ROOT_ROUTE_FILES: ReadonlySet<string> = new Set([
 ]);
 
 /** The files in public/ (lib/routes.test.ts checks this against the folder). */
-export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png']);
+export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png', 'sw.js']);
 
 /** The site's API: each route and the one method it answers. */
 export const API_ROUTES: ReadonlyMap<string, string> = new Map([['/api/revalidate', 'POST']]);

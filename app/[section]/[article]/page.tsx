@@ -5,7 +5,9 @@ import { ArticleBody } from '@/components/ArticleBody';
 import { JsonLd } from '@/components/JsonLd';
 import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
+import { ReadingPosition } from '@/components/ReadingPosition';
 import { RelatedArticles } from '@/components/RelatedArticles';
+import { SaveForOffline } from '@/components/SaveForOffline';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
 import { RELATED_LIMIT, getArticle, getArticleLists, getArticleNow } from '@/lib/queries';
@@ -77,9 +79,11 @@ export default async function ArticlePage(props: Props) {
             <span className="print:hidden">{article.readingMinutes} min read</span>
           </p>
           <div className="flex flex-wrap items-center gap-3">
+            <SaveForOffline path={path} headline={article.headline} section={article.section.name} />
             <ShareButton title={article.headline} url={url} />
           </div>
         </div>
+        <ReadingPosition path={path} headline={article.headline} />
         <ArticleBody article={article} />
         <p className="mt-10 text-sm print:hidden">
           Published in{' '}

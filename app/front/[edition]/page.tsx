@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
 import { ArticleCard } from '@/components/ArticleCard';
+import { ContinueReading } from '@/components/ContinueReading';
 import { LiteLink } from '@/components/LiteLink';
 import { JsonLd } from '@/components/JsonLd';
 import { getFrontPage } from '@/lib/queries';
@@ -44,6 +45,7 @@ export default async function FrontPage({ params }: Props) {
     <>
       <JsonLd data={webSiteJsonLd()} />
       <h1 className="sr-only">{SITE_NAME}: front page</h1>
+      <ContinueReading />
       {!lead ? (
         <p className="py-12 font-serif text-xl">No articles have been published yet.</p>
       ) : (
