@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
-import { keepScreenshot } from './support/reader';
+import { axeViolations, keepScreenshot, rememberChoices } from './support/reader';
 import { SEED_ARTICLES, seedArticleElements } from './support/seed';
 import { PHONE } from './support/viewports';
 
@@ -137,4 +137,27 @@ test('an article read to the end is no longer offered to continue', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Latest' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Continue reading' })).toHaveCount(0);
+});
+
+test('the save control, its answer and "Continue reading" have no accessibility problem, in either theme', async ({
+  page,
+}) => {
+  const [article] = SEED_ARTICLES;
+  for (const theme of ['light', 'dark'] as const) {
+    await rememberChoices(page, { theme });
+    await page.goto(article.path);
+    await expect(page.getByRole('button', { name: /Save for offline|Remove from saved/u })).toBeVisible();
+    expect(await axeViolations(page), `${theme}, before saving`).toEqual([]);
+    if (theme === 'light') await saveForOffline(page);
+    await expect(page.getByText('Saved on this device.')).toBeVisible();
+    expect(await axeViolations(page), `${theme}, saved`).toEqual([]);
+    await page
+      .locator('[data-article-body] > *')
+      .nth(3)
+      .evaluate((element) => element.scrollIntoView());
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('reading-positions') ?? '')).toContain('"block"');
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'Continue reading' })).toBeVisible();
+    expect(await axeViolations(page), `${theme}, front page`).toEqual([]);
+  }
 });
