@@ -12,6 +12,14 @@ async function saveForOffline(page: Page): Promise<void> {
   await expect(page.getByText('Saved on this device.')).toBeVisible({ timeout: 20_000 });
 }
 
+/** The pages the service worker keeps for this browser (build files aside). */
+const keptPages = (page: Page) =>
+  page.evaluate(async () => {
+    const cache = await caches.open('saved-pages-v1');
+    const paths = (await cache.keys()).map((request) => new URL(request.url).pathname);
+    return paths.filter((path) => !path.startsWith('/_next/static/')).sort();
+  });
+
 test('a saved article opens from /saved and reads in full with the network off', async ({
   page,
   context,
@@ -19,6 +27,10 @@ test('a saved article opens from /saved and reads in full with the network off',
   const [article] = SEED_ARTICLES;
   await page.goto(article.path);
   await saveForOffline(page);
+  // Pages read but not saved are not kept.
+  await page.goto(SEED_ARTICLES[2].path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLES[2].headline);
+  expect(await keptPages(page)).toEqual([article.path, '/saved'].sort());
 
   await context.setOffline(true);
   await page.goto('/saved');
@@ -47,6 +59,7 @@ test('a saved article can be removed from /saved, and then is no longer kept', a
   await page.getByRole('button', { name: `Remove “${article.headline}” from saved articles` }).click();
   await expect(page.getByRole('link', { name: article.headline })).toHaveCount(0);
   await expect(page.getByRole('status')).toHaveText(`Removed “${article.headline}”.`);
+  expect(await keptPages(page)).toEqual(['/saved']);
 
   await context.setOffline(true);
   await page.goto(article.path).catch(() => null);
@@ -160,4 +173,22 @@ test('the save control, its answer and "Continue reading" have no accessibility 
     await expect(page.getByRole('region', { name: 'Continue reading' })).toBeVisible();
     expect(await axeViolations(page), `${theme}, front page`).toEqual([]);
   }
+});
+
+/** The text of every script the page loaded. */
+async function scriptsLoaded(page: Page, path: string): Promise<string[]> {
+  const scripts: Array<Promise<string>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  return Promise.all(scripts);
+}
+
+test('the offline-reading code loads only on the pages that use it', async ({ page }) => {
+  const usesIt = (scripts: string[]) => scripts.some((script) => script.includes('reading-positions'));
+  expect(usesIt(await scriptsLoaded(page, SEED_ARTICLES[0].path)), 'article').toBe(true);
+  expect(usesIt(await scriptsLoaded(page, '/')), 'front page').toBe(true);
+  expect(usesIt(await scriptsLoaded(page, '/world')), 'section page').toBe(false);
 });

@@ -31,6 +31,28 @@ async function keepPage(cache, path, response) {
   await cache.put(path, response);
 }
 
+/** Drops the build files no kept page needs any more (those of earlier builds, or of removed pages). */
+async function prune(cache) {
+  const requests = await cache.keys();
+  const isAsset = (request) => new URL(request.url).pathname.startsWith('/_next/static/');
+  const needed = new Set();
+  for (const request of requests.filter((request) => !isAsset(request))) {
+    const text = await (await cache.match(request)).text();
+    for (const [, asset] of text.matchAll(ASSET)) needed.add(asset);
+  }
+  for (const request of requests.filter(isAsset)) {
+    const asset = new URL(request.url).pathname;
+    if (asset.endsWith('.css') && needed.has(asset)) {
+      for (const [, font] of (await (await cache.match(request)).text()).matchAll(CSS_URL)) needed.add(font);
+    }
+  }
+  await Promise.all(
+    requests
+      .filter((request) => isAsset(request) && !needed.has(new URL(request.url).pathname))
+      .map((request) => cache.delete(request)),
+  );
+}
+
 async function save(path) {
   const cache = await caches.open(CACHE);
   for (const page of [path, SAVED_LIST]) {
@@ -43,6 +65,7 @@ async function save(path) {
 async function remove(path) {
   const cache = await caches.open(CACHE);
   await cache.delete(path);
+  await prune(cache);
 }
 
 self.addEventListener('message', (event) => {
@@ -77,7 +100,11 @@ async function page(event, path) {
     throw error;
   }
   if (response.ok && (await cache.match(path))) {
-    event.waitUntil(keepPage(cache, path, response.clone()).catch(() => {}));
+    event.waitUntil(
+      keepPage(cache, path, response.clone())
+        .then(() => prune(cache))
+        .catch(() => {}),
+    );
   }
   return response;
 }
