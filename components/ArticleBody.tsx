@@ -1,10 +1,15 @@
 import type { Article } from '@/lib/queries/types';
 
+/** Which block opens with the dateline: the first paragraph, when the article has one (-1: none). */
+export const datelineIndex = (article: Pick<Article, 'body' | 'dateline'>) =>
+  article.dateline ? article.body.findIndex((block) => block.type === 'paragraph') : -1;
+
 /** Paragraphs and subheadings as React text: document text is never HTML here. */
 export function ArticleBody({ article }: { article: Pick<Article, 'body' | 'dateline'> }) {
-  const datelineAt = article.dateline ? article.body.findIndex((block) => block.type === 'paragraph') : -1;
+  const datelineAt = datelineIndex(article);
   return (
-    <div className="mt-6 max-w-[65ch] font-serif text-[1.1875rem] leading-[1.7] sm:text-xl">
+    // data-article-body: where the reading-position island finds the paragraphs.
+    <div data-article-body="" className="mt-6 max-w-[65ch] font-serif text-[1.1875rem] leading-[1.7] sm:text-xl">
       {article.body.map((block, index) => {
         if (block.type === 'subheading') {
           return (

@@ -13,6 +13,9 @@ const formats = {
   short: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
 };
 
+/** The date (and, in full, the time) as the site writes it, in UTC. */
+export const formatTime = (iso: string, format: keyof typeof formats = 'long') => formats[format].format(new Date(iso));
+
 export function PublishedTime({
   iso,
   format = 'long',
@@ -24,7 +27,7 @@ export function PublishedTime({
 }) {
   return (
     <time dateTime={iso} className={className}>
-      {formats[format].format(new Date(iso))}
+      {formatTime(iso, format)}
     </time>
   );
 }

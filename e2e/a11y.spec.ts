@@ -133,3 +133,34 @@ test.describe('page structure', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
   });
 });
+
+/** The lite pages follow the device's colour scheme (they have no theme control): axe checks both. */
+const LITE_KINDS = [
+  { kind: 'lite front page', path: '/lite' },
+  { kind: 'lite section page', path: '/lite/world' },
+  { kind: 'lite article', path: `/lite${PAGE_KINDS[2].path}` },
+] as const;
+
+for (const [screen, viewport] of SCREENS) {
+  test.describe(`lite pages on a ${screen} screen`, () => {
+    test.use({ viewport });
+    for (const { kind, path } of LITE_KINDS) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`axe finds no accessibility problem on the ${kind} on a ${colorScheme} device`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme });
+          await openPage(page, path);
+          expect(await axeViolations(page)).toEqual([]);
+        });
+      }
+    }
+  });
+}
+
+test('the saved-articles page has no accessibility problem, in either theme', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await rememberChoices(page, { theme });
+    await openPage(page, '/saved');
+    await expect(page.getByText('No saved articles yet.', { exact: false })).toBeVisible();
+    expect(await axeViolations(page), theme).toEqual([]);
+  }
+});

@@ -9,6 +9,8 @@ for (const [kind, path] of [
   ['front page', '/'],
   ['section page', '/world'],
   ['article', SEED_ARTICLES[0].path],
+  ['lite section page', '/lite/world'],
+  ['lite article', `/lite${SEED_ARTICLES[0].path}`],
 ] as const) {
   test(`Lighthouse scores the ${kind} 100 for accessibility, best practices and SEO on a phone`, async ({
     baseURL,
@@ -24,3 +26,20 @@ for (const [kind, path] of [
     }
   });
 }
+
+// The lite front page's canonical URL is its full twin, the site's root: Lighthouse's SEO audit
+// takes any page other than the root that names the root as canonical for a mistake (its rule
+// of thumb for sites that point every page at the home page), so that one audit is expected here.
+test('Lighthouse scores the lite front page 100 for accessibility and best practices, and finds only its canonical root', async ({
+  baseURL,
+}, testInfo) => {
+  const chrome = await launchChrome();
+  try {
+    const audit = await auditPage(`${baseURL}/lite`, chrome.port, REQUIRED_CATEGORIES);
+    await testInfo.attach('lighthouse', { body: JSON.stringify(audit, null, 2), contentType: 'application/json' });
+    expect(audit.shortfalls).toEqual(['seo: Document does not have a valid `rel=canonical` (0)']);
+    expect(audit.scores).toMatchObject({ accessibility: 100, 'best-practices': 100 });
+  } finally {
+    chrome.kill();
+  }
+});

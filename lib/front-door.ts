@@ -14,13 +14,14 @@ import {
   ARCHIVE_ROUTE_FILES,
   ARTICLE_ROUTE_FILES,
   FRONT_EDITION,
+  SAVED_LIST,
   PUBLIC_FILES,
   RESERVED_ARTICLE_SLUGS,
   RESERVED_SLUGS,
   ROOT_ROUTE_FILES,
   SECTION_ROUTE_FILES,
 } from '@/lib/routes';
-import { articlePath, sectionPagePath } from '@/lib/site';
+import { articlePath, litePath, sectionPagePath } from '@/lib/site';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
 
 /**
@@ -39,6 +40,10 @@ export type Verdict =
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
+const LITE = 'lite';
+const SAVED = 'saved';
+/** The saved-articles page lives under a dynamic segment, as the front page does, so that it is rendered with the navigation. */
+const SAVED_PAGE_ROUTE = `/saved/${SAVED_LIST}`;
 /** The route that renders the front page: a dynamic segment, so that the build needs no database. */
 const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
 const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
@@ -68,6 +73,8 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   if (method !== 'GET' && method !== 'HEAD') return { action: 'page', status: 405 };
   if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
   if (section === '_next') return NEXT; // the build's own files: Next answers, in a word, for a missing one
+  if (section === LITE) return liteDoor(method, pathname, query === -1 ? '' : url.slice(query));
+  if (section === SAVED) return second === undefined ? { action: 'next', url: SAVED_PAGE_ROUTE } : NOT_FOUND;
   // Every address below here either reaches a route of the site, or gets the full 404 page:
   // Next's own answer for a missing page rendered on demand is an empty shell.
   if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
@@ -150,6 +157,32 @@ function feedArchive(
     () => feedArchiveCount(sectionSlug),
     (archives) => (archives !== null && wanted <= archives ? NEXT : NOT_FOUND),
   );
+}
+
+/**
+ * `/lite`, `/lite/<section>`, `/lite/<section>/page/<n>` and `/lite/<section>/<article>`:
+ * each exists when its full twin does, so the full page's rules decide (and its redirects
+ * lead to the lite twin of where they point). Nothing else lives under /lite: no feeds,
+ * share images or Markdown copies.
+ */
+function liteDoor(method: string, pathname: string, search: string): Verdict | Promise<Verdict> {
+  if (pathname === `/${LITE}`) return NEXT;
+  const [section = '', second, third, ...rest] = pathname.slice(LITE.length + 2).split('/');
+  const shaped =
+    rest.length === 0 &&
+    isSlug(section) &&
+    !RESERVED_SLUGS.has(section) &&
+    (second === undefined ||
+      (third === undefined && isSlug(second) && !RESERVED_ARTICLE_SLUGS.has(second)) ||
+      (second === 'page' && third !== undefined));
+  if (!shaped) return NOT_FOUND;
+  const toLite = (verdict: Verdict): Verdict => {
+    if (verdict.action === 'redirect') return { action: 'redirect', location: litePath(verdict.location) };
+    if (verdict.action === 'next' && verdict.url !== undefined) return NOT_FOUND;
+    return verdict;
+  };
+  const verdict = frontDoor(method, pathname.slice(LITE.length + 1) + search);
+  return verdict instanceof Promise ? verdict.then(toLite) : toLite(verdict);
 }
 
 /** After the database failed to answer, how long the front door stops asking it (ms). */

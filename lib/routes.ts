@@ -22,6 +22,10 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'sitemaps',
   'about',
   'offline',
+  // The lite pages (app/lite) and the saved-articles page (app/saved).
+  'lite',
+  'saved',
+  'sw.js',
   // The health check (app/healthz).
   'healthz',
   // Serves the front page internally (next.config.js rewrites / to it).
@@ -32,6 +36,9 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 /** The front page's internal address is /front/<FRONT_EDITION> (see next.config.js). */
 export const FRONT_EDITION = 'today';
+
+/** The saved-articles page's internal address is /saved/<SAVED_LIST> (the front door rewrites /saved to it). */
+export const SAVED_LIST = 'on-this-device';
 
 /** Second path segments the site owns under a section: an article may not take one. */
 export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([
@@ -77,7 +84,7 @@ export const ROOT_ROUTE_FILES: ReadonlySet<string> = new Set([
 ]);
 
 /** The files in public/ (lib/routes.test.ts checks this against the folder). */
-export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png']);
+export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png', 'sw.js']);
 
 /** The site's API: each route and the one method it answers. */
 export const API_ROUTES: ReadonlyMap<string, string> = new Map([['/api/revalidate', 'POST']]);

@@ -14,3 +14,5 @@ export const sectionPath = (sectionSlug: string) => `/${sectionSlug}`;
 export const sectionPagePath = (sectionSlug: string, page: number) =>
   page > 1 ? `/${sectionSlug}/page/${page}` : `/${sectionSlug}`;
 export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;
+/** The lite twin of a page of the site (`/` → `/lite`, `/world/x` → `/lite/world/x`). */
+export const litePath = (fullPath: string) => (fullPath === '/' ? '/lite' : `/lite${fullPath}`);

@@ -2,10 +2,10 @@
 // Figures, not assertions: machines here are shared and noisy, so compare ratios within one run.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import http from 'node:http';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -154,6 +154,45 @@ async function timePages(baseUrl: string, paths: Record<string, string>) {
         `${(bytes / 1024).toFixed(1)} KiB HTML; 50 concurrent in ${burstMs.toFixed(0)} ms`,
     );
   }
+}
+
+/** Bytes of one answer as sent: raw, and as the server compresses it for `accept-encoding: gzip`. */
+async function wireBytes(url: string): Promise<{ raw: number; gzip: number; body: string }> {
+  const get = (headers: Record<string, string>) =>
+    new Promise<Buffer>((resolve, reject) => {
+      http
+        .get(url, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(Buffer.concat(chunks)));
+        })
+        .on('error', reject);
+    });
+  const raw = await get({});
+  const gzip = await get({ 'accept-encoding': 'gzip' });
+  return { raw: raw.byteLength, gzip: gzip.byteLength, body: raw.toString('utf8') };
+}
+
+/**
+ * What an article weighs: its lite page beside its full page, one fetch each (no load):
+ * the HTML alone, and with the build files (scripts, styles, fonts) the full page loads.
+ */
+async function pageWeights(base: string, article: string): Promise<void> {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const full = await wireBytes(`${base}${article}`);
+  const lite = await wireBytes(`${base}/lite${article}`);
+  const assets = [...new Set([...full.body.matchAll(/(?:href|src)="(\/_next\/static\/[^"?#]+)"/gu)].map((m) => m[1]))];
+  let assetsRaw = 0;
+  let assetsGzip = 0;
+  for (const asset of assets) {
+    const weight = await wireBytes(`${base}${asset}`);
+    assetsRaw += weight.raw;
+    assetsGzip += weight.gzip;
+  }
+  console.log(
+    `article weight (${article}), one fetch each: lite ${kb(lite.raw)} raw, ${kb(lite.gzip)} gzip (no other file); ` +
+      `full HTML ${kb(full.raw)} raw, ${kb(full.gzip)} gzip, with its ${assets.length} build files ${kb(full.raw + assetsRaw)} raw, ${kb(full.gzip + assetsGzip)} gzip`,
+  );
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
@@ -355,6 +394,7 @@ async function benchPages(work: string, sources: SourceDocument[]) {
       article,
       feed: '/feed.xml',
     });
+    await pageWeights(base, article);
     console.log(
       `warm pages under load (${DURATION} s each, 20 connections), beside a bare Next.js app serving one cached page of the same size (the floor) and a plain Node server sending the same bytes;\n` +
         `  the three take turns, ${ROUNDS} rounds, and each figure is the median round (the machine is shared: single runs swing by a third):`,

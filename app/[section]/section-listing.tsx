@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/ArticleCard';
 import { JsonLd } from '@/components/JsonLd';
+import { LiteLink } from '@/components/LiteLink';
 import { Pagination } from '@/components/Pagination';
 import { getSection, getSectionPage } from '@/lib/queries';
 import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
@@ -77,6 +78,7 @@ export async function SectionListing({ slug, page: pageNumber }: { slug: string;
       </ol>
       <div className="max-w-3xl">
         <Pagination sectionSlug={section.slug} page={page} pageCount={pageCount} />
+        <LiteLink path={sectionPagePath(section.slug, page)} className="mt-8" />
       </div>
     </>
   );

@@ -4,8 +4,11 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleCorrections } from '@/components/ArticleCorrections';
 import { JsonLd } from '@/components/JsonLd';
+import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
+import { ReadingPosition } from '@/components/ReadingPosition';
 import { RelatedArticles } from '@/components/RelatedArticles';
+import { SaveForOffline } from '@/components/SaveForOffline';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
 import { RELATED_LIMIT, getArticle, getArticleLists, getArticleNow } from '@/lib/queries';
@@ -54,7 +57,8 @@ export default async function ArticlePage(props: Props) {
   // The previous and next articles are linked just above: the related list offers others.
   const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
   const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);
-  const url = absoluteUrl(articlePath(article.section.slug, article.slug));
+  const path = articlePath(article.section.slug, article.slug);
+  const url = absoluteUrl(path);
   const lastRevision = article.revisions[0];
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
@@ -84,9 +88,13 @@ export default async function ArticlePage(props: Props) {
             </span>
             <span className="print:hidden">{article.readingMinutes} min read</span>
           </p>
-          <ShareButton title={article.headline} url={url} />
+          <div className="flex flex-wrap items-center gap-3">
+            <SaveForOffline path={path} headline={article.headline} section={article.section.name} />
+            <ShareButton title={article.headline} url={url} />
+          </div>
         </div>
         <ArticleCorrections revisions={article.revisions} />
+        <ReadingPosition path={path} headline={article.headline} />
         <ArticleBody article={article} />
         <p className="mt-10 text-sm print:hidden">
           Published in{' '}
@@ -94,6 +102,7 @@ export default async function ArticlePage(props: Props) {
             {article.section.name}
           </Link>
         </p>
+        <LiteLink path={path} className="mt-3" />
         <p className="mt-8 hidden text-sm print:block">{url}</p>
       </article>
       <SectionNeighbours section={article.section} neighbours={neighbours} />

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
 import { ArticleCard } from '@/components/ArticleCard';
+import { ContinueReading } from '@/components/ContinueReading';
+import { LiteLink } from '@/components/LiteLink';
 import { JsonLd } from '@/components/JsonLd';
 import { getFrontPage } from '@/lib/queries';
 import { FRONT_EDITION } from '@/lib/routes';
@@ -43,6 +45,7 @@ export default async function FrontPage({ params }: Props) {
     <>
       <JsonLd data={webSiteJsonLd()} />
       <h1 className="sr-only">{SITE_NAME}: front page</h1>
+      <ContinueReading />
       {!lead ? (
         <p className="py-12 font-serif text-xl">No articles have been published yet.</p>
       ) : (
@@ -107,6 +110,7 @@ export default async function FrontPage({ params }: Props) {
           </ul>
         </section>
       ))}
+      <LiteLink path="/" className="mt-10" />
     </>
   );
 }

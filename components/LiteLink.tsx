@@ -1,0 +1,13 @@
+import { litePath } from '@/lib/site';
+
+/** The way to a page's lite twin (text only, no scripts). A plain link: the lite pages are not part of the app. */
+export function LiteLink({ path, className = '' }: { path: string; className?: string }) {
+  return (
+    <p className={`text-sm print:hidden ${className}`}>
+      <a href={litePath(path)} className="inline-flex min-h-10 items-center underline">
+        Lite version of this page
+      </a>{' '}
+      <span className="text-muted">(text only, quick on a slow connection)</span>
+    </p>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { useState } from 'react';
+import { Link } from './Link';
+import { askServiceWorker, canSaveOffline, forgetSaved, rememberSaved, useSavedArticles } from './on-device';
+
+const buttonClass =
+  'inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink disabled:cursor-wait';
+
+/**
+ * "Save for offline": keeps this article (the page and the files it needs) in the service
+ * worker's cache, and lists it on /saved. Shown only where the browser can do it, so never
+ * without JavaScript.
+ */
+export function SaveForOffline({ path, headline, section }: { path: string; headline: string; section: string }) {
+  const saved = useSavedArticles();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState(false);
+  if (saved === null || !canSaveOffline()) return null;
+  const isSaved = saved.some((article) => article.path === path);
+
+  async function change(type: 'save' | 'remove') {
+    setBusy(true);
+    setProblem(false);
+    try {
+      await askServiceWorker({ type, path });
+      if (type === 'save') rememberSaved({ path, headline, section });
+      else forgetSaved(path);
+    } catch {
+      setProblem(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 print:hidden">
+      {isSaved ? (
+        <button type="button" disabled={busy} onClick={() => change('remove')} className={buttonClass}>
+          Remove from saved
+        </button>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => change('save')} className={buttonClass}>
+          Save for offline
+        </button>
+      )}
+      <p role="status" className="text-sm text-muted">
+        {problem
+          ? 'This browser could not keep the article.'
+          : isSaved && (
+              <>
+                Saved on this device.{' '}
+                <Link href="/saved" className="underline">
+                  Your saved articles
+                </Link>
+              </>
+            )}
+      </p>
+    </div>
+  );
+}

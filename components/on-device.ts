@@ -1,0 +1,124 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * What the reader keeps on this device only: the articles saved for offline reading, and
+ * where they stopped in articles left half-read. Both live in localStorage; nothing of
+ * it is ever sent to the server.
+ */
+export interface SavedArticle {
+  path: string;
+  headline: string;
+  section: string;
+  savedAt: number;
+}
+
+export interface ReadingPosition {
+  path: string;
+  headline: string;
+  /** Index of the paragraph (or subheading) at the top of the screen when the reader stopped. */
+  block: number;
+  blocks: number;
+  at: number;
+}
+
+export const SAVED_KEY = 'saved-articles';
+export const POSITIONS_KEY = 'reading-positions';
+const CHANGE_EVENT = 'on-device-change';
+/** Older positions are forgotten, so the list stays short. */
+const MAX_POSITIONS = 20;
+
+const parsed = new Map<string, { raw: string | null; value: unknown }>();
+
+/** The stored value, parsed once per change (the same object while it stays the same, as useSyncExternalStore needs). */
+function read<T>(key: string, fallback: T): T {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(key);
+  } catch {
+    return fallback;
+  }
+  const known = parsed.get(key);
+  if (known && known.raw === raw) return known.value as T;
+  let value: unknown = fallback;
+  try {
+    value = raw === null ? fallback : (JSON.parse(raw) as T);
+  } catch {
+    value = fallback;
+  }
+  parsed.set(key, { raw, value });
+  return value as T;
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage can be full or forbidden (private modes): then nothing is kept.
+  }
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener(CHANGE_EVENT, onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener(CHANGE_EVENT, onChange);
+    window.removeEventListener('storage', onChange);
+  };
+}
+
+const NONE: never[] = [];
+export const savedArticles = () => read<SavedArticle[]>(SAVED_KEY, NONE);
+export const readingPositions = () => read<ReadingPosition[]>(POSITIONS_KEY, NONE);
+
+/** The list as stored; `null` on the server and before hydration, so that nothing shows without JavaScript. */
+export const useSavedArticles = () => useSyncExternalStore(subscribe, savedArticles, () => null);
+export const useReadingPositions = () => useSyncExternalStore(subscribe, readingPositions, () => null);
+
+export function rememberSaved(article: Omit<SavedArticle, 'savedAt'>): void {
+  write(SAVED_KEY, [
+    { ...article, savedAt: Date.now() },
+    ...savedArticles().filter((saved) => saved.path !== article.path),
+  ]);
+}
+
+export function forgetSaved(path: string): void {
+  write(
+    SAVED_KEY,
+    savedArticles().filter((saved) => saved.path !== path),
+  );
+}
+
+export function rememberPosition(position: Omit<ReadingPosition, 'at'>): void {
+  const others = readingPositions().filter((kept) => kept.path !== position.path);
+  write(POSITIONS_KEY, [{ ...position, at: Date.now() }, ...others].slice(0, MAX_POSITIONS));
+}
+
+export function forgetPosition(path: string): void {
+  if (readingPositions().some((kept) => kept.path === path))
+    write(
+      POSITIONS_KEY,
+      readingPositions().filter((kept) => kept.path !== path),
+    );
+}
+
+/**
+ * Asks the service worker (registered here on first use) to keep or drop the offline copy
+ * of a page, and waits for its answer.
+ */
+export async function askServiceWorker(message: { type: 'save' | 'remove'; path: string }): Promise<void> {
+  await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) throw new Error('no active service worker');
+  const channel = new MessageChannel();
+  const answer = new Promise<void>((resolve, reject) => {
+    channel.port1.onmessage = (event: MessageEvent<{ ok: boolean; error?: string }>) =>
+      event.data.ok ? resolve() : reject(new Error(event.data.error));
+  });
+  worker.postMessage(message, [channel.port2]);
+  await answer;
+}
+
+/** Whether this browser can keep pages for offline reading. */
+export const canSaveOffline = () => 'serviceWorker' in navigator && 'caches' in window && window.isSecureContext;

@@ -1,0 +1,76 @@
+import { datelineIndex } from '@/components/ArticleBody';
+import { formatTime } from '@/components/PublishedTime';
+import type { Article, ArticleSummary, FrontPage, SectionPage, SectionRef } from '@/lib/queries/types';
+import { SITE_DESCRIPTION, SITE_NAME, articlePath, litePath, sectionPagePath, sectionPath } from '@/lib/site';
+import { liteDocument } from './document';
+import { markup, type Markup } from './html';
+
+const liteArticlePath = (article: ArticleSummary) => litePath(articlePath(article.section.slug, article.slug));
+const liteSectionPath = (section: SectionRef) => litePath(sectionPath(section.slug));
+
+/** One headline in a lite listing: the same words as the full page's card, none of its chrome. */
+function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolean): Markup {
+  const link = markup`<a href="${liteArticlePath(article)}">${article.headline}</a>`;
+  const kicker = showSection && markup`<p class="kicker">${article.section.name}</p>`;
+  const title = heading === 'h2' ? markup`<h2>${link}</h2>` : markup`<h3>${link}</h3>`;
+  const time = formatTime(article.publishedAt, 'short');
+  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta"><time datetime="${article.publishedAt}">${time}</time> · ${article.readingMinutes} min read</p></li>`;
+}
+
+/** The lite front page: the same stories as `/` (lead and latest, then a block per section). */
+export function liteFrontPage(front: FrontPage, sections: readonly SectionRef[]): string {
+  const stories = front.lead ? [front.lead, ...front.latest] : [];
+  const latest =
+    stories.length === 0
+      ? markup`<p>No articles have been published yet.</p>`
+      : markup`<section aria-labelledby="latest"><h2 id="latest">Latest</h2><ul class="list">${stories.map((article) => card(article, 'h3', true))}</ul></section>`;
+  const blocks = front.sections.map(
+    ({ section, articles }) =>
+      markup`<section aria-labelledby="s-${section.slug}"><h2 id="s-${section.slug}"><a href="${liteSectionPath(section)}">${section.name}</a></h2><ul class="list">${articles.map((article) => card(article, 'h3', false))}</ul></section>`,
+  );
+  const main = markup`<h1 class="sr">${SITE_NAME}: front page</h1>${latest}${blocks}`;
+  return liteDocument({ title: SITE_NAME, description: SITE_DESCRIPTION, fullPath: '/', sections, main });
+}
+
+/** A page of a section's lite listing, with links to its neighbouring lite pages. */
+export function liteSectionPage(listing: SectionPage, sections: readonly SectionRef[]): string {
+  const { section, articles, page, pageCount } = listing;
+  const pageLink = (to: number, rel: 'prev' | 'next', text: string) =>
+    markup`<li><a rel="${rel}" href="${litePath(sectionPagePath(section.slug, to))}">${text}</a></li>`;
+  const pages =
+    pageCount > 1 &&
+    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer articles')}${page < pageCount && pageLink(page + 1, 'next', 'Older articles')}</ul></nav>`;
+  const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
+  const main = markup`<h1>${section.name}</h1>${pageOf}<ol class="list">${articles.map((article) => card(article, 'h2', false))}</ol>${pages}`;
+  return liteDocument({
+    title: page > 1 ? `${section.name}, page ${page}` : section.name,
+    description: `The latest ${section.name} news from ${SITE_NAME}.`,
+    fullPath: sectionPagePath(section.slug, page),
+    sections,
+    main,
+  });
+}
+
+/** An article's lite page: its text as the full page shows it (dateline first), and nothing else. */
+export function liteArticlePage(article: Article, sections: readonly SectionRef[]): string {
+  const datelineAt = datelineIndex(article);
+  const { dateline } = article;
+  const body = article.body.map((block, index) => {
+    if (block.type === 'subheading') return markup`<h2>${block.text}</h2>`;
+    const opening =
+      index === datelineAt &&
+      dateline &&
+      markup`<span class="dateline">${dateline.place}, ${dateline.dateText} (${dateline.source}) </span>`;
+    return markup`<p>${opening}${block.text}</p>`;
+  });
+  const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;
+  const time = markup`<time datetime="${article.publishedAt}">${formatTime(article.publishedAt)}</time>`;
+  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1><p class="meta">${time} · ${article.readingMinutes} min read</p>${body}<p class="meta">Published in ${sectionLink}</p></article>`;
+  return liteDocument({
+    title: article.headline,
+    description: article.summary,
+    fullPath: articlePath(article.section.slug, article.slug),
+    sections,
+    main,
+  });
+}

@@ -1,0 +1,125 @@
+// The service worker for offline reading. It keeps the pages a reader saved (and the
+// build's files those pages use), and /saved, and nothing else: every other request goes
+// to the network untouched. A saved page is always asked of the network first, so that a
+// reader online never sees an old copy (an import may have corrected it since); the copy
+// is refreshed from that answer and served only when the network does not answer.
+const CACHE = 'saved-pages-v1';
+const SAVED_LIST = '/saved';
+const ASSET = /(?:href|src)="(\/_next\/static\/[^"?#]+)"/gu;
+const CSS_URL = /url\((\/_next\/static\/[^)?#]+)\)/gu;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+/** Keeps the build files a page (or a stylesheet) names that are not kept yet; they never change. */
+async function keepAssets(cache, text, pattern) {
+  const assets = [...new Set([...text.matchAll(pattern)].map((match) => match[1]))];
+  await Promise.all(
+    assets.map(async (asset) => {
+      if (await cache.match(asset)) return;
+      const response = await fetch(asset);
+      if (!response.ok) throw new Error(`${asset}: ${response.status}`);
+      if (asset.endsWith('.css')) await keepAssets(cache, await response.clone().text(), CSS_URL);
+      await cache.put(asset, response);
+    }),
+  );
+}
+
+/** Keeps a page's answer, and the files it needs. */
+async function keepPage(cache, path, response) {
+  await keepAssets(cache, await response.clone().text(), ASSET);
+  await cache.put(path, response);
+}
+
+/** Drops the build files no kept page needs any more (those of earlier builds, or of removed pages). */
+async function prune(cache) {
+  const requests = await cache.keys();
+  const isAsset = (request) => new URL(request.url).pathname.startsWith('/_next/static/');
+  const needed = new Set();
+  for (const request of requests.filter((request) => !isAsset(request))) {
+    const text = await (await cache.match(request)).text();
+    for (const [, asset] of text.matchAll(ASSET)) needed.add(asset);
+  }
+  for (const request of requests.filter(isAsset)) {
+    const asset = new URL(request.url).pathname;
+    if (asset.endsWith('.css') && needed.has(asset)) {
+      for (const [, font] of (await (await cache.match(request)).text()).matchAll(CSS_URL)) needed.add(font);
+    }
+  }
+  await Promise.all(
+    requests
+      .filter((request) => isAsset(request) && !needed.has(new URL(request.url).pathname))
+      .map((request) => cache.delete(request)),
+  );
+}
+
+async function save(path) {
+  const cache = await caches.open(CACHE);
+  for (const page of [path, SAVED_LIST]) {
+    const response = await fetch(page, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${page}: ${response.status}`);
+    await keepPage(cache, page, response);
+  }
+}
+
+async function remove(path) {
+  const cache = await caches.open(CACHE);
+  await cache.delete(path);
+  await prune(cache);
+}
+
+self.addEventListener('message', (event) => {
+  const { type, path } = event.data ?? {};
+  const [port] = event.ports;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) return;
+  const work = type === 'save' ? save(path) : type === 'remove' ? remove(path) : null;
+  if (!work) return;
+  event.waitUntil(
+    work.then(
+      () => port?.postMessage({ ok: true }),
+      (error) => port?.postMessage({ ok: false, error: String(error) }),
+    ),
+  );
+});
+
+const OFFLINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>You are offline</h1><p>This page was not saved for offline reading.</p><p><a href="/saved">Your saved articles</a></p></body></html>`;
+
+/** A page: the network's answer when there is one (refreshing a saved copy), the saved copy when not. */
+async function page(event, path) {
+  const cache = await caches.open(CACHE);
+  let response;
+  try {
+    // Past the browser's HTTP cache, which may hold the page stale (stale-while-revalidate): the
+    // server's answer is the latest text. A redirect is handed to the browser to follow.
+    response = await fetch(event.request.url, { cache: 'no-cache', redirect: 'manual' });
+  } catch (error) {
+    const saved = await cache.match(path);
+    if (saved) return saved;
+    if (await cache.match(SAVED_LIST))
+      return new Response(OFFLINE_PAGE, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    throw error;
+  }
+  if (response.ok && (await cache.match(path))) {
+    event.waitUntil(
+      keepPage(cache, path, response.clone())
+        .then(() => prune(cache))
+        .catch(() => {}),
+    );
+  }
+  return response;
+}
+
+/** A build file: the kept copy if there is one (they never change), the network otherwise. */
+async function asset(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(request)) ?? fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') event.respondWith(page(event, url.pathname));
+  else if (url.pathname.startsWith('/_next/static/')) event.respondWith(asset(request));
+});
