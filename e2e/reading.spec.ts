@@ -217,7 +217,10 @@ test.describe('an article', () => {
     await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }));
     await openPage(page, middle.path);
     await page.getByRole('button', { name: 'Share this article' }).click();
-    await expect(page.getByRole('status')).toHaveText('Link copied to the clipboard.');
+    // The share button's own status line (the save control beside it has one too).
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveText(
+      'Link copied to the clipboard.',
+    );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${middle.path}`);
   });
 

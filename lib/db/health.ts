@@ -37,6 +37,14 @@ export async function checkHealth(): Promise<Health> {
   }
 }
 
+/** What Prisma's connection error codes mean, in words. */
+const PRISMA_CODES: Record<string, string> = {
+  P1001: 'the database server cannot be reached',
+  P1002: 'the database server did not answer in time',
+  P1008: 'the database did not answer in time',
+  P1017: 'the database server closed the connection',
+};
+
 /** One line saying what went wrong, without a stack or a password. */
 function describe(error: unknown): string {
   const parts: string[] = [];
@@ -46,7 +54,12 @@ function describe(error: unknown): string {
     cause = (cause as { cause?: unknown }).cause, depth++
   ) {
     const { message, code } = cause as { message?: unknown; code?: unknown };
-    const text = [typeof code === 'string' ? code : '', typeof message === 'string' ? message.split('\n')[0] : '']
+    const words = typeof code === 'string' ? PRISMA_CODES[code] : undefined;
+    const text = [
+      typeof code === 'string' ? code : '',
+      words ?? '',
+      typeof message === 'string' ? message.split('\n')[0] : '',
+    ]
       .filter(Boolean)
       .join(': ');
     if (text && !parts.some((part) => part.includes(text))) parts.push(text);
