@@ -84,8 +84,10 @@ async function main(): Promise<number> {
     if (!report.dryRun) {
       const tags = await tagsToExpire(pool, report);
       const shared = await expireInSharedCache(pool, tags);
-      if (shared) console.log(shared);
-      console.log(await notifySite(tags));
+      if (shared) console.log(shared.said);
+      const told = await notifySite(tags);
+      // With the change in the shared cache, an instance that was not told shows it anyway.
+      console.log(shared?.everywhere && told.startsWith('No running site') ? 'No running site found to tell.' : told);
     }
     return report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
   } finally {
