@@ -1,6 +1,8 @@
 // @ts-check
 
 import fs from 'node:fs';
+import path from 'node:path';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 // `next build` adds its dist folder's types to the tsconfig it uses. For a side build
@@ -18,7 +20,7 @@ const nextConfig = {
   typescript: { tsconfigPath },
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['pg'],
+  serverExternalPackages: ['pg', '@redis/client'],
   // Pages are cached for 60 s (each page's `revalidate`); a CDN or proxy in front may serve
   // them stale for 4 minutes more while it fetches a fresh copy:
   // `Cache-Control: s-maxage=60, stale-while-revalidate=240`.
@@ -32,4 +34,14 @@ const nextConfig = {
   // about a sixth of the throughput of cached pages.
 };
 
-export default nextConfig;
+/**
+ * With REDIS_URL, the running server keeps its page and data caches in Redis, shared by
+ * every instance (lib/shared-cache/handler.ts, bundled into the build folder by
+ * scripts/build.ts). Only the server: the build renders nothing that needs sharing.
+ * Without REDIS_URL, Next's own cache, as before.
+ * @param {string} phase
+ */
+export default function config(phase) {
+  if (phase !== PHASE_PRODUCTION_SERVER || !process.env.REDIS_URL) return nextConfig;
+  return { ...nextConfig, cacheHandler: path.resolve(distDir, 'newsroom-cache-handler.mjs') };
+}

@@ -43,6 +43,8 @@ export const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_D
 export const stampFile = (root: string) => path.join(distDir(root), 'source-hash');
 /** scripts/server.ts, bundled by the build (scripts/build.ts). */
 export const serverBundle = (root: string) => path.join(distDir(root), 'newsroom-server.mjs');
+/** lib/shared-cache/handler.ts, bundled by the build: Next's cache handler when REDIS_URL is set. */
+export const cacheHandlerBundle = (root: string) => path.join(distDir(root), 'newsroom-cache-handler.mjs');
 
 export function buildIsCurrent(root: string): boolean {
   if (!fs.existsSync(path.join(distDir(root), 'BUILD_ID'))) return false;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { serverBundle, sourceHash, stampFile } from './build-stamp';
+import { cacheHandlerBundle, serverBundle, sourceHash, stampFile } from './build-stamp';
 
 export function build(root: string): void {
   const hash = sourceHash(root);
@@ -25,9 +25,15 @@ export function build(root: string): void {
  * look-up, it served cached pages about 15% slower.
  */
 export function bundleServer(root: string): void {
+  bundle(path.join(root, 'scripts', 'server.ts'), serverBundle(root));
+  // Loaded by Next itself (next.config.js `cacheHandler`) when REDIS_URL is set.
+  bundle(path.join(root, 'lib', 'shared-cache', 'handler.ts'), cacheHandlerBundle(root));
+}
+
+function bundle(entry: string, outfile: string): void {
   buildSync({
-    entryPoints: [path.join(root, 'scripts', 'server.ts')],
-    outfile: serverBundle(root),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',

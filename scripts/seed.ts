@@ -9,6 +9,7 @@ import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
+import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
 
 const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
 
@@ -80,7 +81,14 @@ async function main(): Promise<number> {
       },
     });
     console.log(formatReport(report));
-    if (!report.dryRun) console.log(await notifySite(await tagsToExpire(pool, report)));
+    if (!report.dryRun) {
+      const tags = await tagsToExpire(pool, report);
+      const shared = await expireInSharedCache(pool, tags);
+      if (shared) console.log(shared.said);
+      const told = await notifySite(tags);
+      // With the change in the shared cache, an instance that was not told shows it anyway.
+      console.log(shared?.everywhere && told.startsWith('No running site') ? 'No running site found to tell.' : told);
+    }
     return report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
   } finally {
     await pool.end();

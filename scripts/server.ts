@@ -3,8 +3,12 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { disconnectPrisma } from '@/lib/db/client';
+import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
+import { requireReadPosition } from '@/lib/db/read-position';
 import { frontDoor, type Verdict } from '@/lib/front-door';
+import { forgetKnownPages } from '@/lib/known-pages';
+import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
+import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
 import { finishResponse } from '@/lib/http/finish-response';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
@@ -50,7 +54,30 @@ function plainPageHtml(title: string, text: string): string {
 const FINISH = { onServerError: (res: http.ServerResponse) => plainPage(res, 503) };
 const pathOf = (url: string) => (url.includes('?') ? url.slice(0, url.indexOf('?')) : url);
 
+/**
+ * With REDIS_URL: before Redis is read (at start and after an outage), its entries are
+ * checked against the database; every expiry, made by whichever instance or import, makes
+ * this one forget what it knew of the site's pages and read from the primary until the
+ * replicas have replayed the change.
+ */
+function joinSharedCache(): void {
+  const shared = sharedCache();
+  if (!shared) return;
+  shared.onConnect(async (cache) => {
+    if ((await reconcileSharedCache(cache, await getPrimaryPrisma())) === 'expired')
+      console.log(
+        'Shared cache: the database changed since Redis last heard of it: every page will be rendered again.',
+      );
+  });
+  shared.onExpiry((notice) => {
+    forgetKnownPages();
+    requireReadPosition(notice.lsn);
+  });
+  console.log(`Shared cache: Redis at ${describeRedisUrl(process.env.REDIS_URL ?? '')}`);
+}
+
 async function main(): Promise<void> {
+  joinSharedCache();
   const app = next({ dev: false, dir: root, port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -116,7 +143,7 @@ async function main(): Promise<void> {
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    void Promise.allSettled([app.close(), disconnectPrisma()]).finally(() => process.exit(0));
+    void Promise.allSettled([app.close(), disconnectPrisma(), sharedCache()?.close()]).finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { disconnectPrisma, getPrisma } from '@/lib/db/client';
+import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/connection';
 import { resolveDataDir } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
   for (const note of migrations.notes) console.log(note);
 
-  const prisma = await getPrisma();
+  const prisma = await getPrimaryPrisma();
   if ((await prisma.article.count()) === 0) {
     console.log('The database holds no articles: loading the bundled documents.');
     const pool = createPool(database.url, 'import');

@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
+import { expireEverywhere } from '@/lib/cache-expire';
 import { TAG_PATTERN } from '@/lib/cache-tags';
-import { forgetKnownPages } from '@/lib/known-pages';
 
 const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(20_000) });
 
@@ -15,13 +14,12 @@ function authorized(request: Request): boolean {
   return Boolean(secret) && timingSafeEqual(digest(given), digest(secret ?? ''));
 }
 
-/** The import script's notice of what changed: expire those cache tags, at once. */
+/** The import script's notice of what changed: expire those cache tags, at once (lib/cache-expire.ts). */
 export async function POST(request: Request) {
   if (!authorized(request)) return Response.json({ error: 'not authorized' }, { status: 401 });
   const parsed = notice.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'expected {"tags": ["article:<slug>", …]}' }, { status: 400 });
   const tags = [...new Set(parsed.data.tags)];
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  forgetKnownPages();
-  return Response.json({ expired: tags.length });
+  const reach = await expireEverywhere(tags);
+  return Response.json({ expired: tags.length, reach });
 }

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_PORT } from '../playwright.config';
+import { NGINX_BINARY, nginxArgs } from '../scripts/nginx-recipe';
+import { listingDocument } from '../test/support/listing';
+import { copyBuild, freePort, runSeed, seededDatabase, startInstance, type Instance } from './support/instances';
+import { SEED_ARTICLES } from './support/seed';
+
+// deploy/nginx.conf as written, on a free port, in front of one instance of the site
+// (its own database): what the recipe promises, checked through nginx itself.
+const port = E2E_PORT + 23;
+const secret = 'nginx-secret';
+const article = SEED_ARTICLES[1];
+const MICRO_CACHE_SECONDS = 5;
+
+test.describe.configure({ mode: 'serial' });
+
+let instance: Instance | undefined;
+let nginx: ChildProcess | undefined;
+let base = '';
+let databaseUrl = '';
+const cleanup: (() => Promise<void> | void)[] = [];
+
+function nginxInstalled(): boolean {
+  if (fs.existsSync(NGINX_BINARY)) return true;
+  if (process.env.CI) throw new Error('CI needs nginx (.ci/run installs Debian’s package), and it is not installed.');
+  return false;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  test.skip(!nginxInstalled(), 'nginx is not installed (CI installs it)');
+  const database = await seededDatabase(`e2e_nginx_${port}`);
+  cleanup.push(database.drop);
+  databaseUrl = database.url;
+  const build = copyBuild(`.next-nginx-${port}`);
+  cleanup.push(build.remove);
+  instance = await startInstance(build.dir, port, { DATABASE_URL: database.url, REVALIDATE_SECRET: secret });
+
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
+  cleanup.push(() => fs.rmSync(prefix, { recursive: true, force: true }));
+  const listen = await freePort();
+  base = `http://127.0.0.1:${listen}`;
+  nginx = spawn(NGINX_BINARY, nginxArgs({ prefix, port: listen, upstreams: [`127.0.0.1:${port}`] }), {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let said = '';
+  nginx.stderr?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  await expect(async () => {
+    expect(nginx?.exitCode, said).toBeNull();
+    expect((await fetch(`${base}/robots.txt`)).status).toBe(200);
+  }).toPass({ timeout: 15_000 });
+});
+
+test.afterAll(async () => {
+  if (nginx && nginx.exitCode === null) {
+    const exited = new Promise((resolve) => nginx?.once('exit', resolve));
+    nginx.kill('SIGQUIT');
+    await exited;
+  }
+  await instance?.stop();
+  for (const step of cleanup.reverse()) await step();
+});
+
+const get = async (pathname: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${base}${pathname}`, { headers });
+  return { status: response.status, cache: response.headers.get('x-cache-status'), text: await response.text() };
+};
+
+test('a page comes through nginx, which keeps it: the next reader gets nginx’s copy', async () => {
+  const first = await get(article.path);
+  expect(first.status).toBe(200);
+  expect(first.text).toContain('Lavrov');
+  expect(first.cache).toBe('MISS');
+
+  const second = await get(article.path);
+
+  expect(second.status).toBe(200);
+  expect(second.cache).toBe('HIT');
+  expect(second.text).toBe(first.text);
+});
+
+test('each encoding is kept apart: a gzip reader never gets Brotli, a plain one never gets either', async () => {
+  const plain = await fetch(`${base}${article.path}`, { headers: { 'accept-encoding': 'identity' } });
+  const gzip = await fetch(`${base}${article.path}`, { headers: { 'accept-encoding': 'gzip' } });
+  const brotli = await fetch(`${base}${article.path}`, { headers: { 'accept-encoding': 'br' } });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  expect(gzip.headers.get('content-encoding')).toBe('gzip');
+  expect(brotli.headers.get('content-encoding')).toBe('br');
+  expect(await gzip.text()).toContain('Lavrov');
+});
+
+test('the import’s notice passes through nginx, and the new text shows behind nginx within its few seconds', async () => {
+  await get(SEED_ARTICLES[2].path);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-docs-'));
+  fs.writeFileSync(
+    path.join(dir, 'correction.txt'),
+    listingDocument([
+      { headline: SEED_ARTICLES[2].headline, section: 'World', paragraphs: ['Corrected behind nginx.'] },
+    ]),
+  );
+  const started = Date.now();
+
+  const run = await runSeed([dir], { DATABASE_URL: databaseUrl, SITE_URL: base, REVALIDATE_SECRET: secret });
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  expect(run.stdout).toContain(`The site at ${base} was told`);
+  await expect(async () => expect((await get(SEED_ARTICLES[2].path)).text).toContain('Corrected behind nginx.')).toPass(
+    {
+      timeout: (MICRO_CACHE_SECONDS + 3) * 1000,
+    },
+  );
+  expect(Date.now() - started).toBeLessThan((MICRO_CACHE_SECONDS + 3) * 1000 + 10_000);
+  const refused = await fetch(`${base}/api/revalidate`, { method: 'POST', body: '{"tags":["front"]}' });
+  expect(refused.status, 'the notice reaches the site, which checks its secret').toBe(401);
+  expect(refused.headers.get('x-cache-status')).toBeNull();
+});
+
+test('when no instance answers, nginx serves the pages it kept, stale', async () => {
+  test.setTimeout(60_000);
+  const kept = await get(article.path);
+  expect(kept.status).toBe(200);
+  await instance?.stop();
+  await new Promise((resolve) => setTimeout(resolve, (MICRO_CACHE_SECONDS + 1) * 1000));
+
+  const stale = await get(article.path);
+
+  expect(stale.status).toBe(200);
+  expect(stale.cache).toBe('STALE');
+  expect(stale.text).toContain('Lavrov');
+  expect((await get('/world/never-asked-for-before')).status).toBe(502);
+});

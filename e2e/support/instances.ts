@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createClient } from '@redis/client';
+import pg from 'pg';
+
+/**
+ * Production servers of the site for specs that run several, as a deployment does: a
+ * copy of the build (without its caches), a database of their own on the PostgreSQL
+ * server, and the server bundle `npm start` runs.
+ */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const build = process.env.NEXT_DIST_DIR || '.next';
+
+/** A copy of the build: every server runs from the same build, as identical instances do. */
+export function copyBuild(name: string): { dir: string; remove(): void } {
+  fs.rmSync(name, { recursive: true, force: true });
+  fs.cpSync(build, name, {
+    recursive: true,
+    filter: (source) => !['cache', 'route-cache'].includes(path.basename(source)),
+  });
+  return {
+    dir: name,
+    remove: () => {
+      fs.rmSync(name, { recursive: true, force: true });
+      fs.rmSync(`tsconfig.${name}.json`, { force: true });
+    },
+  };
+}
+
+/** A database of the spec's own, with the reference documents loaded; dropped by `drop`. */
+export async function seededDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const seeded = await runSeed([], { DATABASE_URL: url.toString() });
+  if (seeded.status !== 0) throw new Error(`seeding ${name} failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * `npm run seed` with this environment; it tells a site only if the environment says which
+ * (SITE_URL and REVALIDATE_SECRET). Asynchronous: a proxy in this process must keep forwarding meanwhile.
+ */
+export function runSeed(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+    env: { ...process.env, DATA_DIR: path.resolve('.tmp/e2e-nobody-runs-here'), REDIS_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  return new Promise((resolve) =>
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    }),
+  );
+}
+
+export interface Instance {
+  port: number;
+  base: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the production server on `port` from `buildDir`, and waits until it answers. */
+export async function startInstance(buildDir: string, port: number, env: Record<string, string>): Promise<Instance> {
+  const server: ChildProcess = spawn(process.execPath, [path.join(buildDir, 'newsroom-server.mjs')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXT_DIST_DIR: buildDir,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      REDIS_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server on ${port} exited:\n${output}`);
+    try {
+      if ((await fetch(`${base}/robots.txt`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60_000) throw new Error(`the server on ${port} did not answer within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    port,
+    base,
+    output: () => output,
+    stop: async () => {
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Whether the Redis server the specs use answers; in CI it must (a missing one fails the run). */
+export async function redisAnswers(): Promise<boolean> {
+  const client = createClient({ url: REDIS_TEST_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    if (process.env.CI)
+      throw new Error(`CI needs the Redis server at ${REDIS_TEST_URL} (TEST_REDIS_URL), and it does not answer.`);
+    return false;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** Deletes every key under the prefix (the spec's own). */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const client = createClient({ url: REDIS_TEST_URL });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.del(keys);
+    }
+  } finally {
+    await client.close();
+  }
+}
+
+/** A TCP port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

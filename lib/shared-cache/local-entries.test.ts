@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { LocalEntries } from './local-entries';
+
+const entry = (size: number) => ({ version: 'v', lastModified: 0, tags: [], value: size, size });
+
+describe("an instance's copy of shared entries", () => {
+  it('keeps the most recently used within its bytes', () => {
+    const local = new LocalEntries<number>(100);
+    local.set('a', entry(40));
+    local.set('b', entry(40));
+    local.get('a');
+    local.set('c', entry(40));
+    expect(local.get('a')?.value).toBe(40);
+    expect(local.get('b')).toBeUndefined();
+    expect(local.size).toBe(80);
+    local.set('huge', entry(101));
+    expect(local.get('huge')).toBeUndefined();
+  });
+
+  it('dates an entry from when its render began, if it began lately', () => {
+    const local = new LocalEntries<number>(100);
+    local.renderBegins('page', 1_000);
+    local.renderBegins('page', 1_500);
+    expect(local.renderEnds('page', 2_000)).toBe(1_000);
+    expect(local.renderEnds('page', 2_000)).toBeUndefined();
+    local.renderBegins('old', 0);
+    expect(local.renderEnds('old', 60_000)).toBeUndefined();
+  });
+});
