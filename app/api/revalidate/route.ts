@@ -3,6 +3,7 @@ import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
 import { TAG_PATTERN } from '@/lib/cache-tags';
 import { forgetKnownPages } from '@/lib/known-pages';
+import { forgetSearchResults } from '@/lib/queries/search-cache';
 
 const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(20_000) });
 
@@ -23,5 +24,7 @@ export async function POST(request: Request) {
   const tags = [...new Set(parsed.data.tags)];
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   forgetKnownPages();
+  // Any change may add, drop or reorder the results of any search.
+  if (tags.length > 0) forgetSearchResults();
   return Response.json({ expired: tags.length });
 }
