@@ -130,8 +130,9 @@ export async function importDocuments(
         options.onProgress?.({ documents: index + 1, totalDocuments: sources.length, articles: articlesDone });
       }
       if (!dryRun) sectionsChanged = (await loadNavigationSections(client)) !== sectionsBefore;
-      // Fresh statistics at once after a large load, rather than when autovacuum next looks: the
-      // planner picks the index for related articles' headline words by how common each word is.
+      // Fresh statistics at once after a large load, rather than when autovacuum next looks: for
+      // search and related articles the planner picks the search index or the newest-first one by
+      // how common each word is.
       if (!dryRun && changed.length >= ANALYZE_AFTER) await client.query('ANALYZE articles');
       if (!dryRun && changed.length > 0) await mergePendingSearchEntries(client);
     });
