@@ -1,8 +1,11 @@
 import type { SearchHit } from '@/lib/queries/types';
+import type { HighlightedText } from '@/lib/search/highlight';
 import { articlePath } from '@/lib/site';
 import { Highlighted } from './Highlighted';
 import { Link } from './Link';
 import { PublishedTime } from './PublishedTime';
+
+const startsMidSentence = (fragment: HighlightedText | undefined) => /^\p{Ll}/u.test(fragment?.[0]?.text ?? '');
 
 /** One article found by search: section, headline and passages of its text, the matched words marked. */
 export function SearchResult({ hit }: { hit: SearchHit }) {
@@ -16,6 +19,8 @@ export function SearchResult({ hit }: { hit: SearchHit }) {
       </h3>
       {hit.snippet.length > 0 && (
         <p className="mt-2 font-serif text-muted">
+          {/* Passages from within the text: an ellipsis where the text goes on (a sentence's start shows none). */}
+          {startsMidSentence(hit.snippet[0]) && '… '}
           {hit.snippet.map((fragment, index) => (
             <span key={index}>
               <Highlighted segments={fragment} />

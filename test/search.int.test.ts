@@ -98,6 +98,13 @@ describe.each(kinds)('search on the %s database', (kind) => {
     expect(marked?.map((segment) => segment.text)).toContain('Vardø');
   });
 
+  test('the snippet marks each word of the query, even when they are paragraphs apart', async () => {
+    const [hit] = (await search('kirkenes mayor')).hits;
+    expect(hit?.headline).toBe(BARENTS);
+    const marked = hit?.snippet.flat().filter((segment) => segment.marked);
+    expect(marked?.map((segment) => segment.text)).toEqual(['Kirkenes', 'mayor']);
+  });
+
   test('a quoted phrase finds the words side by side, in that order', async () => {
     expect(headlines(await search('"harbour bridge"'))).toEqual([HARBOUR_BRIDGE]);
   });

@@ -21,7 +21,9 @@ import type { SearchHit, SearchResults } from './types';
  *    (today) down towards 0.7 (years old): newer articles win close calls, never clear ones.
  * 3. Highlight: ts_headline marks matches in the headline and picks up to two passages of
  *    the body, with private-use characters as markers (removed from the text beforehand),
- *    which lib/search/highlight.ts turns into text segments.
+ *    which lib/search/highlight.ts turns into text segments. Passages are chosen around any
+ *    of the query's words (its `&` read as `|`; words left out with `-` are not marked): an
+ *    article whose words are paragraphs apart would otherwise show its first lines unmarked.
  */
 const CANDIDATES = SEARCH_RESULT_CAP + 1;
 const SNIPPET_OPTIONS = [
@@ -75,7 +77,8 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
            ts_headline('news',
                        translate((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
                                     FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)), ${MARKERS}, ''),
-                       websearch_to_tsquery('news', ${query}), ${SNIPPET_OPTIONS}) AS snippet
+                       replace(querytree(websearch_to_tsquery('news', ${query}))::text, ' & ', ' | ')::tsquery,
+                       ${SNIPPET_OPTIONS}) AS snippet
       FROM ranked r
       JOIN articles a ON a.id = r.id
       JOIN sections s ON s.id = a.section_id
