@@ -53,7 +53,8 @@ test('a reader searches from the header and finds the article about the place fi
   await expect(page).toHaveTitle(new RegExp(`^2 articles match “${word} vardo”`, 'u'));
   await results(page).first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(about);
-  await expect(page).toHaveURL(`/${plainSlug(section)}/${plainSlug(about)}`);
+  // The article's address is its headline in ASCII (Vardø → vardo).
+  await expect(page).toHaveURL(`/${plainSlug(section)}/${plainSlug(about.replace('ø', 'o'))}`);
 });
 
 test('the words that matched are marked in headlines and passages, as the articles spell them', async ({ page }) => {

@@ -1,5 +1,13 @@
 import type { PrismaClient } from '@/lib/db/client';
-import { FRAGMENT_BREAK, MARK_END, MARK_START, MARKERS, parseHighlighted, parseSnippet } from '@/lib/search/highlight';
+import {
+  FRAGMENT_BREAK,
+  MARK_END,
+  MARK_START,
+  TRANSLATE_FROM,
+  TRANSLATE_TO,
+  parseHighlighted,
+  parseSnippet,
+} from '@/lib/search/highlight';
 import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP } from '@/lib/search/query';
 import type { SearchHit, SearchResults } from './types';
 
@@ -20,8 +28,8 @@ import type { SearchHit, SearchResults } from './types';
  *    the whole query, so that such articles come first; times a freshness factor from 1
  *    (today) down towards 0.7 (years old): newer articles win close calls, never clear ones.
  * 3. Highlight: ts_headline marks matches in the headline and picks up to two passages of
- *    the body, with private-use characters as markers (removed from the text beforehand),
- *    which lib/search/highlight.ts turns into text segments. Passages are chosen around any
+ *    the body, with private-use characters as markers (removed from the text beforehand, and
+ *    `<` hidden from its tag parser), which lib/search/highlight.ts turns into text segments. Passages are chosen around any
  *    of the query's words (its `&` read as `|`; words left out with `-` are not marked): an
  *    article whose words are paragraphs apart would otherwise show its first lines unmarked.
  */
@@ -72,11 +80,12 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
     )
     SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at,
            least(r.total, ${CANDIDATES})::int AS total,
-           ts_headline('news', translate(a.headline, ${MARKERS}, ''), websearch_to_tsquery('news', ${query}),
+           ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
                        ${HEADLINE_OPTIONS}) AS headline_marked,
            ts_headline('news',
                        translate((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
-                                    FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)), ${MARKERS}, ''),
+                                    FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
+                                 ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
                        replace(querytree(websearch_to_tsquery('news', ${query}))::text, ' & ', ' | ')::tsquery,
                        ${SNIPPET_OPTIONS}) AS snippet
       FROM ranked r

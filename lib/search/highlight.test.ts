@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   FRAGMENT_BREAK as BREAK,
+  LESS_THAN,
   MARK_END as END,
   MARK_START as START,
   parseHighlighted,
@@ -20,6 +21,13 @@ describe('highlighted text from the database', () => {
   test('keeps markup in the text as text: it is never read as HTML', () => {
     const segments = parseHighlighted(`<b>bold</b> ${START}<script>alert(1)</script>${END}`);
     expect(segments).toEqual([{ text: '<b>bold</b> ' }, { text: '<script>alert(1)</script>', marked: true }]);
+  });
+
+  test('gives back the < that was hidden from the database’s tag parser', () => {
+    expect(parseHighlighted(`${LESS_THAN}script>x${LESS_THAN}/script> ${START}gala${END}`)).toEqual([
+      { text: '<script>x</script> ' },
+      { text: 'gala', marked: true },
+    ]);
   });
 
   test('joins adjacent pieces of the same kind, and collapses white space and line breaks', () => {

@@ -8,8 +8,17 @@
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 export const FRAGMENT_BREAK = '\uE002';
-/** What SQL's translate() removes from text before ts_headline marks it. */
-export const MARKERS = MARK_START + MARK_END + FRAGMENT_BREAK;
+/**
+ * Stands for `<` while ts_headline reads the text: its parser takes `<b>` or `<script>` for
+ * markup tags and leaves them out of passages, and the text must be shown as it is.
+ */
+export const LESS_THAN = '\uE003';
+/**
+ * SQL's translate(text, TRANSLATE_FROM, TRANSLATE_TO), applied before ts_headline: `<` becomes
+ * LESS_THAN, and the markers themselves, were the text to hold any, are removed.
+ */
+export const TRANSLATE_FROM = `<${MARK_START}${MARK_END}${FRAGMENT_BREAK}${LESS_THAN}`;
+export const TRANSLATE_TO = LESS_THAN;
 
 export interface TextSegment {
   text: string;
@@ -24,7 +33,7 @@ const MARKER_CHARACTERS = /[\uE000-\uE002]/gu;
 export function parseHighlighted(marked: string): HighlightedText {
   const segments: HighlightedText = [];
   const push = (text: string, isMarked: boolean) => {
-    const clean = text.replace(MARKER_CHARACTERS, '').replace(/\s+/gu, ' ');
+    const clean = text.replace(MARKER_CHARACTERS, '').replaceAll(LESS_THAN, '<').replace(/\s+/gu, ' ');
     if (clean === '') return;
     const last = segments.at(-1);
     if (last && Boolean(last.marked) === isMarked) last.text += clean;
