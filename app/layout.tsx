@@ -5,7 +5,8 @@ import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { getSections } from '@/lib/queries';
 import { siteMetadata } from '@/lib/seo/metadata';
-import { SITE_LANGUAGE } from '@/lib/site';
+import { OPENSEARCH_PATH, OPENSEARCH_TYPE } from '@/lib/seo/opensearch';
+import { SITE_LANGUAGE, SITE_NAME } from '@/lib/site';
 import './globals.css';
 
 // `next build` prerenders the 404 page through this layout, and the build has no
@@ -29,6 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={SITE_LANGUAGE} className={newsreader.variable} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: preferencesScript }} />
+        {/* Lets a browser add the site as a search engine. */}
+        <link rel="search" type={OPENSEARCH_TYPE} title={SITE_NAME} href={OPENSEARCH_PATH} />
       </head>
       <body className="bg-paper font-sans text-ink antialiased">
         <a

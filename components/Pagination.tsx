@@ -1,11 +1,25 @@
-import { sectionPagePath } from '@/lib/site';
 import { Link } from './Link';
 
 const linkClass =
   'inline-flex min-h-11 items-center rounded-sm border border-strong-rule px-4 font-semibold hover:bg-ink hover:text-paper';
 
-/** Plain links, rel="prev"/"next": pages work without JavaScript, and crawlers follow them. */
-export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: string; page: number; pageCount: number }) {
+/**
+ * Plain links, rel="prev"/"next": pages work without JavaScript, and crawlers follow them.
+ * `pagePath` gives each page's address (a section's `/<section>/page/N`, a search's `?page=N`).
+ */
+export function Pagination({
+  page,
+  pageCount,
+  pagePath,
+  previousLabel,
+  nextLabel,
+}: {
+  page: number;
+  pageCount: number;
+  pagePath: (page: number) => string;
+  previousLabel: string;
+  nextLabel: string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav
@@ -14,8 +28,9 @@ export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: stri
     >
       <div>
         {page > 1 && (
-          <Link href={sectionPagePath(sectionSlug, page - 1)} rel="prev" className={linkClass}>
-            <span aria-hidden="true">←&nbsp;</span>Newer articles
+          <Link href={pagePath(page - 1)} rel="prev" className={linkClass}>
+            <span aria-hidden="true">←&nbsp;</span>
+            {previousLabel}
           </Link>
         )}
       </div>
@@ -24,8 +39,9 @@ export function Pagination({ sectionSlug, page, pageCount }: { sectionSlug: stri
       </p>
       <div className="text-right">
         {page < pageCount && (
-          <Link href={sectionPagePath(sectionSlug, page + 1)} rel="next" className={linkClass}>
-            Older articles<span aria-hidden="true">&nbsp;→</span>
+          <Link href={pagePath(page + 1)} rel="next" className={linkClass}>
+            {nextLabel}
+            <span aria-hidden="true">&nbsp;→</span>
           </Link>
         )}
       </div>

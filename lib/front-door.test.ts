@@ -72,3 +72,31 @@ describe('the front door and feed archives', () => {
     }
   });
 });
+
+describe('the front door and search', () => {
+  test('lets /search through with any query, for GET and HEAD, private to the reader and not indexed', () => {
+    for (const url of ['/search', '/search?q=harbour', '/search?q=%22a+b%22&page=3', '/search?q=<script>&q=2']) {
+      for (const method of ['GET', 'HEAD']) {
+        expect(frontDoor(method, url)).toEqual({
+          action: 'next',
+          headers: { 'cache-control': 'private, max-age=60', 'x-robots-tag': 'noindex' },
+        });
+      }
+    }
+  });
+
+  test('answers 405 to a search sent by another method', () => {
+    expect(frontDoor('POST', '/search?q=harbour')).toEqual({ action: 'page', status: 405 });
+  });
+
+  test('answers 404 for every address below /search', () => {
+    for (const url of ['/search/', '/search/harbour', '/search/page/2', '/search/a/b?q=c']) {
+      expect(frontDoor('GET', url), url).toEqual({ action: 'not-found' });
+    }
+  });
+
+  test('lets the OpenSearch description through, and nothing below it', () => {
+    expect(frontDoor('GET', '/opensearch.xml')).toEqual({ action: 'next' });
+    expect(frontDoor('GET', '/opensearch.xml/more')).toEqual({ action: 'not-found' });
+  });
+});

@@ -18,6 +18,7 @@ import {
   PUBLIC_FILES,
   RESERVED_ARTICLE_SLUGS,
   RESERVED_SLUGS,
+  ROOT_PAGES,
   ROOT_ROUTE_FILES,
   SECTION_ROUTE_FILES,
 } from '@/lib/routes';
@@ -33,12 +34,22 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params'
  * Here an address that exists costs a map look-up.
  */
 export type Verdict =
-  | { action: 'next'; url?: string }
+  | { action: 'next'; url?: string; headers?: Readonly<Record<string, string>> }
   | { action: 'not-found' }
   | { action: 'redirect'; location: string }
   | { action: 'page'; status: 400 | 405 | 503; allow?: string };
 
 const NEXT: Verdict = { action: 'next' };
+/**
+ * Search renders per request, for one reader's query. No shared cache (CDN, proxy) may keep it:
+ * it cannot be told of imports, and made-up queries would fill it with pages nobody asks for
+ * twice. The reader's own browser may reuse a page for a minute (back and forward, the same
+ * search again), which is as stale as any page of the site may be. Results are never indexed.
+ */
+export const SEARCH_PAGE: Verdict = {
+  action: 'next',
+  headers: { 'cache-control': 'private, max-age=60', 'x-robots-tag': 'noindex' },
+};
 const NOT_FOUND: Verdict = { action: 'not-found' };
 const LITE = 'lite';
 const SAVED = 'saved';
@@ -78,6 +89,7 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   // Every address below here either reaches a route of the site, or gets the full 404 page:
   // Next's own answer for a missing page rendered on demand is an empty shell.
   if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
+  if (ROOT_PAGES.has(section)) return second === undefined ? SEARCH_PAGE : NOT_FOUND;
   if (section === 'sitemaps') return second !== undefined && third === undefined ? NEXT : NOT_FOUND;
   if (section === 'archive') return feedArchive(method, pathname, undefined, second, third, rest);
   if (RESERVED_SLUGS.has(section) || !isSlug(section)) return NOT_FOUND;

@@ -6,9 +6,12 @@ import {
   ARCHIVE_ROUTE_FILES,
   ARTICLE_ROUTE_FILES,
   PUBLIC_FILES,
+  RESERVED_SLUGS,
+  ROOT_PAGES,
   ROOT_ROUTE_FILES,
   SECTION_ROUTE_FILES,
 } from './routes';
+import { SLUG_PATTERN } from './url-params';
 
 const app = path.resolve(import.meta.dirname, '..', 'app');
 /** The routes of a folder of app/ that are files: route handlers and metadata image files. */
@@ -27,6 +30,23 @@ test('the front door knows every one-segment route of app/, and no other', () =>
   // sitemaps/ and lite/ hold routes below them too: the front door has rules of their own for each.
   const dirs = fileRoutes('.').filter((name) => name !== 'sitemaps' && name !== 'lite');
   expect(dirs).toEqual([...ROOT_ROUTE_FILES].sort());
+});
+
+test('the front door knows every page of one segment in app/, and no other', () => {
+  const pages = fs
+    .readdirSync(app, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
+    .filter((entry) => fs.existsSync(path.join(app, entry.name, 'page.tsx')))
+    .map((entry) => entry.name)
+    .sort();
+  expect(pages).toEqual([...ROOT_PAGES].sort());
+});
+
+test('no section may take the address of a route or page of one segment', () => {
+  const missing = [...ROOT_ROUTE_FILES, ...ROOT_PAGES, ...PUBLIC_FILES]
+    .filter((name) => SLUG_PATTERN.test(name))
+    .filter((name) => !RESERVED_SLUGS.has(name));
+  expect(missing).toEqual([]);
 });
 
 test('the front door knows every file route under a section and under an article', () => {

@@ -13,6 +13,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'news-sitemap.xml',
   'robots.txt',
   'llms.txt',
+  'opensearch.xml',
   'favicon.ico',
   'icon',
   'apple-icon',
@@ -79,9 +80,17 @@ export const ROOT_ROUTE_FILES: ReadonlySet<string> = new Set([
   'news-sitemap.xml',
   'robots.txt',
   'llms.txt',
+  'opensearch.xml',
   'opengraph-image',
   'healthz',
 ]);
+
+/**
+ * First path segments that are a page of one segment (app/<name>/page.tsx), answered whatever
+ * their query string: search. Anything below them is the 404 page. lib/routes.test.ts checks
+ * this against app/.
+ */
+export const ROOT_PAGES: ReadonlySet<string> = new Set(['search']);
 
 /** The files in public/ (lib/routes.test.ts checks this against the folder). */
 export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png', 'sw.js']);

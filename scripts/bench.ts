@@ -16,6 +16,8 @@ import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { createClient } from '@redis/client';
+import { createPrismaClient } from '@/lib/db/client';
+import { loadSearchResults } from '@/lib/queries/search';
 import { fuzzRequests } from '../test/support/fuzz';
 import { build } from './build';
 import { buildIsCurrent, distDir } from './build-stamp';
@@ -29,8 +31,10 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     'big-import': { type: 'string', default: '100000' },
     'during-import': { type: 'string', default: '60000' },
-    /** Which parts to run: any of import, reads, pages, uncached, scale (comma-separated). */
-    parts: { type: 'string', default: 'import,reads,pages,uncached,scale' },
+    /** Which parts to run: any of import, reads, pages, uncached, search, scale (comma-separated). */
+    parts: { type: 'string', default: 'import,reads,pages,uncached,search,scale' },
+    /** Queries timed per kind and archive size in the search part. */
+    'search-samples': { type: 'string', default: '200' },
     /** Seconds of load per page kind in the throughput runs. */
     duration: { type: 'string', default: '5' },
     /** Seconds of the 200-client spike. */
@@ -50,6 +54,7 @@ const REQUESTS = Number(values.requests);
 const BIG_IMPORT = Number(values['big-import']);
 /** Articles of the import that runs while readers ask for pages. */
 const DURING_IMPORT = Number(values['during-import']);
+const SEARCH_SAMPLES = Number(values['search-samples']);
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const WORDS =
@@ -58,6 +63,19 @@ const WORDS =
   );
 const sentence = (seed: number, length: number) =>
   Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]).join(' ');
+/**
+ * Words the short list above lacks: each of RARE_WORDS made-up names (`kabedo`, `kabefu`, …) is
+ * in 2 articles of every RARE_WORDS, and each pair `rareWord(k) rareWord(k + 1)` in 1 (the sentence
+ * of article n names rareWord(n) and rareWord(n + 1) side by side), so that search has words
+ * and phrases that match well under 1% of the articles, as most readers' words do.
+ */
+const RARE_WORDS = 500;
+const rareWord = (n: number) => {
+  const k = n % RARE_WORDS;
+  const syllable = (i: number) => 'bdfgklmnprstvz'[i % 14]! + 'aeiou'[Math.floor(i / 14) % 5]!;
+  return syllable(k % 70) + syllable(Math.floor(k / 70) + 7) + syllable(k % 13);
+};
+const rareSentence = (n: number) => `The ${rareWord(n)} ${rareWord(n + 1)} inquiry heard from witnesses.`;
 
 /** Writes `count` generated articles (numbered from `first`), `perDocument` to a document, into `dir`. */
 function generateCorpus(dir: string, { first = 0, count = ARTICLES, perDocument = PER_DOCUMENT } = {}): void {
@@ -69,6 +87,7 @@ function generateCorpus(dir: string, { first = 0, count = ARTICLES, perDocument 
       const n = first + doc * perDocument + i;
       const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40)}.`);
       paragraphs.splice(4, 0, `Background ${n}`);
+      paragraphs.splice(2, 0, rareSentence(n));
       blocks.push(
         `Generated report number ${n} on ${sentence(n, 6)}\n\n` +
           `London, Mar ${(n % 28) + 1} (Bench Wire) ${paragraphs.join('\n\n')}\n\n  • Published in ${sections[n % sections.length]}\n`,
@@ -317,6 +336,7 @@ async function main() {
     if (PARTS.has('reads')) await benchReadsDuringImport(work, corpus);
     if (PARTS.has('pages')) await benchPages(work, sources);
     if (PARTS.has('uncached')) await benchUncached(work);
+    if (PARTS.has('search')) await benchSearch(work);
     if (PARTS.has('scale')) await benchScale(work, sources);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -713,6 +733,141 @@ async function benchUncached(work: string) {
     console.log(
       `  ${kind.padEnd(9)} 1,000 articles ${small.toFixed(1)} ms, 100,000 articles ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
     );
+  }
+}
+
+/** The kinds of query the search part times, each with a different query per sample. */
+const SEARCH_KINDS = {
+  // rareWord(k) is in 2 articles of every 500 (0.4%); the pair and the phrase in 1 (0.2%).
+  'one word': (i: number) => rareWord(i * 7),
+  'two words': (i: number) => `${rareWord(i * 7)} ${rareWord(i * 7 + 1)}`,
+  'quoted phrase': (i: number) => `"${rareWord(i * 7)} ${rareWord(i * 7 + 1)}"`,
+  'no match': (i: number) => `quorvex${i}`,
+  // Every word of WORDS (stop words aside) is in every article.
+  'every article': (i: number) => EVERY_ARTICLE_WORDS[i % EVERY_ARTICLE_WORDS.length]!,
+} as const;
+const EVERY_ARTICLE_WORDS = ['minister', 'talks', 'strikes', 'provinces', 'officials', 'capital', 'votes', 'northern'];
+
+/**
+ * Search at 1,000 and 100,000 articles: the query itself (find, count, rank, highlight a page of
+ * 20), with no cache in front, a different query each time; then the search page through the
+ * production server (a word not searched before each time, so its results cache misses), and
+ * the import speed with the search index in place, beside an import into a table without it.
+ */
+async function benchSearch(work: string) {
+  const kinds = Object.keys(SEARCH_KINDS) as Array<keyof typeof SEARCH_KINDS>;
+  const results = new Map<number, Map<string, { p50: number; p99: number; matches: string }>>();
+  const pages = new Map<number, { p50: number; p99: number }>();
+  for (const count of [1_000, 100_000]) {
+    const corpus = path.join(work, `search-${count}`);
+    generateCorpus(corpus, { first: 4_000_000, count, perDocument: count });
+    const sources = await readDocuments([corpus]);
+    fs.rmSync(corpus, { recursive: true, force: true });
+    const dataDir = path.join(work, `search-data-${count}`);
+    const embedded = await openEmbeddedDatabase(dataDir);
+    try {
+      await migrate(embedded.url);
+      const pool = createPool(embedded.url, 'import');
+      const started = performance.now();
+      const report = await importDocuments(pool, sources);
+      const importMs = performance.now() - started;
+      await pool.end();
+      console.log(
+        `search, ${count.toLocaleString('en')} articles: imported with the search index in ${seconds(importMs)} (${rate(report.totals.created, importMs)})`,
+      );
+      if (count === 100_000) await timeImportWithoutSearch(work, sources);
+      const prisma = createPrismaClient(embedded.url);
+      try {
+        const times = new Map<string, { p50: number; p99: number; matches: string }>();
+        for (const kind of kinds) {
+          const query = SEARCH_KINDS[kind];
+          for (let i = 0; i < 5; i++) await loadSearchResults(prisma, query(SEARCH_SAMPLES + i), 1); // warm up
+          const samples: number[] = [];
+          let matches = '';
+          for (let i = 0; i < SEARCH_SAMPLES; i++) {
+            const start = performance.now();
+            const found = await loadSearchResults(prisma, query(i), 1);
+            samples.push(performance.now() - start);
+            if (i === 0) matches = `${found.total.toLocaleString('en')}${found.more ? '+' : ''}`;
+          }
+          samples.sort((a, b) => a - b);
+          times.set(kind, { p50: percentile(samples, 50), p99: percentile(samples, 99), matches });
+        }
+        results.set(count, times);
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      await embedded.close();
+    }
+    pages.set(count, await timeSearchPages(dataDir));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(
+    `search, uncached: the query (find, count, rank, highlight 20), one at a time, ${SEARCH_SAMPLES} different queries per kind:`,
+  );
+  for (const kind of kinds) {
+    const small = results.get(1_000)?.get(kind);
+    const large = results.get(100_000)?.get(kind);
+    if (!small || !large) continue;
+    console.log(
+      `  ${kind.padEnd(14)} 1,000 articles p50 ${small.p50.toFixed(1)} ms, p99 ${small.p99.toFixed(1)} ms (${small.matches} matches); ` +
+        `100,000 articles p50 ${large.p50.toFixed(1)} ms, p99 ${large.p99.toFixed(1)} ms (${large.matches} matches); ratio of p50 ${(large.p50 / small.p50).toFixed(2)}`,
+    );
+  }
+  const [smallPage, largePage] = [pages.get(1_000), pages.get(100_000)];
+  if (smallPage && largePage) {
+    console.log(
+      `  search page, one word, through the server: 1,000 articles p50 ${smallPage.p50.toFixed(1)} ms, p99 ${smallPage.p99.toFixed(1)} ms; ` +
+        `100,000 articles p50 ${largePage.p50.toFixed(1)} ms, p99 ${largePage.p99.toFixed(1)} ms; ratio of p50 ${(largePage.p50 / smallPage.p50).toFixed(2)}`,
+    );
+  }
+}
+
+/** The same import into a database whose articles have no search column (nor its index): what the index costs. */
+async function timeImportWithoutSearch(work: string, sources: SourceDocument[]) {
+  const dataDir = path.join(work, 'search-data-without');
+  const embedded = await openEmbeddedDatabase(dataDir);
+  try {
+    await migrate(embedded.url);
+    const pool = createPool(embedded.url, 'import');
+    await pool.query('ALTER TABLE articles DROP COLUMN search');
+    const started = performance.now();
+    const report = await importDocuments(pool, sources);
+    const importMs = performance.now() - started;
+    await pool.end();
+    console.log(
+      `search, the same import into a table without the search column: ${seconds(importMs)} (${rate(report.totals.created, importMs)})`,
+    );
+  } finally {
+    await embedded.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The search page through the production server, a one-word query not asked before each time. */
+async function timeSearchPages(dataDir: string): Promise<{ p50: number; p99: number }> {
+  const port = 3953;
+  const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/`, 300_000);
+    const ask = async (query: string) => {
+      const response = await fetch(`${base}/search?q=${encodeURIComponent(query)}`);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`/search?q=${query} answered ${response.status}`);
+    };
+    for (let i = 0; i < 5; i++) await ask(rareWord(400 + i)); // warms the code paths
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const start = performance.now();
+      await ask(rareWord(i * 3));
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  } finally {
+    await stopSite(server);
   }
 }
 

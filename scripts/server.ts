@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     switch (verdict.action) {
       case 'next':
         if (verdict.url) req.url = verdict.url + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
-        finishResponse(req, res, pathOf(req.url ?? '/'), FINISH);
+        finishResponse(req, res, pathOf(req.url ?? '/'), { ...FINISH, headers: verdict.headers });
         return handle(req, res);
       case 'not-found':
         req.url = NOT_FOUND_PATH;

@@ -14,8 +14,12 @@ const ARTICLES = [
   { headline: 'Valletta harbour festival draws crowds', section: 'Beta' },
   { headline: 'Port authority names a new director', section: 'Beta' },
   { headline: 'Orchestra tours the mountains', section: 'Gamma' },
+  { headline: 'Zürich trams run late', section: 'Delta' },
+  { headline: 'Tram line to Zurich approved', section: 'Epsilon' },
 ] as const;
-const [cranes, parliament, ferry, festival, authority, orchestra] = ARTICLES.map(({ headline }) => slugify(headline));
+const [cranes, parliament, ferry, festival, authority, orchestra, trams, tramLine] = ARTICLES.map(({ headline }) =>
+  slugify(headline),
+);
 
 const document = ARTICLES.map(
   ({ headline, section }) => `${headline}\n\n${headline}: the report in full.\n\n  • Published in ${section}\n`,
@@ -61,6 +65,10 @@ describe.each(kinds)('reading on from an article, on the %s database', (kind) =>
 
   test('an article alone in its section with no words in common has no related articles', async () => {
     expect(await loadRelatedArticles(db.prisma, orchestra!)).toEqual([]);
+  });
+
+  test('related articles share words whatever their accents and endings', async () => {
+    expect(slugs(await loadRelatedArticles(db.prisma, trams!))).toEqual([tramLine]);
   });
 
   test('related articles stop at the limit asked for', async () => {

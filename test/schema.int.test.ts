@@ -75,6 +75,18 @@ const WRONG_SCHEMAS = [
     ],
   },
   {
+    change: 'gives the search column another type',
+    schema: edit('Unsupported("tsvector")?', 'Unsupported("tsquery")?'),
+    differences: ['column articles.search: type tsquery in schema.prisma, tsvector in the database'],
+  },
+  {
+    change: 'drops the search index',
+    schema: edit(/^\s+@@index\(\[search\].*$/m, ''),
+    differences: [
+      'index articles_search_idx: in the database (INDEX ON articles USING gin (search)), not in schema.prisma',
+    ],
+  },
+  {
     change: 'drops a unique constraint',
     schema: edit(/^(\s+slug\s+String\s+)@unique\n(\s+name\s+String)$/m, '$1\n$2'),
     differences: [

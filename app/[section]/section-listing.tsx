@@ -77,7 +77,13 @@ export async function SectionListing({ slug, page: pageNumber }: { slug: string;
         ))}
       </ol>
       <div className="max-w-3xl">
-        <Pagination sectionSlug={section.slug} page={page} pageCount={pageCount} />
+        <Pagination
+          page={page}
+          pageCount={pageCount}
+          pagePath={(number) => sectionPagePath(section.slug, number)}
+          previousLabel="Newer articles"
+          nextLabel="Older articles"
+        />
         <LiteLink path={sectionPagePath(section.slug, page)} className="mt-8" />
       </div>
     </>

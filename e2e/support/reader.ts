@@ -11,6 +11,9 @@ export const PAGE_KINDS = [
   { kind: 'section page', path: '/world' },
   { kind: 'article', path: SEED_ARTICLES[0].path },
   { kind: '404 page', path: '/no-such-section-for-readers' },
+  { kind: 'search results page', path: '/search?q=syrian' },
+  { kind: 'search page that finds nothing', path: '/search?q=qwxyzzy' },
+  { kind: 'empty search page', path: '/search' },
 ] as const;
 
 export type ThemeLabel = 'System' | 'Light' | 'Dark';

@@ -19,12 +19,17 @@ beforeAll(async () => {
         r.writeHead(503, { 'content-type': 'text/html' });
         r.end('<h1>Temporarily unavailable</h1>');
       },
+      // What the front door gives the search page (lib/front-door.ts SEARCH_PAGE).
+      headers: req.url?.startsWith('/per-request') ? { 'cache-control': 'private, max-age=60' } : undefined,
     });
     const path = req.url ?? '/';
     if (path.startsWith('/cached')) {
       res.setHeader('cache-control', 's-maxage=60, stale-while-revalidate=240');
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(body);
+    } else if (path.startsWith('/per-request')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' });
+      res.end(`<p>results for ${path}</p><script>self.x=1</script>`);
     } else if (path === '/streamed') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.write('<p>one</p>'.repeat(200));
@@ -60,6 +65,16 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 }
 
 describe('finishResponse', () => {
+  it('sends a page rendered per request with the headers it was given in place of Next’s, with no ETag', async () => {
+    const page = await get('/per-request?q=harbour');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('private, max-age=60');
+    expect(page.headers.etag).toBeUndefined();
+    expect(page.headers['content-security-policy']).toContain(
+      `'sha256-${createHash('sha256').update('self.x=1').digest('base64')}'`,
+    );
+  });
+
   it('gives a cacheable page an ETag and answers a request that has it with 304 and no body', async () => {
     const first = await get('/cached');
     expect(first.status).toBe(200);

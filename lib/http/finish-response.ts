@@ -18,6 +18,8 @@ import { contentSecurityPolicyFor } from './security-headers';
 export interface FinishOptions {
   /** Sends the site's own page in place of a 5xx response that Next was about to send. */
   onServerError: (res: http.ServerResponse) => void;
+  /** Headers that replace Next's on a 200 (a page rendered per request has Next's `no-store`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Responses below this size are sent as they are: compressing them saves next to nothing. */
@@ -179,7 +181,7 @@ export function finishResponse(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   key: string,
-  { onServerError }: FinishOptions,
+  { onServerError, headers }: FinishOptions,
 ): void {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const chunks: Buffer[] = [];
@@ -218,6 +220,8 @@ export function finishResponse(
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       onServerError(res);
     } else {
+      if (headers && res.statusCode === 200)
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       send(req, res, key, Buffer.concat(chunks));
     }
     if (typeof callback === 'function') res.once('finish', callback as () => void);

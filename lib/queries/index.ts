@@ -24,8 +24,11 @@ import {
   loadSectionPage,
   loadSections,
 } from './loaders';
+import { loadSearchResults } from './search';
+import { rememberSearch } from './search-cache';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from './sitemap-loaders';
 import type { ArticleSummary } from './types';
+import { searchCacheKey } from '@/lib/search/query';
 
 export type * from './types';
 export type * from './sitemap-loaders';
@@ -132,6 +135,14 @@ export async function getArticleLists(slug: string, relatedLimit: number) {
   await tagPage([...new Set(shown.map((article) => showsTag(article.slug)))]);
   return { neighbours, related };
 }
+
+/**
+ * A page of search results for a normalised query (lib/search/query.ts), from the bounded
+ * search cache (./search-cache.ts): the search page is rendered per request, its results are not.
+ */
+export const getSearchResults = cache(async (query: string, page: number) =>
+  rememberSearch(searchCacheKey(query, page), async () => loadSearchResults(await getPrisma(), query, page)),
+);
 
 // The data cache refuses entries over 2 MB; 5,000 sitemap rows stay well under it.
 const SITEMAP_BATCH = 5_000;

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { BodyBlock } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
-import { sharedWordCount, significantWords } from './significant-words';
 import type {
   Article,
   ArticleNeighbours,
@@ -335,55 +335,60 @@ export async function loadArticleNeighbours(prisma: PrismaClient, slug: string):
 }
 
 export const RELATED_LIMIT = 4;
-// Headlines that mention a word are few; a bound keeps a common word from reading a whole table.
-const RELATED_CANDIDATES = 50;
+/** Newest articles read for each shared word: a word in every headline costs no more than a rare one. */
+const RELATED_PER_WORD = 50;
+/** Headline words looked for (the first ones): a long headline costs no more than a short one. */
+const RELATED_WORDS = 12;
+
+/** A lexeme of the search index as a tsquery term, verbatim (no parsing, no stemming again). */
+const tsqueryTerm = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
 /**
- * Articles to read next: those of the same section first, then those of other
- * sections whose headlines share significant words with this one's. Within each,
- * more shared words rank higher, then newer. Never the article itself.
+ * Articles to read next, through the search index (articles.search): those of the same
+ * section first, then those of other sections that share words with this one's headline.
+ * The words are the headline's own lexemes in the index (stemmed, accents folded, stop words
+ * and numbers left out). Candidates are, for each word, the newest articles that hold it, and
+ * this section's newest; they are ranked by ts_rank against all the words (a word shared in the
+ * headline counts 1, in a subheading 0.1, in the text 0.05 or less), then newer first. Never the
+ * article itself.
+ *
+ * Each word's candidates are one query, planned for how common that word is: the newest-first
+ * index read until 50 are found for a word in every article, the GIN index for a rare one. (A
+ * word asked for in headlines only, `word:A`, would be planned as if it were as common there as
+ * in the text, and a word frequent in text but rare in headlines would read the whole table.)
  */
 export async function loadRelatedArticles(
   prisma: PrismaClient,
   slug: string,
   limit = RELATED_LIMIT,
 ): Promise<ArticleSummary[]> {
-  const article = await prisma.article.findUnique({
-    where: { slug },
-    select: { id: true, sectionId: true, headline: true },
-  });
+  const [article] = await prisma.$queryRaw<Array<{ id: number; section_id: number; words: string[] }>>`
+    SELECT a.id, a.section_id,
+           array(SELECT w.lexeme FROM unnest(ts_filter(a.search, '{a}')) w
+                  WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
+                  ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words
+      FROM articles a WHERE a.slug = ${slug}`;
   if (!article) return [];
-  const words = significantWords(article.headline);
-  const notItself = { id: { not: article.id } };
-  const sameSection = { sectionId: article.sectionId };
-  const otherSection = { sectionId: { not: article.sectionId } };
-  const mentions = { OR: words.map((word) => ({ headline: { contains: word, mode: 'insensitive' as const } })) };
-  const sharingWords = async (section: typeof sameSection | typeof otherSection) =>
-    words.length === 0
-      ? []
-      : prisma.article.findMany({
-          select: articleFields,
-          where: { AND: [notItself, section, mentions] },
-          orderBy: newestFirst,
-          take: RELATED_CANDIDATES,
-        });
-  const [newestInSection, sharingInSection, sharingElsewhere] = await Promise.all([
-    prisma.article.findMany({
-      select: articleFields,
-      where: { ...notItself, ...sameSection },
-      orderBy: newestFirst,
-      take: limit,
-    }),
-    sharingWords(sameSection),
-    sharingWords(otherSection),
-  ]);
-  const rank = (rows: ArticleRow[], minimumShared: number) => {
-    const unique = [...new Map(rows.map((row) => [row.slug, row])).values()];
-    return unique
-      .map((row) => ({ row, shared: sharedWordCount(words, row.headline) }))
-      .filter(({ shared }) => shared >= minimumShared)
-      .sort((a, b) => b.shared - a.shared || b.row.publishedAt.getTime() - a.row.publishedAt.getTime())
-      .map(({ row }) => toSummary(row));
-  };
-  return [...rank([...sharingInSection, ...newestInSection], 0), ...rank(sharingElsewhere, 1)].slice(0, limit);
+  const { id, section_id: sectionId, words } = article;
+  const sameSection = Prisma.sql`(SELECT id FROM articles WHERE section_id = ${sectionId} AND id <> ${id}
+                                   ORDER BY published_at DESC, id DESC LIMIT ${limit})`;
+  const sharing = words.map(
+    (word) => Prisma.sql`(SELECT id FROM articles WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id}
+                          ORDER BY published_at DESC, id DESC LIMIT ${RELATED_PER_WORD})`,
+  );
+  const anyWord = words.map((word) => tsqueryTerm(word)).join(' | ');
+  const ranked = await prisma.$queryRaw<Array<{ id: number }>>`
+    SELECT a.id FROM (${Prisma.join([sameSection, ...sharing], ' UNION ')}) c
+      JOIN articles a ON a.id = c.id
+     ORDER BY a.section_id = ${sectionId} DESC,
+              ${words.length > 0 ? Prisma.sql`ts_rank('{0.02, 0.05, 0.1, 1.0}', a.search, ${anyWord}::tsquery)` : Prisma.sql`0`} DESC,
+              a.published_at DESC, a.id DESC
+     LIMIT ${limit}`;
+  const ids = ranked.map((row) => row.id);
+  const rows = await prisma.article.findMany({ select: { id: true, ...articleFields }, where: { id: { in: ids } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((rowId) => {
+    const row = byId.get(rowId);
+    return row ? [toSummary(row)] : [];
+  });
 }

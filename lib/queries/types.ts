@@ -1,4 +1,5 @@
 import type { BodyBlock, Dateline } from '@/lib/documents/types';
+import type { HighlightedText } from '@/lib/search/highlight';
 
 /** Plain, JSON-safe shapes: they pass through the data cache unchanged (dates as ISO strings). */
 export interface SectionRef {
@@ -55,4 +56,34 @@ export interface SectionPage {
 export interface ArticleNeighbours {
   previous: ArticleSummary | null;
   next: ArticleSummary | null;
+}
+
+/** One article found by search: the headline and a snippet of its text, matched words marked. */
+export interface SearchHit {
+  slug: string;
+  headline: string;
+  /** The headline, split where the query's words matched (rendered with <mark>, never as HTML). */
+  headlineHighlighted: HighlightedText;
+  /** Passages of the body around the matches, in order; empty when the body holds none of them. */
+  snippet: HighlightedText[];
+  section: SectionRef;
+  /** ISO 8601 with time zone. */
+  publishedAt: string;
+}
+
+export interface SearchResults {
+  /** The query as searched (lib/search/query.ts normalizeSearchQuery). */
+  query: string;
+  hits: SearchHit[];
+  /** Articles that match, counted up to SEARCH_RESULT_CAP. */
+  total: number;
+  /** More than SEARCH_RESULT_CAP articles match; `total` is the cap, and the newest of them are ranked. */
+  more: boolean;
+  page: number;
+  pageCount: number;
+  /**
+   * The query holds nothing to look for: only words too common to index ("the", "of"), punctuation,
+   * or only words to leave out (`-word`).
+   */
+  nothingToSearch: boolean;
 }

@@ -91,9 +91,13 @@ test('a section page is a CollectionPage listing its articles in order', () => {
   ]);
 });
 
-test('the front page’s WebSite offers no SearchAction while the site has no search', () => {
+test('the front page’s WebSite offers a SearchAction whose URL template is the search page', () => {
   const data = webSiteJsonLd() as unknown as Record<string, unknown>;
   expect(data['@type']).toBe('WebSite');
   expect(data.url).toBe(absoluteUrl('/'));
-  expect(data).not.toHaveProperty('potentialAction');
+  expect(data.potentialAction).toEqual({
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl('/search?q={search_term_string}') },
+    'query-input': 'required name=search_term_string',
+  });
 });

@@ -15,6 +15,10 @@ export function llmsTxt(sections: readonly SectionRef[], latest: readonly Articl
     'Every article is also published as Markdown: add `.md` to its address. Feeds of the whole site:',
     `${markdownLink('RSS', absoluteUrl(feedPath('rss')))}, ${markdownLink('Atom', absoluteUrl(feedPath('atom')))}, ${markdownLink('JSON Feed', absoluteUrl(feedPath('json')))}.`,
     '',
+    `Search every article with \`${absoluteUrl('/search?q=')}<words>\`: an HTML page of the best matches, 20 a page`,
+    '(`&page=2` for the next). Put a phrase in "quotes", write `or` between words to find either, and `-word` to leave',
+    'a word out; accents do not matter.',
+    '',
     '## Sections',
     '',
     ...sections.map(

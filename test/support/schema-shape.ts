@@ -171,6 +171,26 @@ function indexDefinition(index: {
   return `${kind} ON ${index.table} USING ${index.method} (${index.columns.join(', ')})`;
 }
 
+/**
+ * Fields of `Unsupported("…")` types, by model name. Prisma's DMMF leaves them out (its client
+ * cannot read or write them), so they are read from the schema's text: `name Unsupported("type")?`
+ * with an optional `@map("column")`. Their defaults (a generated column's expression) are not compared.
+ */
+function unsupportedFields(
+  schema: string,
+): Map<string, Array<{ name: string; column: string; type: string; nullable: boolean }>> {
+  const byModel = new Map<string, Array<{ name: string; column: string; type: string; nullable: boolean }>>();
+  for (const [, model = '', body = ''] of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gmu)) {
+    for (const [, name = '', type = '', optional, rest = ''] of body.matchAll(
+      /^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gmu,
+    )) {
+      const column = /@map\("([^"]+)"\)/u.exec(rest)?.[1] ?? name;
+      byModel.set(model, [...(byModel.get(model) ?? []), { name, column, type, nullable: optional === '?' }]);
+    }
+  }
+  return byModel;
+}
+
 /** What a database migrated for `schema` (the text of a schema.prisma) must look like, read by Prisma's own parser. */
 export function schemaShapeFromPrisma(schema: string): SchemaShape {
   let dmmf: Dmmf;
@@ -182,9 +202,11 @@ export function schemaShapeFromPrisma(schema: string): SchemaShape {
   const { models, enums, indexes } = dmmf.datamodel;
   const enumNames = new Map(enums.map((e) => [e.name, e.dbName ?? e.name]));
   const tableOf = new Map(models.map((model) => [model.name, model.dbName ?? model.name]));
+  const unsupported = unsupportedFields(schema);
   const columnOf = (modelName: string, fieldName: string) => {
     const field = models.find((m) => m.name === modelName)?.fields.find((f) => f.name === fieldName);
-    return field?.dbName ?? fieldName;
+    const other = unsupported.get(modelName)?.find((f) => f.name === fieldName);
+    return field?.dbName ?? other?.column ?? fieldName;
   };
   const shape: SchemaShape = { tables: {}, indexes: {}, foreignKeys: {} };
 
@@ -196,6 +218,9 @@ export function schemaShapeFromPrisma(schema: string): SchemaShape {
       const column = field.dbName ?? field.name;
       const type = columnType(field, enumNames) ?? `(Prisma type ${field.type}: unknown to this comparison)`;
       columns[column] = { type, nullable: !field.isRequired, default: columnDefault(field, table, column, type) };
+    }
+    for (const field of unsupported.get(model.name) ?? []) {
+      columns[field.column] = { type: field.type, nullable: field.nullable, default: undefined };
     }
     shape.tables[table] = columns;
 

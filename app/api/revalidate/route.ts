@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { expireEverywhere } from '@/lib/cache-expire';
 import { TAG_PATTERN } from '@/lib/cache-tags';
+import { forgetSearchResults } from '@/lib/queries/search-cache';
 
 const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(20_000) });
 
@@ -20,6 +21,8 @@ export async function POST(request: Request) {
   const parsed = notice.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'expected {"tags": ["article:<slug>", …]}' }, { status: 400 });
   const tags = [...new Set(parsed.data.tags)];
+  // Any change may add, drop or reorder the results of any search (this instance's; others' within 60 s).
+  if (tags.length > 0) forgetSearchResults();
   const reach = await expireEverywhere(tags);
   return Response.json({ expired: tags.length, reach });
 }

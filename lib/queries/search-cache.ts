@@ -1,0 +1,54 @@
+import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
+
+/**
+ * Search results kept in memory, per normalised query and page: a bounded cache (least
+ * recently used go first), emptied by each import's notice (app/api/revalidate) and
+ * otherwise kept at most REVALIDATE_SECONDS, like every page.
+ *
+ * Why not Next's data cache (unstable_cache) as for the other reads: it writes each entry to
+ * disk (.next/cache/fetch-cache) and keeps it there, so a stream of made-up queries would grow
+ * the disk without bound. Here a flood of queries only pushes older ones out.
+ * Kept on globalThis: the notice's route handler and the search page are bundled apart but
+ * run in one process (as lib/known-pages.ts).
+ */
+export const SEARCH_CACHE_ENTRIES = 500;
+
+interface Entry<T> {
+  value: Promise<T>;
+  until: number;
+}
+
+const KEY = Symbol.for('newsroom.search-cache');
+const store = ((globalThis as Record<symbol, Map<string, Entry<unknown>> | undefined>)[KEY] ??= new Map());
+
+/** The cached value under `key`, or `load()`'s, kept for the next reader (readers asking at once share one load). */
+export function rememberSearch<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const found = store.get(key) as Entry<T> | undefined;
+  if (found && found.until > Date.now()) {
+    // Most recently used goes last.
+    store.delete(key);
+    store.set(key, found);
+    return found.value;
+  }
+  const value = load();
+  const entry: Entry<T> = { value, until: Date.now() + REVALIDATE_SECONDS * 1000 };
+  store.delete(key);
+  store.set(key, entry);
+  // A failed search (the database did not answer) is not remembered.
+  value.catch(() => {
+    if (store.get(key) === entry) store.delete(key);
+  });
+  for (const oldest of store.keys()) {
+    if (store.size <= SEARCH_CACHE_ENTRIES) break;
+    store.delete(oldest);
+  }
+  return value;
+}
+
+/** Forgets every result: an import changed what they would show. */
+export function forgetSearchResults(): void {
+  store.clear();
+}
+
+/** How many results are kept (for tests). */
+export const searchCacheSize = () => store.size;

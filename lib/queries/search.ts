@@ -1,0 +1,133 @@
+import type { PrismaClient } from '@/lib/db/client';
+import {
+  FRAGMENT_BREAK,
+  MARK_END,
+  MARK_START,
+  TRANSLATE_FROM,
+  TRANSLATE_TO,
+  parseHighlighted,
+  parseSnippet,
+} from '@/lib/search/highlight';
+import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP } from '@/lib/search/query';
+import type { SearchHit, SearchResults } from './types';
+
+/**
+ * Search, uncached (pages use getSearchResults in ./index.ts). One statement finds, ranks and
+ * highlights a page of results over the generated `articles.search` tsvector and its GIN index
+ * (migration 20261127000000_article_search):
+ *
+ * 1. Matches: `websearch_to_tsquery` reads the query as web search does ("quoted phrase",
+ *    `or`, `-word`); accents fold (the `news` configuration runs words through unaccent).
+ *    A query the index cannot answer (only stop words, or only words to leave out, whose
+ *    answer is nearly every article) searches nothing: querytree() says which.
+ *    The newest SEARCH_RESULT_CAP + 1 matching articles are the candidates: for a rare word
+ *    the index hands over its few rows, for a word in every article the newest-first index
+ *    is read until enough are found. Either way the work stops at the cap, not at the archive.
+ * 2. Rank: cover density (ts_rank_cd) with weights headline 1, subheadings 0.4, first
+ *    paragraph 0.2, the rest 0.1, scaled into 0–1; plus 2 when the headline alone matches
+ *    the whole query, so that such articles come first; times a freshness factor from 1
+ *    (today) down towards 0.7 (years old): newer articles win close calls, never clear ones.
+ * 3. Highlight: ts_headline marks matches in the headline and picks up to two passages of
+ *    the body, with private-use characters as markers (removed from the text beforehand, and
+ *    `<` hidden from its tag parser), which lib/search/highlight.ts turns into text segments. Passages are chosen around any
+ *    of the query's words (its `&` read as `|`; words left out with `-` are not marked): an
+ *    article whose words are paragraphs apart would otherwise show its first lines unmarked.
+ */
+const CANDIDATES = SEARCH_RESULT_CAP + 1;
+const SNIPPET_OPTIONS = [
+  `StartSel="${MARK_START}"`,
+  `StopSel="${MARK_END}"`,
+  `FragmentDelimiter="${FRAGMENT_BREAK}"`,
+  'MaxFragments=2',
+  'MaxWords=24',
+  'MinWords=10',
+  'ShortWord=2',
+].join(', ');
+const HEADLINE_OPTIONS = [`StartSel="${MARK_START}"`, `StopSel="${MARK_END}"`, 'HighlightAll=true'].join(', ');
+
+interface HitRow {
+  slug: string;
+  headline: string;
+  headline_marked: string;
+  snippet: string | null;
+  section_slug: string;
+  section_name: string;
+  published_at: Date;
+  total: number;
+}
+
+export async function loadSearchResults(prisma: PrismaClient, query: string, page: number): Promise<SearchResults> {
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const rows =
+    offset >= SEARCH_RESULT_CAP
+      ? []
+      : await prisma.$queryRaw<HitRow[]>`
+    WITH candidates AS MATERIALIZED (
+      SELECT a.id, a.published_at, a.search
+        FROM articles a
+       WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
+         AND a.search @@ websearch_to_tsquery('news', ${query})
+       ORDER BY a.published_at DESC, a.id DESC
+       LIMIT ${CANDIDATES}
+    ), ranked AS (
+      SELECT c.id, c.published_at, count(*) OVER () AS total,
+             (ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, websearch_to_tsquery('news', ${query}), 32)
+               + CASE WHEN ts_filter(c.search, '{a}') @@ websearch_to_tsquery('news', ${query}) THEN 2 ELSE 0 END)
+             * (0.7 + 0.3 / (1 + greatest(0, extract(epoch FROM now() - c.published_at)) / 31557600)) AS score
+        FROM candidates c
+       ORDER BY score DESC, c.published_at DESC, c.id DESC
+       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at,
+           least(r.total, ${CANDIDATES})::int AS total,
+           ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
+                       ${HEADLINE_OPTIONS}) AS headline_marked,
+           ts_headline('news',
+                       translate((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
+                                    FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
+                                 ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
+                       replace(querytree(websearch_to_tsquery('news', ${query}))::text, ' & ', ' | ')::tsquery,
+                       ${SNIPPET_OPTIONS}) AS snippet
+      FROM ranked r
+      JOIN articles a ON a.id = r.id
+      JOIN sections s ON s.id = a.section_id
+     ORDER BY r.score DESC, r.published_at DESC, r.id DESC`;
+
+  let total = rows[0]?.total ?? 0;
+  let nothingToSearch = false;
+  if (rows.length === 0) ({ total, nothingToSearch } = await countMatches(prisma, query));
+  const more = total > SEARCH_RESULT_CAP;
+  const shown = Math.min(total, SEARCH_RESULT_CAP);
+  return {
+    query,
+    hits: rows.map(toHit),
+    total: shown,
+    more,
+    page,
+    pageCount: Math.ceil(shown / SEARCH_PAGE_SIZE),
+    nothingToSearch,
+  };
+}
+
+/** For a page with no results (none at all, or past the last page): how many match, up to the cap. */
+async function countMatches(prisma: PrismaClient, query: string) {
+  const [row] = await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
+    SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable,
+           (SELECT count(*)::int FROM (
+              SELECT 1 FROM articles
+               WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
+                 AND search @@ websearch_to_tsquery('news', ${query})
+               LIMIT ${CANDIDATES}) m) AS total`;
+  return { total: row?.total ?? 0, nothingToSearch: !(row?.searchable ?? false) };
+}
+
+function toHit(row: HitRow): SearchHit {
+  return {
+    slug: row.slug,
+    headline: row.headline,
+    headlineHighlighted: parseHighlighted(row.headline_marked),
+    snippet: row.snippet === null ? [] : parseSnippet(row.snippet),
+    section: { slug: row.section_slug, name: row.section_name },
+    publishedAt: row.published_at.toISOString(),
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { SEARCH_QUERY_MAX_LENGTH, normalizeSearchQuery, searchPageParam, searchPath } from './query';
+
+describe('a reader’s query', () => {
+  test('is searched as typed, white space collapsed and trimmed', () => {
+    expect(normalizeSearchQuery('  harbour \n\t bridge  ')).toEqual({ text: 'harbour bridge', cut: false });
+  });
+
+  test('of white space only, or absent, is empty: the page shows the box and nothing else', () => {
+    expect(normalizeSearchQuery(' \u00a0\t ')).toEqual({ text: '', cut: false });
+    expect(normalizeSearchQuery(undefined)).toEqual({ text: '', cut: false });
+  });
+
+  test('given twice in the address is the first one', () => {
+    expect(normalizeSearchQuery(['vardo', 'zurich'])).toEqual({ text: 'vardo', cut: false });
+  });
+
+  test('longer than 200 characters is cut to its first 200, not refused', () => {
+    const long = 'harbour '.repeat(40);
+    const { text, cut } = normalizeSearchQuery(long);
+    expect(cut).toBe(true);
+    expect([...text].length).toBeLessThanOrEqual(SEARCH_QUERY_MAX_LENGTH);
+    expect(long.startsWith(text)).toBe(true);
+  });
+
+  test('counts characters, not UTF-16 units: 200 letters outside the BMP are not cut', () => {
+    const text = '𝔘'.repeat(SEARCH_QUERY_MAX_LENGTH);
+    expect(normalizeSearchQuery(text)).toEqual({ text, cut: false });
+  });
+
+  test('in decomposed Unicode is searched composed, as stored text is', () => {
+    expect(normalizeSearchQuery('Zu\u0308rich').text).toBe('Zürich');
+  });
+
+  test('never carries control characters (NUL), lone surrogates or the highlighter’s private-use markers', () => {
+    expect(normalizeSearchQuery('har\u0000bour \ud800 \ue000mark\ue001').text).toBe('har bour mark');
+  });
+
+  test('loses invisible characters inside words (soft hyphen, zero-width space)', () => {
+    expect(normalizeSearchQuery('har\u00adbour bri\u200bdge').text).toBe('harbour bridge');
+  });
+});
+
+describe('the page of a search', () => {
+  test('is the page asked for, or the first when the number is missing or not one', () => {
+    expect(searchPageParam('3')).toBe(3);
+    expect(searchPageParam(undefined)).toBe(1);
+    for (const bad of ['0', '-1', 'two', '1.5', ['2', '3']]) expect(searchPageParam(bad)).toBe(1);
+  });
+
+  test('has an address that holds the query, and the page past the first', () => {
+    expect(searchPath('harbour & "bridge"')).toBe('/search?q=harbour+%26+%22bridge%22');
+    expect(searchPath('vardø', 2)).toBe('/search?q=vard%C3%B8&page=2');
+  });
+});
