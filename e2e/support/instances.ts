@@ -93,6 +93,9 @@ export async function startInstance(buildDir: string, port: number, env: Record<
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       REDIS_URL: '',
+      // The browser tests load both cores: a Redis answer may take longer than the default
+      // 500 ms there, which would send an instance to its memory mid-test.
+      REDIS_TIMEOUT_MS: '1500',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
