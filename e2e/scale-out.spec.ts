@@ -9,7 +9,7 @@ import {
   REDIS_TEST_URL,
   copyBuild,
   deleteRedisKeys,
-  redisAnswers,
+  requireRedis,
   runSeed,
   seededDatabase,
   startInstance,
@@ -35,7 +35,7 @@ let databaseUrl = '';
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  test.skip(!(await redisAnswers()), `no Redis at ${REDIS_TEST_URL} (CI requires one)`);
+  await requireRedis();
   await deleteRedisKeys(prefix);
   const database = await seededDatabase(`e2e_scale_${ports[0]}`);
   cleanup.push(database.drop);
@@ -62,7 +62,13 @@ test.afterAll(async () => {
   await proxy?.close();
   for (const step of cleanup.reverse()) await step();
   cleanup = [];
-  if (await redisAnswers().catch(() => false)) await deleteRedisKeys(prefix);
+  if (
+    await requireRedis().then(
+      () => true,
+      () => false,
+    )
+  )
+    await deleteRedisKeys(prefix);
 });
 
 async function textOn(instance: Instance, pathname: string) {
