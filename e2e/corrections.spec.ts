@@ -1,20 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
+import { expect, test } from '@playwright/test';
+import { expectSoon, importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
 import { jsonLdBlocks } from './support/machine-readable';
 import { DESKTOP } from './support/viewports';
 
 // A reader with JavaScript off: "What changed" is a <details> element, which needs none.
 test.use({ viewport: DESKTOP, javaScriptEnabled: false });
-
-const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
-
-/** Reloads `path` until `check` passes on it (the import tells the site at once). */
-async function expectSoon(page: Page, path: string, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.goto(path);
-    await check();
-  }).toPass(SOON);
-}
 
 function story(): { original: ListingArticle; corrected: ListingArticle; path: string; word: string } {
   const word = uniqueWord();

@@ -1,10 +1,9 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
+import { SOON, importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
 import { FEED_FILES, type FeedFormat, readFeed } from './support/machine-readable';
 import { SEED_ARTICLES } from './support/seed';
 
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
-const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
 
 /** What a feed reader does to fetch a feed's whole history: the feed, then each older archive in turn. */
 async function walkHistory(request: APIRequestContext, path: string, format: FeedFormat) {

@@ -1,20 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
-import { importArticles, listingDocument, plainSlug, runImport, uniqueWord, writeDocuments } from './support/import';
+import { expect, test } from '@playwright/test';
+import {
+  SOON,
+  expectSoon,
+  importArticles,
+  listingDocument,
+  plainSlug,
+  runImport,
+  uniqueWord,
+  writeDocuments,
+} from './support/import';
 import { DESKTOP } from './support/viewports';
 
 test.use({ viewport: DESKTOP });
-
-// The import tells the running site at once; a few seconds covers a slow machine, far
-// short of the 60 s the site would take to notice by itself.
-const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
-
-/** Reloads `path` until `check` passes on it. */
-async function expectSoon(page: Page, path: string, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.goto(path);
-    await check();
-  }).toPass(SOON);
-}
 
 test('an article imported while the site runs shows on the front page, its section page and its own page', async ({
   page,

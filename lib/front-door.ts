@@ -99,27 +99,13 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   if (second === undefined) {
     const pageParams = query === -1 ? [] : new URLSearchParams(url.slice(query + 1)).getAll('page');
     if (pageParams.length > 0) return oldPageAddress(section, pageParams);
-    return lookUp(
-      method,
-      pathname,
-      knownSectionPages(section),
-      () => lastKnownSectionPages(section),
-      () => sectionPageCount(section),
-      (pages) => (pages === null ? NOT_FOUND : NEXT),
-    );
+    return bySectionPages(method, pathname, section, (pages) => (pages === null ? NOT_FOUND : NEXT));
   }
   if (second === 'page' && third !== undefined) {
     if (!PAGE_NUMBER.test(third)) return NOT_FOUND;
     const page = Number(third);
     if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
-    return lookUp(
-      method,
-      pathname,
-      knownSectionPages(section),
-      () => lastKnownSectionPages(section),
-      () => sectionPageCount(section),
-      (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND),
-    );
+    return bySectionPages(method, pathname, section, (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND));
   }
   if (SECTION_ROUTE_FILES.has(second)) return third === undefined ? NEXT : NOT_FOUND; // a feed, a share image
   if (third !== undefined) return ARTICLE_ROUTE_FILES.has(third) && isSlug(second) ? NEXT : NOT_FOUND; // ditto
@@ -196,6 +182,22 @@ function liteDoor(method: string, pathname: string, search: string): Verdict | P
   const verdict = frontDoor(method, pathname.slice(LITE.length + 1) + search);
   return verdict instanceof Promise ? verdict.then(toLite) : toLite(verdict);
 }
+
+/** Decides by how many listing pages a section has (null: none, or no such section). */
+const bySectionPages = (
+  method: string,
+  pathname: string,
+  section: string,
+  decide: (pages: number | null) => Verdict,
+): Verdict | Promise<Verdict> =>
+  lookUp(
+    method,
+    pathname,
+    knownSectionPages(section),
+    () => lastKnownSectionPages(section),
+    () => sectionPageCount(section),
+    decide,
+  );
 
 /** After the database failed to answer, how long the front door stops asking it (ms). */
 const DATABASE_PAUSE_MS = 5_000;

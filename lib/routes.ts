@@ -1,40 +1,3 @@
-/**
- * First path segments the site owns. A section slug may never take one of these,
- * or the section would shadow (or be shadowed by) a route of the site.
- */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  '_next',
-  'api',
-  'search',
-  'feed.xml',
-  'atom.xml',
-  'feed.json',
-  'sitemap.xml',
-  'news-sitemap.xml',
-  'robots.txt',
-  'llms.txt',
-  'opensearch.xml',
-  'favicon.ico',
-  'icon',
-  'apple-icon',
-  'opengraph-image',
-  'twitter-image',
-  'manifest.webmanifest',
-  'sitemaps',
-  'about',
-  'offline',
-  // The lite pages (app/lite) and the saved-articles page (app/saved).
-  'lite',
-  'saved',
-  'sw.js',
-  // The health check (app/healthz).
-  'healthz',
-  // Serves the front page internally (next.config.js rewrites / to it).
-  'front',
-  // The site feed's archives (app/archive/[number]/…).
-  'archive',
-]);
-
 /** The front page's internal address is /front/<FRONT_EDITION> (see next.config.js). */
 export const FRONT_EDITION = 'today';
 
@@ -97,3 +60,30 @@ export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.p
 
 /** The site's API: each route and the one method it answers. */
 export const API_ROUTES: ReadonlyMap<string, string> = new Map([['/api/revalidate', 'POST']]);
+
+/**
+ * First path segments the site owns. A section slug may never take one of these,
+ * or the section would shadow (or be shadowed by) a route of the site.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  ...ROOT_ROUTE_FILES,
+  ...ROOT_PAGES,
+  ...PUBLIC_FILES,
+  '_next',
+  'api',
+  'sitemaps',
+  // Names Next or browsers give meaning to, and pages the site may have one day.
+  'icon',
+  'apple-icon',
+  'twitter-image',
+  'manifest.webmanifest',
+  'about',
+  'offline',
+  // The lite pages (app/lite) and the saved-articles page (app/saved).
+  'lite',
+  'saved',
+  // Serves the front page internally (next.config.js rewrites / to it).
+  'front',
+  // The site feed's archives (app/archive/[number]/…).
+  'archive',
+]);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { listingDocument, type DocumentArticle as ListingArticle } from '../../test/support/listing';
 
@@ -50,3 +51,17 @@ export const plainSlug = (name: string) =>
     .split(/[^a-z0-9]+/u)
     .filter(Boolean)
     .join('-');
+
+/**
+ * The import tells the running site at once; a few seconds covers a slow machine, far
+ * short of the 60 s the site would take to notice by itself.
+ */
+export const SOON = { timeout: 5_000, intervals: [100, 250, 500, 1_000] };
+
+/** Reloads `path` until `check` passes on it. */
+export async function expectSoon(page: Page, path: string, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass(SOON);
+}

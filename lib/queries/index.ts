@@ -119,6 +119,16 @@ export const getArticle = cachedRead('article', (slug: string) => [articleTag(sl
 export const getArticleNow = cache(async (slug: string) => loadArticle(await getPrisma(), slug));
 
 /**
+ * The article asked for under `section`: the cached copy, unless that places it in another
+ * section, when the database is asked before anyone is sent elsewhere (the copy may predate a
+ * move the site was not told about). A result in another section is where it lives now.
+ */
+export async function getArticleIn(section: string, slug: string) {
+  const article = await getArticle(slug);
+  return article && article.section.slug !== section ? getArticleNow(slug) : article;
+}
+
+/**
  * The article's neighbours and related articles, read when its page renders (not
  * cached apart: they change with other articles), and the page tagged with each
  * article it shows, so that a change to one of their headlines expires it.

@@ -11,7 +11,7 @@ import { RelatedArticles } from '@/components/RelatedArticles';
 import { SaveForOffline } from '@/components/SaveForOffline';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
-import { RELATED_LIMIT, getArticle, getArticleLists, getArticleNow } from '@/lib/queries';
+import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
@@ -31,10 +31,7 @@ export const generateStaticParams = async (): Promise<Array<{ section: string; a
 async function load({ params }: Props) {
   const { section, article: slug } = await params;
   if (!slugParam.safeParse(slug).success) notFound();
-  let article = await getArticle(slug);
-  // Before sending the reader elsewhere, ask the database: the cached copy may predate a
-  // move the site was not told about (the server's front door asks it too).
-  if (article && article.section.slug !== section) article = await getArticleNow(slug);
+  const article = await getArticleIn(section, slug);
   if (!article) notFound();
   if (article.section.slug !== section) permanentRedirect(articlePath(article.section.slug, article.slug));
   return article;

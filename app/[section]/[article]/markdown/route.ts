@@ -1,6 +1,6 @@
 import { articleMarkdown } from '@/lib/feeds/markdown';
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
-import { getArticle, getArticleNow } from '@/lib/queries';
+import { getArticleIn } from '@/lib/queries';
 import { absoluteUrl, articlePath } from '@/lib/site';
 import { slugParam } from '@/lib/url-params';
 
@@ -13,9 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ section: string; article: string }> }) {
   const { section, article: slug } = await params;
-  let article = slugParam.safeParse(slug).success ? await getArticle(slug) : null;
-  // As the article page does: the cached copy may predate a move the site was not told about.
-  if (article && article.section.slug !== section) article = await getArticleNow(slug);
+  const article = slugParam.safeParse(slug).success ? await getArticleIn(section, slug) : null;
   if (!article) return notFoundResponse(`No article "${slug}".`);
   const path = articlePath(article.section.slug, article.slug);
   // A moved article's old address, like its page's, leads to where it is now.

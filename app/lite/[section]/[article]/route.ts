@@ -1,7 +1,7 @@
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { liteArticlePage } from '@/lib/lite/pages';
 import { liteResponse } from '@/lib/lite/respond';
-import { getArticle, getArticleNow, getSections } from '@/lib/queries';
+import { getArticleIn, getSections } from '@/lib/queries';
 import { absoluteUrl, articlePath, litePath } from '@/lib/site';
 import { slugParam } from '@/lib/url-params';
 
@@ -11,9 +11,7 @@ export const dynamic = 'force-dynamic';
 /** An article's lite page: its text, with the same cached read (and tags) as its full page. */
 export async function GET(request: Request, { params }: { params: Promise<{ section: string; article: string }> }) {
   const { section, article: slug } = await params;
-  let article = slugParam.safeParse(slug).success ? await getArticle(slug) : null;
-  // As the article page does: the cached copy may predate a move the site was not told about.
-  if (article && article.section.slug !== section) article = await getArticleNow(slug);
+  const article = slugParam.safeParse(slug).success ? await getArticleIn(section, slug) : null;
   if (!article) return notFoundResponse(`No article "${slug}".`);
   const fullPath = articlePath(article.section.slug, article.slug);
   if (article.section.slug !== section) return Response.redirect(absoluteUrl(litePath(fullPath)), 308);
