@@ -57,9 +57,10 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     await client?.end();
     await db?.drop();
   });
-  // Each test starts from a database that has never been migrated.
+  // Each test starts from a database that has never been migrated (the migrations also make the
+  // import's scratch schema, import_work).
   beforeEach(async () => {
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    await client.query('DROP SCHEMA IF EXISTS import_work CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   });
   afterEach(async () => {
     await client.query('DROP SCHEMA IF EXISTS prisma_reference CASCADE');

@@ -24,8 +24,9 @@ export function poolSettings(role: PoolRole) {
       idleInTransactionTimeout: 10_000,
     };
   return {
-    // An import works on one connection, which holds its advisory lock.
-    max: 1,
+    // An import works on one connection, which holds its advisory lock, and stages rows over
+    // STAGE_STREAMS at once (lib/importer/write.ts).
+    max: 2,
     connectTimeout: envNumber('DATABASE_CONNECT_TIMEOUT_MS', 3_000),
     // An import's bulk statements over a 200 MB document take seconds, not minutes.
     statementTimeout: envNumber('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),

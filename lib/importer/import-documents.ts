@@ -112,7 +112,7 @@ export async function importDocuments(
             pending.slugs.add(article.slug);
           }
         } else {
-          await writeDocument(client, plan.write, now, (written) =>
+          await writeDocument(pool, client, plan.write, now, (written) =>
             options.onProgress?.({
               documents: index,
               totalDocuments: sources.length,

@@ -81,31 +81,32 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
-const STAGE_COLUMNS = `identity text, slug text, headline text, section_slug text, section_name text, body jsonb,
-  dateline_place text, dateline_date text, dateline_source text, word_count int,
-  published_at timestamptz, content_hash text, is_new boolean`;
+/** Connections that stage a document's rows at once (each PostgreSQL backend computes its rows' search vectors). */
+export const STAGE_STREAMS = 2;
 
 /**
- * Writes one document's new and changed articles. The rows are first staged in a
- * temporary table of this session (bulk statements, outside any transaction); the
- * transaction then only moves them into place, so it stays short, and a run killed
- * at any point leaves the articles as they were.
+ * Writes one document's new and changed articles. The rows are first staged in
+ * `import_work.stage` (bulk COPY, outside any transaction), over STAGE_STREAMS
+ * connections at once: parsing text into search words is most of an import's work
+ * for PostgreSQL, and the staging table does it as rows arrive, one core per
+ * connection. The transaction then only moves the rows into place, so it stays
+ * short, and a run killed at any point leaves the articles as they were.
  */
 export async function writeDocument(
+  pool: pg.Pool,
   client: pg.PoolClient,
   articles: readonly PlannedArticle[],
   now: Date,
   onProgress: (written: number) => void,
 ): Promise<void> {
   if (articles.length === 0) return;
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS import_stage (${STAGE_COLUMNS})`);
-  await client.query('TRUNCATE import_stage');
-  await pipeline(Readable.from(copyText(articles, onProgress)), client.query(copyFrom('COPY import_stage FROM STDIN')));
+  await client.query('TRUNCATE import_work.stage');
+  await stageArticles(pool, client, articles, onProgress);
 
   await client.query('BEGIN');
   await client.query(
     `INSERT INTO sections (slug, name)
-     SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_stage
+     SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_work.stage
      ON CONFLICT (slug) DO NOTHING`,
   );
   // The version each update replaces is kept whole first, from the same staged rows (one
@@ -115,7 +116,7 @@ export async function writeDocument(
                                     dateline_place, dateline_date, dateline_source, content_hash)
      SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
             a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash
-       FROM articles a JOIN import_stage s ON s.identity = a.identity
+       FROM articles a JOIN import_work.stage s ON s.identity = a.identity
       WHERE NOT s.is_new AND a.content_hash <> s.content_hash`,
     [now],
   );
@@ -125,17 +126,17 @@ export async function writeDocument(
         SET headline = s.headline, section_id = sec.id, body = s.body,
             dateline_place = s.dateline_place, dateline_date = s.dateline_date,
             dateline_source = s.dateline_source, word_count = s.word_count,
-            content_hash = s.content_hash, updated_at = $1
-       FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
+            content_hash = s.content_hash, search = s.search, updated_at = $1
+       FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
       WHERE a.identity = s.identity AND NOT s.is_new`,
     [now],
   );
   await client.query(
     `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
-                           word_count, published_at, first_imported_at, updated_at, content_hash)
+                           word_count, published_at, first_imported_at, updated_at, content_hash, search)
      SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
-            s.word_count, s.published_at, $1, $1, s.content_hash
-       FROM import_stage s JOIN sections sec ON sec.slug = s.section_slug
+            s.word_count, s.published_at, $1, $1, s.content_hash, s.search
+       FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
       WHERE s.is_new`,
     [now],
   );
@@ -147,7 +148,45 @@ export async function writeDocument(
       WHERE c.id = s.id AND s.article_count <> c.n`,
   );
   await client.query('COMMIT');
-  await client.query('TRUNCATE import_stage');
+  await client.query('TRUNCATE import_work.stage');
+}
+
+const STAGE_COLUMNS =
+  'identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, word_count, published_at, content_hash, is_new';
+
+/**
+ * COPYs the articles into the staging table over `client` and STAGE_STREAMS - 1 more
+ * connections, chunk by chunk (each stream takes every STAGE_STREAMS-th chunk).
+ */
+async function stageArticles(
+  pool: pg.Pool,
+  client: pg.PoolClient,
+  articles: readonly PlannedArticle[],
+  onProgress: (written: number) => void,
+): Promise<void> {
+  const chunks = Math.ceil(articles.length / CHUNK);
+  const streams = Math.min(STAGE_STREAMS, chunks);
+  const extra: pg.PoolClient[] = [];
+  try {
+    for (let i = 1; i < streams; i++) extra.push(await pool.connect());
+  } catch (error) {
+    for (const other of extra) other.release();
+    throw error;
+  }
+  let written = 0;
+  const report = (count: number) => onProgress((written += count));
+  const results = await Promise.allSettled(
+    [client, ...extra].map((connection, stream) =>
+      pipeline(
+        Readable.from(copyText(articles, stream, streams, report)),
+        connection.query(copyFrom(`COPY import_work.stage (${STAGE_COLUMNS}) FROM STDIN`)),
+      ),
+    ),
+  );
+  // A stream that failed may have left its connection mid-COPY: such a connection is not reused.
+  results.slice(1).forEach((result, i) => extra[i]!.release(result.status === 'rejected'));
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
@@ -158,11 +197,17 @@ function copyField(value: string | null): string {
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
 }
 
-/** The staged rows as COPY text, a chunk at a time, reporting progress as chunks are taken. */
-function* copyText(articles: readonly PlannedArticle[], onProgress: (written: number) => void): Generator<string> {
-  for (let start = 0; start < articles.length; start += CHUNK) {
+/** One stream's rows as COPY text (chunks stream, stream + streams, …), reporting each chunk as it is taken. */
+function* copyText(
+  articles: readonly PlannedArticle[],
+  stream: number,
+  streams: number,
+  onChunk: (count: number) => void,
+): Generator<string> {
+  for (let start = stream * CHUNK; start < articles.length; start += streams * CHUNK) {
+    const chunk = articles.slice(start, start + CHUNK);
     let text = '';
-    for (const { draft, slug, hash, publishedAt, isNew } of articles.slice(start, start + CHUNK)) {
+    for (const { draft, slug, hash, publishedAt, isNew } of chunk) {
       text += [
         copyField(draft.identity),
         copyField(slug),
@@ -181,6 +226,6 @@ function* copyText(articles: readonly PlannedArticle[], onProgress: (written: nu
       text += '\n';
     }
     yield text;
-    onProgress(Math.min(start + CHUNK, articles.length));
+    onChunk(chunk.length);
   }
 }
