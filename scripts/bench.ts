@@ -118,6 +118,27 @@ async function timeImport(label: string, url: string, sources: SourceDocument[])
       `import, ${label}: first load ${first.totals.created.toLocaleString('en')} articles in ${seconds(firstMs)} (${rate(first.totals.created, firstMs)}); ` +
         `re-import ${second.totals.unchanged.toLocaleString('en')} unchanged in ${seconds(secondMs)} (${rate(second.totals.unchanged, secondMs)})`,
     );
+    // What the import's largest cost is by itself: PostgreSQL parsing articles' text into search
+    // words, on one backend (no parallel workers), for 10,000 of the stored articles.
+    const sample = 10_000;
+    const client = await pool.connect();
+    try {
+      await client.query('SET max_parallel_workers_per_gather = 0');
+      start = performance.now();
+      await client.query(
+        `SELECT sum(length(article_search_vector(headline, body, dateline_place)))
+           FROM (SELECT headline, body, dateline_place FROM articles LIMIT ${sample}) a`,
+      );
+      const vectorMs = performance.now() - start;
+      const perArticle = (vectorMs / sample) * 1000;
+      console.log(
+        `import, ${label}: search vectors alone ${perArticle.toFixed(0)} µs an article on one backend ` +
+          `(${seconds((perArticle * first.totals.created) / 1000)} of CPU for this load, ` +
+          `${seconds((perArticle * first.totals.created) / 1000 / os.cpus().length)} over this machine's ${os.cpus().length} cores)`,
+      );
+    } finally {
+      client.release();
+    }
   } finally {
     await pool.end();
   }
