@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createPool } from '@/lib/db/pool';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { loadSearchResults } from '@/lib/queries/search';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
@@ -96,6 +97,28 @@ describe.each(kinds)('search vectors on the %s database', (kind) => {
     await db.pool.query(`UPDATE articles SET headline = $2 WHERE id = $1`, [id, `Renamed by hand ${word}`]);
     expect(await found('renamed')).toBe(1);
     expect(await staleVectors(db)).toEqual([]);
+  });
+
+  test.each([1, 3])('with IMPORT_STREAMS=%i, every article is staged once and gets its vector', async (streams) => {
+    process.env.IMPORT_STREAMS = String(streams);
+    const pool = createPool(db.url, 'import');
+    try {
+      const word = uniqueWord().toLowerCase();
+      const articles = Array.from({ length: 3_200 }, (_, i) => ({
+        headline: `Streams ${streams} report ${i} ${word}`,
+        section: 'World',
+      }));
+      expect((await importDocuments(pool, [document(articles)])).totals.created).toBe(3_200);
+      const { rows } = await db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM articles WHERE search @@ websearch_to_tsquery('news', $1)`,
+        [word],
+      );
+      expect(rows[0]!.n).toBe(3_200);
+      expect(await staleVectors(db)).toEqual([]);
+    } finally {
+      delete process.env.IMPORT_STREAMS;
+      await pool.end();
+    }
   });
 
   test('the staging table is left empty after an import', async () => {

@@ -12,6 +12,14 @@ const envNumber = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+/**
+ * Connections an import stages rows over at once (IMPORT_STREAMS, default 2): each PostgreSQL
+ * backend computes its rows' search vectors, so a server with more cores takes more.
+ */
+export function importStreams(): number {
+  return Math.floor(envNumber('IMPORT_STREAMS', 2));
+}
+
 /** Waits per role, in milliseconds (environment variables override them). */
 export function poolSettings(role: PoolRole) {
   if (role === 'site')
@@ -25,8 +33,8 @@ export function poolSettings(role: PoolRole) {
     };
   return {
     // An import works on one connection, which holds its advisory lock, and stages rows over
-    // STAGE_STREAMS at once (lib/importer/write.ts).
-    max: 2,
+    // IMPORT_STREAMS at once, that one included (lib/importer/write.ts).
+    max: importStreams(),
     connectTimeout: envNumber('DATABASE_CONNECT_TIMEOUT_MS', 3_000),
     // An import's bulk statements over a 200 MB document take seconds, not minutes.
     statementTimeout: envNumber('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { importStreams } from '@/lib/db/pool';
 import { countWords } from './content';
 import type { PlannedArticle, StoredArticle } from './plan';
 
@@ -81,12 +82,9 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
-/** Connections that stage a document's rows at once (each PostgreSQL backend computes its rows' search vectors). */
-export const STAGE_STREAMS = 2;
-
 /**
  * Writes one document's new and changed articles. The rows are first staged in
- * `import_work.stage` (bulk COPY, outside any transaction), over STAGE_STREAMS
+ * `import_work.stage` (bulk COPY, outside any transaction), over IMPORT_STREAMS
  * connections at once: parsing text into search words is most of an import's work
  * for PostgreSQL, and the staging table does it as rows arrive, one core per
  * connection. The transaction then only moves the rows into place, so it stays
@@ -155,8 +153,8 @@ const STAGE_COLUMNS =
   'identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, word_count, published_at, content_hash, is_new';
 
 /**
- * COPYs the articles into the staging table over `client` and STAGE_STREAMS - 1 more
- * connections, chunk by chunk (each stream takes every STAGE_STREAMS-th chunk).
+ * COPYs the articles into the staging table over `client` and IMPORT_STREAMS - 1 more
+ * connections, chunk by chunk (each stream takes every IMPORT_STREAMS-th chunk).
  */
 async function stageArticles(
   pool: pg.Pool,
@@ -165,7 +163,7 @@ async function stageArticles(
   onProgress: (written: number) => void,
 ): Promise<void> {
   const chunks = Math.ceil(articles.length / CHUNK);
-  const streams = Math.min(STAGE_STREAMS, chunks);
+  const streams = Math.min(importStreams(), chunks);
   const extra: pg.PoolClient[] = [];
   try {
     for (let i = 1; i < streams; i++) extra.push(await pool.connect());
