@@ -49,8 +49,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage(props: Props) {
+  // The neighbours and related articles need only the slug: they are read while the article is.
+  const lists = getArticleLists((await props.params).article, RELATED_LIMIT + 2);
+  // Not awaited when the article is missing or lives elsewhere (a 404 or a redirect instead).
+  lists.catch(() => undefined);
   const article = await load(props);
-  const { neighbours, related: candidates } = await getArticleLists(article.slug, RELATED_LIMIT + 2);
+  const { neighbours, related: candidates } = await lists;
   // The previous and next articles are linked just above: the related list offers others.
   const linked = new Set([neighbours.previous?.slug, neighbours.next?.slug]);
   const related = candidates.filter((candidate) => !linked.has(candidate.slug)).slice(0, RELATED_LIMIT);
