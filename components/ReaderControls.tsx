@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import {
   adoptStoredPreferences,
   chooseTextSize,
@@ -11,11 +11,16 @@ import {
 } from './preferences-store';
 import { DEFAULT_TEXT_SIZE, DEFAULT_THEME, TEXT_SIZES, THEMES } from './reader-preferences';
 
-/** Theme and text size. Hidden without JavaScript, where the page follows the device's settings. */
+/**
+ * Theme and text size. Hidden without JavaScript, where the page follows the device's settings.
+ * The choices are drawn when the panel opens, not before: every page hydrates this header, and
+ * a closed panel's two dozen elements were work at load for nothing.
+ */
 export function ReaderControls() {
   const theme = useSyncExternalStore(subscribe, currentTheme, () => DEFAULT_THEME);
   const textSize = useSyncExternalStore(subscribe, currentTextSize, () => DEFAULT_TEXT_SIZE);
   const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const id = useId();
 
   useEffect(adoptStoredPreferences, []);
@@ -41,7 +46,11 @@ export function ReaderControls() {
   }, []);
 
   return (
-    <details ref={details} className="relative hidden js:block print:hidden!">
+    <details
+      ref={details}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      className="relative hidden js:block print:hidden!"
+    >
       <summary
         aria-label="Display settings"
         className="flex min-h-10 min-w-10 cursor-pointer items-center justify-center gap-2 rounded-sm border border-rule px-2.5 text-sm font-semibold hover:border-ink"
@@ -53,24 +62,26 @@ export function ReaderControls() {
         </svg>
         <span className="hidden sm:inline">Display</span>
       </summary>
-      <div className="absolute right-0 z-30 mt-2 w-[min(18rem,calc(100vw-2rem))] rounded-sm border border-strong-rule bg-paper p-4 shadow-lg">
-        <Choices
-          legend="Theme"
-          name={`${id}-theme`}
-          options={THEMES}
-          value={theme}
-          onChange={chooseTheme}
-          columns="grid-cols-3"
-        />
-        <Choices
-          legend="Text size"
-          name={`${id}-text-size`}
-          options={TEXT_SIZES}
-          value={textSize}
-          onChange={chooseTextSize}
-          columns="grid-cols-3"
-        />
-      </div>
+      {open && (
+        <div className="absolute right-0 z-30 mt-2 w-[min(18rem,calc(100vw-2rem))] rounded-sm border border-strong-rule bg-paper p-4 shadow-lg">
+          <Choices
+            legend="Theme"
+            name={`${id}-theme`}
+            options={THEMES}
+            value={theme}
+            onChange={chooseTheme}
+            columns="grid-cols-3"
+          />
+          <Choices
+            legend="Text size"
+            name={`${id}-text-size`}
+            options={TEXT_SIZES}
+            value={textSize}
+            onChange={chooseTextSize}
+            columns="grid-cols-3"
+          />
+        </div>
+      )}
     </details>
   );
 }

@@ -16,7 +16,18 @@ export function SaveForOffline({ path, headline, section }: { path: string; head
   const saved = useSavedArticles();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState(false);
-  if (saved === null || !canSaveOffline()) return null;
+  // Before hydration (and on the server) the button holds its place, shown only where the head
+  // script ran (`js:`), so that it does not push the article down when it appears; the few
+  // browsers with JavaScript but no service workers drop it then.
+  if (saved === null)
+    return (
+      <div className="hidden print:hidden! js:flex">
+        <button type="button" disabled className={buttonClass}>
+          Save for offline
+        </button>
+      </div>
+    );
+  if (!canSaveOffline()) return null;
   const isSaved = saved.some((article) => article.path === path);
 
   async function change(type: 'save' | 'remove') {
