@@ -1,11 +1,13 @@
-// npm run lighthouse -- [--runs N] [--url URL] [--pages PATH,PATH,...]
+// npm run lighthouse -- [--runs N] [--url URL] [--pages PATH,PATH,...] [--floor]
 //
 // Lighthouse (mobile emulation, simulated slow 4G) on the front page, a section page
 // and an article of the production build with the bundled documents loaded. Prints the
 // four category scores, LCP, TBT, CLS, total and JavaScript bytes per page and run,
 // then the medians. Without --url it starts its own production server, the way the
 // browser tests do: its own port (LIGHTHOUSE_PORT, default 3700) and a fresh data dir.
-// Exits 1 when accessibility, best practices or SEO is below 100 on any page.
+// With --floor it also audits, in the same runs, a bare Next.js app's page of the size of the
+// last page audited (scripts/floor-app.ts): what the framework itself scores on this machine.
+// Exits 1 when accessibility, best practices or SEO is below 100 on any of the site's pages.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
+import { startFloorApp } from './floor-app';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -228,6 +231,7 @@ async function main(): Promise<number> {
       runs: { type: 'string', default: '1' },
       url: { type: 'string' },
       pages: { type: 'string' },
+      floor: { type: 'boolean', default: false },
     },
   });
   const runs = Number(values.runs);
@@ -235,38 +239,46 @@ async function main(): Promise<number> {
 
   const server = values.url ? null : await startServer(Number(process.env.LIGHTHOUSE_PORT || 3700));
   const baseUrl = (values.url ?? server?.url ?? '').replace(/\/+$/u, '');
+  const floor = values.floor ? await startFloorApp(3961) : null;
   const chrome = await launchChrome();
   try {
     const paths = values.pages ? values.pages.split(',') : await findPages(baseUrl);
+    const urls = paths.map((pagePath) => `${baseUrl}${pagePath}`);
+    if (floor) {
+      const last = await fetch(urls.at(-1) ?? baseUrl);
+      urls.push(await floor.pageOfSize((await last.arrayBuffer()).byteLength));
+    }
     // One unmeasured visit per page, so that the first run does not measure the server's cold start.
-    for (const pagePath of paths) await fetch(`${baseUrl}${pagePath}`);
-    const byPage = new Map<string, PageAudit[]>(paths.map((pagePath) => [pagePath, []]));
+    for (const url of urls) await fetch(url);
+    const byPage = new Map<string, PageAudit[]>(urls.map((url) => [url, []]));
+    const label = (audit: PageAudit) =>
+      `${audit.url.startsWith(baseUrl) ? '' : 'bare Next.js (floor) '}${new URL(audit.url).pathname}`;
     for (let run = 1; run <= runs; run++) {
       const audits: PageAudit[] = [];
-      for (const pagePath of paths) {
-        const audit = await auditPage(`${baseUrl}${pagePath}`, chrome.port);
-        byPage.get(pagePath)?.push(audit);
+      for (const url of urls) {
+        const audit = await auditPage(url, chrome.port);
+        byPage.get(url)?.push(audit);
         audits.push(audit);
       }
       console.log(`\nLighthouse, mobile, run ${run} of ${runs} (${baseUrl})\n`);
-      console.log(formatTable(audits, (audit) => new URL(audit.url).pathname));
+      console.log(formatTable(audits, label));
     }
-    const medians = paths.map((pagePath) => medianAudit(byPage.get(pagePath) ?? []));
+    const medians = urls.map((url) => medianAudit(byPage.get(url) ?? []));
     if (runs > 1) {
       console.log(`\nMedian of ${runs} runs\n`);
-      console.log(formatTable(medians, (audit) => new URL(audit.url).pathname));
+      console.log(formatTable(medians, label));
     }
-    const lost = medians.flatMap((audit) =>
-      audit.shortfalls.map((item) => `  ${new URL(audit.url).pathname}  ${item}`),
-    );
+    const lost = medians.flatMap((audit) => audit.shortfalls.map((item) => `  ${label(audit)}  ${item}`));
     if (lost.length > 0) console.log(`\nWhat cost points:\n${lost.join('\n')}`);
-    const failing = medians.filter((audit) =>
-      REQUIRED_CATEGORIES.some((category) => (audit.scores[category] ?? 0) < 100),
-    );
+    // The floor's bare page has no title or description: only the site's own pages must score 100.
+    const failing = medians
+      .slice(0, paths.length)
+      .filter((audit) => REQUIRED_CATEGORIES.some((category) => (audit.scores[category] ?? 0) < 100));
     return failing.length > 0 ? 1 : 0;
   } finally {
     chrome.kill();
     await server?.stop();
+    await floor?.stop();
   }
 }
 
