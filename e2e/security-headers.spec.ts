@@ -42,12 +42,15 @@ for (const [what, url] of [
   ['the search page', '/search?q=syrian'],
 ] as const) {
   test(`${what} scores A+ by the MDN HTTP Observatory's rules as it is served`, async ({ request, baseURL }) => {
-    await request.get(url);
-    const response = await request.get(url);
-    const headers = response.headers();
     // The 404 page is prerendered, and search renders per request: neither is in the page cache.
-    if (url !== '/no-such-section-anywhere' && !url.startsWith('/search'))
-      expect(headers['x-nextjs-cache'], 'served from the cache').toBe('HIT');
+    const cached = url !== '/no-such-section-anywhere' && !url.startsWith('/search');
+    // The first request renders and caches the page; an import by another spec running alongside can
+    // expire it again before the next one, so ask a few times for the cached copy.
+    let response = await request.get(url);
+    for (let attempt = 0; attempt < 5 && response.headers()['x-nextjs-cache'] !== 'HIT' && cached; attempt++)
+      response = await request.get(url);
+    const headers = response.headers();
+    if (cached) expect(headers['x-nextjs-cache'], 'served from the cache').toBe('HIT');
     const setCookie = response
       .headersArray()
       .filter((h) => h.name.toLowerCase() === 'set-cookie')
