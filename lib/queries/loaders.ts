@@ -68,24 +68,27 @@ function summarizeParagraph(first: string, length = SUMMARY_LENGTH): string {
   return `${cut.slice(0, boundary > 0 ? boundary : length).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
-function toArticle(row: ArticleRow): Article {
-  const body = row.body as BodyBlock[];
+/** What a listing shows of an article, from its stored fields and its summary. */
+function summaryOf(row: Omit<ArticleRow, 'body' | 'firstImportedAt'>, summary: string): ArticleSummary {
   return {
     slug: row.slug,
     headline: row.headline,
     section: { slug: row.section.slug, name: row.section.name },
     publishedAt: row.publishedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    firstImportedAt: row.firstImportedAt.toISOString(),
     dateline:
       row.datelinePlace && row.datelineDate && row.datelineSource
         ? { place: row.datelinePlace, dateText: row.datelineDate, source: row.datelineSource }
         : null,
-    summary: summarize(body),
+    summary,
     readingMinutes: Math.max(1, Math.ceil(row.wordCount / WORDS_PER_MINUTE)),
     wordCount: row.wordCount,
-    body,
   };
+}
+
+function toArticle(row: ArticleRow): Article {
+  const body = row.body as BodyBlock[];
+  return { ...summaryOf(row, summarize(body)), firstImportedAt: row.firstImportedAt.toISOString(), body };
 }
 
 /*
@@ -95,14 +98,16 @@ function toArticle(row: ArticleRow): Article {
  * which made up most of an uncached page's data time.
  */
 
-/** The columns of an ArticleSummary, from `articles a JOIN sections s`. */
-const SUMMARY_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
-  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name,
+/** Articles with their section: what every listing reads from. */
+const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+/** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
+const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
+  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
+/** The columns of an ArticleSummary. */
+const SUMMARY_COLUMNS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
-  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name,
-  a.body, a.first_imported_at`;
+const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, a.body, a.first_imported_at`;
 
 interface SummaryRow {
   slug: string;
@@ -123,37 +128,27 @@ interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
   first_imported_at: Date;
 }
 
-function summaryFromSql(row: SummaryRow): ArticleSummary {
+/** A row of SUMMARY_COLUMNS or ARTICLE_COLUMNS in the shape the Prisma reads give. */
+function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): Omit<ArticleRow, 'body' | 'firstImportedAt'> {
   return {
     slug: row.slug,
     headline: row.headline,
-    section: { slug: row.section_slug, name: row.section_name },
-    publishedAt: row.published_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    dateline:
-      row.dateline_place && row.dateline_date && row.dateline_source
-        ? { place: row.dateline_place, dateText: row.dateline_date, source: row.dateline_source }
-        : null,
-    summary: summarizeParagraph(row.first_paragraph ?? ''),
-    readingMinutes: Math.max(1, Math.ceil(row.word_count / WORDS_PER_MINUTE)),
-    wordCount: row.word_count,
-  };
-}
-
-function articleFromSql(row: ArticleSqlRow): Article {
-  return toArticle({
-    slug: row.slug,
-    headline: row.headline,
-    body: row.body,
     datelinePlace: row.dateline_place,
     datelineDate: row.dateline_date,
     datelineSource: row.dateline_source,
     wordCount: row.word_count,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
-    firstImportedAt: row.first_imported_at,
     section: { slug: row.section_slug, name: row.section_name },
-  });
+  };
+}
+
+function summaryFromSql(row: SummaryRow): ArticleSummary {
+  return summaryOf(fieldsFromSql(row), summarizeParagraph(row.first_paragraph ?? ''));
+}
+
+function articleFromSql(row: ArticleSqlRow): Article {
+  return toArticle({ ...fieldsFromSql(row), body: row.body, firstImportedAt: row.first_imported_at });
 }
 
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
@@ -167,7 +162,7 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
   // articles, in order of first sight), in two statements.
   const [recent, perSection] = await Promise.all([
     prisma.$queryRaw<SummaryRow[]>`
-      SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+      SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
        ORDER BY a.published_at DESC, a.id DESC LIMIT ${1 + FRONT_PAGE_LATEST}`,
     prisma.$queryRaw<SummaryRow[]>`
       SELECT ${SUMMARY_COLUMNS} FROM sections s
@@ -204,12 +199,12 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
     afterThisPage < skip
       ? (
           await prisma.$queryRaw<SummaryRow[]>`
-            SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+            SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
              WHERE a.section_id = ${section.id}
              ORDER BY a.published_at ASC, a.id ASC OFFSET ${afterThisPage} LIMIT ${take}`
         ).reverse()
       : await prisma.$queryRaw<SummaryRow[]>`
-          SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+          SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
            WHERE a.section_id = ${section.id}
            ORDER BY a.published_at DESC, a.id DESC OFFSET ${skip} LIMIT ${take}`;
   return {
@@ -224,7 +219,7 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
 export async function loadArticle(prisma: PrismaClient, slug: string): Promise<ArticleWithRevisions | null> {
   const [row] = await prisma.$queryRaw<Array<ArticleSqlRow & { id: number; revised: boolean }>>`
     SELECT a.id, ${ARTICLE_COLUMNS}, EXISTS (SELECT FROM article_revisions r WHERE r.article_id = a.id) AS revised
-      FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = ${slug}`;
+      FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
   if (!row) return null;
   const article = articleFromSql(row);
   // Most articles were never corrected: their versions are read only when there are some.
@@ -311,7 +306,7 @@ export async function loadLatestArticles(
   sectionSlug?: string,
 ): Promise<Article[]> {
   const rows = await prisma.$queryRaw<ArticleSqlRow[]>`
-    SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+    SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
      ${sectionSlug === undefined ? Prisma.empty : Prisma.sql`WHERE a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`}
      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`;
   return rows.map(articleFromSql);
@@ -387,11 +382,11 @@ export async function loadArticleNeighbours(prisma: PrismaClient, slug: string):
   const rows = await prisma.$queryRaw<Array<SummaryRow & { side: 'previous' | 'next' }>>`
     SELECT n.* FROM (SELECT id, section_id, published_at FROM articles WHERE slug = ${slug}) t
      CROSS JOIN LATERAL (
-       (SELECT 'previous' AS side, ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+       (SELECT 'previous' AS side, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
          WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id)
          ORDER BY a.published_at ASC, a.id ASC LIMIT 1)
        UNION ALL
-       (SELECT 'next' AS side, ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+       (SELECT 'next' AS side, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
          WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id)
          ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
      ) n`;
@@ -455,7 +450,7 @@ export async function loadRelatedArticles(
   const ids = ranked.map((row) => row.id);
   if (ids.length === 0) return [];
   const rows = await prisma.$queryRaw<Array<SummaryRow & { id: number }>>`
-    SELECT a.id, ${SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id
+    SELECT a.id, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
      WHERE a.id IN (${Prisma.join(ids)})`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((rowId) => {
