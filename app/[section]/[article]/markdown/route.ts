@@ -1,8 +1,7 @@
 import { articleMarkdown } from '@/lib/feeds/markdown';
-import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
-import { getArticleIn } from '@/lib/queries';
-import { absoluteUrl, articlePath } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
+import { articleForRoute } from '@/lib/http/article-route';
+import { cacheableResponse } from '@/lib/http/cacheable-response';
+import { absoluteUrl } from '@/lib/site';
 
 // Read per request from the cached query layer: there is no database at build time.
 export const dynamic = 'force-dynamic';
@@ -12,12 +11,10 @@ export const dynamic = 'force-dynamic';
  * front door rewrites that here because the article page owns `/<section>/<article>` (slugs have no dots).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ section: string; article: string }> }) {
-  const { section, article: slug } = await params;
-  const article = slugParam.safeParse(slug).success ? await getArticleIn(section, slug) : null;
-  if (!article) return notFoundResponse(`No article "${slug}".`);
-  const path = articlePath(article.section.slug, article.slug);
   // A moved article's old address, like its page's, leads to where it is now.
-  if (article.section.slug !== section) return Response.redirect(absoluteUrl(`${path}.md`), 308);
+  const found = await articleForRoute(params, (path) => `${path}.md`);
+  if (found instanceof Response) return found;
+  const { article, path } = found;
   return cacheableResponse(request, {
     body: articleMarkdown(article),
     contentType: 'text/markdown; charset=utf-8',
