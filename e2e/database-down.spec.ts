@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import pg from 'pg';
 import { startTcpProxy, type TcpProxy } from '../test/support/tcp-proxy';
+import { stopProcess } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
 import { leakedInternals } from './support/html';
 
@@ -54,12 +55,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const server of servers) {
-    if (server.exitCode !== null) continue;
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  for (const server of servers) await stopProcess(server);
   await hung?.close();
   fs.rmSync(copy, { recursive: true, force: true });
   fs.rmSync(`tsconfig.${copy}.json`, { force: true });
@@ -142,11 +138,7 @@ test.describe('a database that fails after pages were cached', () => {
   });
 
   test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await stopProcess(server);
     await proxy?.close();
     fs.rmSync(cachedCopy, { recursive: true, force: true });
     fs.rmSync(`tsconfig.${cachedCopy}.json`, { force: true });

@@ -6,7 +6,15 @@ import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { NGINX_BINARY, nginxArgs } from '../scripts/nginx-recipe';
 import { listingDocument } from '../test/support/listing';
-import { copyBuild, freePort, runSeed, seededDatabase, startInstance, type Instance } from './support/instances';
+import {
+  copyBuild,
+  freePort,
+  runSeed,
+  seededDatabase,
+  startInstance,
+  stopProcess,
+  type Instance,
+} from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
 
 // deploy/nginx.conf as written, on a free port, in front of one instance of the site
@@ -56,11 +64,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((resolve) => nginx?.once('exit', resolve));
-    nginx.kill('SIGQUIT');
-    await exited;
-  }
+  await stopProcess(nginx, 'SIGQUIT');
   await instance?.stop();
   for (const step of cleanup.reverse()) await step();
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { listingDocument, writeDocuments } from './support/import';
+import { stopProcess } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
 
 // A site of its own (a copy of the build, its own database), stopped and started again.
@@ -29,13 +30,6 @@ function startSite(): ChildProcess {
   });
 }
 
-async function stopSite(site: ChildProcess): Promise<void> {
-  if (site.exitCode !== null) return;
-  const exited = new Promise((resolve) => site.once('exit', resolve));
-  site.kill('SIGTERM');
-  await exited;
-}
-
 let site: ChildProcess | undefined;
 
 test.beforeAll(() => {
@@ -48,7 +42,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(async () => {
-  if (site) await stopSite(site);
+  if (site) await stopProcess(site);
   fs.rmSync(copy, { recursive: true, force: true });
   fs.rmSync(`tsconfig.${copy}.json`, { force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -63,7 +57,7 @@ test('a site restarted after an import made while it was down shows the new text
     timeout: 60_000,
   });
   expect((await request.get(`${base}${article.path}`)).headers()['x-nextjs-cache']).toBe('HIT');
-  await stopSite(site);
+  await stopProcess(site);
 
   const dir = writeDocuments({
     'correction.txt': listingDocument([
