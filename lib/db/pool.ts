@@ -32,8 +32,8 @@ export function poolSettings(role: PoolRole) {
       idleInTransactionTimeout: 10_000,
     };
   return {
-    // An import works on one connection, which holds its advisory lock, and stages rows over
-    // IMPORT_STREAMS at once, that one included (lib/importer/write.ts).
+    // An import works on one connection, which holds its advisory lock and its transaction, and
+    // stages rows over IMPORT_STREAMS at once, that one included (lib/importer/write.ts).
     max: importStreams(),
     connectTimeout: envNumber('DATABASE_CONNECT_TIMEOUT_MS', 3_000),
     // An import's bulk statements over a 200 MB document take seconds, not minutes.

@@ -3,7 +3,14 @@ import { parseListingDocument } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
 import { assignSlugs, planDocument, type DocumentPlan, type PlannedArticle, type StoredArticle } from './plan';
-import { loadNavigationSections, loadStoredArticles, loadTakenSlugs, withImportLock, writeDocument } from './write';
+import {
+  loadNavigationSections,
+  loadStoredArticles,
+  loadTakenSlugs,
+  withImportLock,
+  writeDocument,
+  WRITE_BATCH,
+} from './write';
 
 export interface ImportOptions {
   /** Parse, validate and compare with the database, writing nothing. */
@@ -104,15 +111,18 @@ export async function importDocuments(
       for (const [index, { result }] of parsed.entries()) {
         if (!result.ok) continue;
         const report = documents[index]!;
-        const plan = await planAgainstDatabase(client, result.articles, pending, now, ordinal);
+        const plan = emptyPlan();
+        const batches = await planAgainstDatabase(client, result.articles, pending, now, ordinal, plan);
         ordinal += result.articles.length;
         if (dryRun) {
-          for (const article of plan.write) {
-            pending.byIdentity.set(article.draft.identity, storedAfter(article));
-            pending.slugs.add(article.slug);
+          for (const batch of batches) {
+            for (const article of batch) {
+              pending.byIdentity.set(article.draft.identity, storedAfter(article));
+              pending.slugs.add(article.slug);
+            }
           }
         } else {
-          await writeDocument(pool, client, plan.write, now, (written) =>
+          await writeDocument(pool, client, batches, now, (written) =>
             options.onProgress?.({
               documents: index,
               totalDocuments: sources.length,
@@ -183,6 +193,10 @@ function storedAfter(article: PlannedArticle): StoredArticle {
  * asks for, or the next free `-2`, `-3`, … (`assignSlugs`), asking the slug's unique
  * index about the slugs it might take. The run holds the import lock, so no other
  * import takes a slug between this look-up and the write.
+ *
+ * What is to be written is then planned a batch at a time, as the writer asks for it (comparing
+ * content hashes is most of a plan's work, and overlaps the writing of earlier batches); each
+ * batch's counts are added to `plan` as it is planned.
  */
 async function planAgainstDatabase(
   client: pg.PoolClient,
@@ -190,7 +204,8 @@ async function planAgainstDatabase(
   pending: Pending,
   now: Date,
   ordinal: number,
-): Promise<DocumentPlan> {
+  plan: DocumentPlan,
+): Promise<Generator<PlannedArticle[], void, undefined>> {
   const stored = await loadStoredArticles(
     client,
     drafts.map((draft) => draft.identity),
@@ -203,8 +218,31 @@ async function planAgainstDatabase(
   const known = new Map<string, boolean>();
   for (;;) {
     const { slugs, unknown } = assignSlugs(fresh, known, pending.slugs);
-    if (unknown.length === 0) return planDocument(drafts, stored, slugs, now, ordinal);
+    if (unknown.length === 0) return planBatches(drafts, stored, slugs, now, ordinal, plan);
     const taken = await loadTakenSlugs(client, unknown);
     for (const slug of unknown) known.set(slug, taken.has(slug));
   }
+}
+
+function* planBatches(
+  drafts: readonly ArticleDraft[],
+  stored: ReadonlyMap<string, StoredArticle>,
+  slugs: ReadonlyMap<string, string>,
+  now: Date,
+  ordinal: number,
+  plan: DocumentPlan,
+): Generator<PlannedArticle[], void, undefined> {
+  for (let start = 0; start < drafts.length; start += WRITE_BATCH) {
+    const part = planDocument(drafts.slice(start, start + WRITE_BATCH), stored, slugs, now, ordinal);
+    plan.created += part.created;
+    plan.updated += part.updated;
+    plan.unchanged += part.unchanged;
+    plan.keptApart.push(...part.keptApart);
+    plan.changed.push(...part.changed);
+    yield part.write;
+  }
+}
+
+function emptyPlan(): DocumentPlan {
+  return { write: [], created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [] };
 }

@@ -9,8 +9,8 @@ import type { PlannedArticle, StoredArticle } from './plan';
 /** Held by an import from start to end (Prisma's migration lock is 72707369). */
 const IMPORT_LOCK_KEY = 72707370;
 const LOCK_POLL_MS = 250;
-/** Rows per chunk sent to COPY (and per progress report): about 2 MB at 2 KB an article. */
-const CHUNK = 1_000;
+/** Articles planned, staged and moved at a time (and per progress report): about 2 MB at 2 KB an article. */
+export const WRITE_BATCH = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,61 +83,92 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
 }
 
 /**
- * Writes one document's new and changed articles. The rows are first staged in
- * `import_work.stage` (bulk COPY, outside any transaction), over IMPORT_STREAMS
- * connections at once: parsing text into search words is most of an import's work
- * for PostgreSQL, and the staging table does it as rows arrive, one core per
- * connection. The transaction then only moves the rows into place, so it stays
- * short, and a run killed at any point leaves the articles as they were.
+ * Writes one document's new and changed articles, taken batch by batch from `batches` (the
+ * caller plans each batch when it is asked for, so that planning overlaps the writing).
+ *
+ * - `client` opens the import's one transaction before anything is staged; nothing is visible
+ *   to readers until it commits, so a run killed at any point leaves the articles as they were.
+ * - Each batch is staged in `import_work.stage` by one `COPY`, which computes its rows' search
+ *   vectors (most of an import's work for PostgreSQL) as they arrive. IMPORT_STREAMS - 1 more
+ *   connections stage batches at once, each COPY committed on its own, outside the transaction:
+ *   one core per connection.
+ * - The transaction moves each staged chunk into place as soon as it is committed (rows,
+ *   revisions, indexes), so that this overlaps later chunks' vectors instead of following
+ *   them; when no chunk is waiting, it stages the next batch itself, within the transaction.
  */
 export async function writeDocument(
   pool: pg.Pool,
   client: pg.PoolClient,
-  articles: readonly PlannedArticle[],
+  batches: Iterator<readonly PlannedArticle[]>,
   now: Date,
   onProgress: (written: number) => void,
 ): Promise<void> {
-  if (articles.length === 0) return;
+  let next = nextChunk(batches, 0);
+  if (!next) return;
   await client.query('TRUNCATE import_work.stage');
-  await stageArticles(pool, client, articles, onProgress);
+  const stagers = await connectStagers(pool);
+  const broken = new Set<pg.PoolClient>();
+  let failure: { reason: unknown } | null = null;
+  let chunks = 0;
+  // Batches are planned and handed out in document order, to whichever connection is free first.
+  const take = (): Chunk | null => {
+    const chunk = next ?? (failure ? null : nextChunk(batches, chunks));
+    next = null;
+    if (chunk) chunks += 1;
+    return chunk;
+  };
+  // Chunks the other connections have committed, waiting for the transaction to move them.
+  const staged: Chunk[] = [];
+  let running = stagers.length;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  const move = new ChunkMover(client, now);
+  let written = 0;
 
   await client.query('BEGIN');
-  await client.query(
-    `INSERT INTO sections (slug, name)
-     SELECT DISTINCT ON (section_slug) section_slug, section_name FROM import_work.stage
-     ON CONFLICT (slug) DO NOTHING`,
-  );
-  // The version each update replaces is kept whole first, from the same staged rows (one
-  // statement however many changed): a correction never loses what the article said.
-  await client.query(
-    `INSERT INTO article_revisions (article_id, version_of, replaced_at, headline, section_id, body,
-                                    dateline_place, dateline_date, dateline_source, content_hash)
-     SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
-            a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash
-       FROM articles a JOIN import_work.stage s ON s.identity = a.identity
-      WHERE NOT s.is_new AND a.content_hash <> s.content_hash`,
-    [now],
-  );
-  // An update finds its article by identity and keeps its slug: an article's URL never changes.
-  await client.query(
-    `UPDATE articles a
-        SET headline = s.headline, section_id = sec.id, body = s.body,
-            dateline_place = s.dateline_place, dateline_date = s.dateline_date,
-            dateline_source = s.dateline_source, word_count = s.word_count,
-            content_hash = s.content_hash, search = s.search, updated_at = $1
-       FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
-      WHERE a.identity = s.identity AND NOT s.is_new`,
-    [now],
-  );
-  await client.query(
-    `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
-                           word_count, published_at, first_imported_at, updated_at, content_hash, search)
-     SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
-            s.word_count, s.published_at, $1, $1, s.content_hash, s.search
-       FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
-      WHERE s.is_new`,
-    [now],
-  );
+  const others = stagers.map(async (connection) => {
+    try {
+      for (let chunk = take(); chunk; chunk = take()) {
+        try {
+          await stage(connection, chunk);
+        } catch (error) {
+          // A connection that failed mid-COPY is not reused.
+          broken.add(connection);
+          failure ??= { reason: error };
+          return;
+        }
+        staged.push(chunk);
+        signal();
+      }
+    } finally {
+      running -= 1;
+      signal();
+    }
+  });
+  try {
+    for (;;) {
+      const chunk = staged.shift() ?? take();
+      if (chunk) {
+        if (!chunk.staged) await stage(client, chunk);
+        await move.chunk(chunk);
+        onProgress((written += chunk.articles));
+      } else if (running > 0) {
+        await new Promise<void>((resolve) => (wake = resolve));
+      } else {
+        break;
+      }
+      if (failure) break;
+    }
+  } catch (error) {
+    failure ??= { reason: error };
+  } finally {
+    await Promise.all(others);
+    for (const connection of stagers) connection.release(broken.has(connection));
+  }
+  if (failure) throw failure.reason;
   // Each section's length, for its listing's page count (only rows whose count moved are written).
   await client.query(
     `UPDATE sections s SET article_count = c.n
@@ -149,43 +180,125 @@ export async function writeDocument(
   await client.query('TRUNCATE import_work.stage');
 }
 
-const STAGE_COLUMNS =
-  'identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, word_count, published_at, content_hash, is_new';
-
-/**
- * COPYs the articles into the staging table over `client` and IMPORT_STREAMS - 1 more
- * connections, chunk by chunk (each stream takes every IMPORT_STREAMS-th chunk).
- */
-async function stageArticles(
-  pool: pg.Pool,
-  client: pg.PoolClient,
-  articles: readonly PlannedArticle[],
-  onProgress: (written: number) => void,
-): Promise<void> {
-  const chunks = Math.ceil(articles.length / CHUNK);
-  const streams = Math.min(importStreams(), chunks);
-  const extra: pg.PoolClient[] = [];
+/** The connections `pool` can spare to stage beside `client`: up to IMPORT_STREAMS - 1. */
+async function connectStagers(pool: pg.Pool): Promise<pg.PoolClient[]> {
+  const spare = Math.min(importStreams() - 1, (pool.options.max ?? 10) - 1);
+  const stagers: pg.PoolClient[] = [];
   try {
-    for (let i = 1; i < streams; i++) extra.push(await pool.connect());
+    for (let i = 0; i < spare; i++) stagers.push(await pool.connect());
   } catch (error) {
-    for (const other of extra) other.release();
+    for (const stager of stagers) stager.release();
     throw error;
   }
-  let written = 0;
-  const report = (count: number) => onProgress((written += count));
-  const results = await Promise.allSettled(
-    [client, ...extra].map((connection, stream) =>
-      pipeline(
-        Readable.from(copyText(articles, stream, streams, report)),
-        connection.query(copyFrom(`COPY import_work.stage (${STAGE_COLUMNS}) FROM STDIN`)),
-      ),
-    ),
-  );
-  // A stream that failed may have left its connection mid-COPY: such a connection is not reused.
-  results.slice(1).forEach((result, i) => extra[i]!.release(result.status === 'rejected'));
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
+  return stagers;
 }
+
+/** A batch of planned articles as COPY text, and what moving it into place involves. */
+interface Chunk {
+  id: number;
+  text: string;
+  staged: boolean;
+  articles: number;
+  /** New articles, and stored ones whose text changed. */
+  created: number;
+  updated: number;
+  /** Each section its articles are in: slug → name. */
+  sections: Map<string, string>;
+}
+
+/** The next non-empty batch as a chunk numbered `id`, or null when there are no more. */
+function nextChunk(batches: Iterator<readonly PlannedArticle[]>, id: number): Chunk | null {
+  for (;;) {
+    const batch = batches.next();
+    if (batch.done) return null;
+    if (batch.value.length === 0) continue;
+    const chunk: Chunk = {
+      id,
+      text: copyText(batch.value, id),
+      staged: false,
+      articles: batch.value.length,
+      created: 0,
+      updated: 0,
+      sections: new Map(),
+    };
+    for (const article of batch.value) {
+      if (article.isNew) chunk.created += 1;
+      else chunk.updated += 1;
+      chunk.sections.set(article.draft.sectionSlug, article.draft.sectionName);
+    }
+    return chunk;
+  }
+}
+
+/** Sends a chunk's rows to the staging table with one COPY. */
+async function stage(connection: pg.PoolClient, chunk: Chunk): Promise<void> {
+  await pipeline(
+    Readable.from([chunk.text]),
+    connection.query(copyFrom(`COPY import_work.stage (${STAGE_COLUMNS}) FROM STDIN`)),
+  );
+  chunk.text = '';
+  chunk.staged = true;
+}
+
+/** Moves staged chunks into place, within the import's transaction. */
+class ChunkMover {
+  /** Sections made (or found) by this document's earlier chunks. */
+  private readonly sections = new Set<string>();
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly now: Date,
+  ) {}
+
+  async chunk(chunk: Chunk): Promise<void> {
+    const { client, now } = this;
+    const sections = [...chunk.sections].filter(([slug]) => !this.sections.has(slug));
+    if (sections.length > 0) {
+      await client.query(
+        `INSERT INTO sections (slug, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (slug) DO NOTHING`,
+        [sections.map(([slug]) => slug), sections.map(([, name]) => name)],
+      );
+      for (const [slug] of sections) this.sections.add(slug);
+    }
+    if (chunk.updated > 0) {
+      // The version each update replaces is kept whole first: a correction never loses what the article said.
+      await client.query(
+        `INSERT INTO article_revisions (article_id, version_of, replaced_at, headline, section_id, body,
+                                        dateline_place, dateline_date, dateline_source, content_hash)
+         SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
+                a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash
+           FROM articles a JOIN import_work.stage s ON s.identity = a.identity
+          WHERE s.chunk = $2 AND NOT s.is_new AND a.content_hash <> s.content_hash`,
+        [now, chunk.id],
+      );
+      // An update finds its article by identity and keeps its slug: an article's URL never changes.
+      await client.query(
+        `UPDATE articles a
+            SET headline = s.headline, section_id = sec.id, body = s.body,
+                dateline_place = s.dateline_place, dateline_date = s.dateline_date,
+                dateline_source = s.dateline_source, word_count = s.word_count,
+                content_hash = s.content_hash, search = s.search, updated_at = $1
+           FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
+          WHERE s.chunk = $2 AND a.identity = s.identity AND NOT s.is_new`,
+        [now, chunk.id],
+      );
+    }
+    if (chunk.created > 0) {
+      await client.query(
+        `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
+                               word_count, published_at, first_imported_at, updated_at, content_hash, search)
+         SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
+                s.word_count, s.published_at, $1, $1, s.content_hash, s.search
+           FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
+          WHERE s.chunk = $2 AND s.is_new`,
+        [now, chunk.id],
+      );
+    }
+  }
+}
+
+const STAGE_COLUMNS =
+  'chunk, identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, word_count, published_at, content_hash, is_new';
 
 /** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -195,35 +308,27 @@ function copyField(value: string | null): string {
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
 }
 
-/** One stream's rows as COPY text (chunks stream, stream + streams, …), reporting each chunk as it is taken. */
-function* copyText(
-  articles: readonly PlannedArticle[],
-  stream: number,
-  streams: number,
-  onChunk: (count: number) => void,
-): Generator<string> {
-  for (let start = stream * CHUNK; start < articles.length; start += streams * CHUNK) {
-    const chunk = articles.slice(start, start + CHUNK);
-    let text = '';
-    for (const { draft, slug, hash, publishedAt, isNew } of chunk) {
-      text += [
-        copyField(draft.identity),
-        copyField(slug),
-        copyField(draft.headline),
-        copyField(draft.sectionSlug),
-        copyField(draft.sectionName),
-        copyField(JSON.stringify(draft.body)),
-        copyField(draft.dateline?.place ?? null),
-        copyField(draft.dateline?.dateText ?? null),
-        copyField(draft.dateline?.source ?? null),
-        String(countWords(draft)),
-        publishedAt.toISOString(),
-        hash,
-        isNew ? 't' : 'f',
-      ].join('\t');
-      text += '\n';
-    }
-    yield text;
-    onChunk(chunk.length);
+/** One chunk's rows as COPY text. */
+function copyText(articles: readonly PlannedArticle[], chunk: number): string {
+  let text = '';
+  for (const { draft, slug, hash, publishedAt, isNew } of articles) {
+    text += [
+      String(chunk),
+      copyField(draft.identity),
+      copyField(slug),
+      copyField(draft.headline),
+      copyField(draft.sectionSlug),
+      copyField(draft.sectionName),
+      copyField(JSON.stringify(draft.body)),
+      copyField(draft.dateline?.place ?? null),
+      copyField(draft.dateline?.dateText ?? null),
+      copyField(draft.dateline?.source ?? null),
+      String(countWords(draft)),
+      publishedAt.toISOString(),
+      hash,
+      isNew ? 't' : 'f',
+    ].join('\t');
+    text += '\n';
   }
+  return text;
 }

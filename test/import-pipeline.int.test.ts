@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { loadSearchResults } from '@/lib/queries/search';
+import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
+import { listingDocument, uniqueWord, type DocumentArticle } from './support/listing';
+
+// The import stages a document in chunks of 1,000 articles over several connections while its
+// transaction moves each staged chunk into place (lib/importer/write.ts). These tests use
+// documents of several chunks, so that updates, new articles and failures land in later chunks
+// while earlier ones are already moved.
+const kinds = await availableDatabaseKinds();
+
+const document = (articles: DocumentArticle[]) => ({
+  file: `${uniqueWord()}.txt`,
+  bytes: new TextEncoder().encode(listingDocument(articles)),
+});
+
+describe.each(kinds)('an import of several chunks on the %s database', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => db?.drop());
+
+  async function stored(word: string) {
+    const { rows } = await db.pool.query<{ headline: string; slug: string; body: string }>(
+      `SELECT headline, slug, body::text AS body FROM articles WHERE headline LIKE $1 ORDER BY headline`,
+      [`%${word}%`],
+    );
+    return rows;
+  }
+
+  test('updates spread over every chunk keep each replaced version, their URLs, and new words; new articles land between them', async () => {
+    const word = uniqueWord().toLowerCase();
+    const article = (i: number, text: string): DocumentArticle => ({
+      headline: `Tide table ${i} ${word}`,
+      section: ['World', 'Science', 'Culture'][i % 3]!,
+      paragraphs: [`${text} ${i}.`],
+    });
+    const first = Array.from({ length: 2_600 }, (_, i) => article(i, 'Low water at dawn'));
+    expect((await importDocuments(db.pool, [document(first)])).totals.created).toBe(2_600);
+    const before = new Map((await stored(word)).map((row) => [row.headline, row.slug]));
+
+    // Every 7th article corrected, and a new article after every 500th: in each of three chunks.
+    const second: DocumentArticle[] = [];
+    for (let i = 0; i < 2_600; i++) {
+      second.push(i % 7 === 0 ? article(i, 'Corrected: high water at noon') : first[i]!);
+      if (i % 500 === 499) second.push({ headline: `Late tide ${i} ${word}`, section: 'Sport' });
+    }
+    const report = await importDocuments(db.pool, [document(second)]);
+    const corrected = Math.ceil(2_600 / 7);
+    expect(report.totals).toMatchObject({ created: 5, updated: corrected, unchanged: 2_600 - corrected });
+
+    const after = await stored(word);
+    expect(after).toHaveLength(2_605);
+    for (const row of after) {
+      const i = Number(/^Tide table (\d+)/.exec(row.headline)?.[1] ?? -1);
+      if (i < 0) continue;
+      expect(row.slug, row.headline).toBe(before.get(row.headline));
+      expect(row.body, row.headline).toContain(i % 7 === 0 ? 'Corrected: high water at noon' : 'Low water at dawn');
+    }
+    const { rows: revisions } = await db.pool.query<{ n: number; texts: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE r.body::text LIKE '%Low water at dawn%')::int AS texts
+         FROM article_revisions r JOIN articles a ON a.id = r.article_id WHERE a.headline LIKE $1`,
+      [`%${word}%`],
+    );
+    expect(revisions[0]).toEqual({ n: corrected, texts: corrected });
+    // The last chunk's correction is searchable by its new words, and no longer by its old ones.
+    const last = `Tide table 2597 ${word}`;
+    expect((await loadSearchResults(db.prisma, `"high water" ${word} 2597`, 1)).hits.map((h) => h.headline)).toEqual([
+      last,
+    ]);
+    expect((await loadSearchResults(db.prisma, `"low water" ${word} 2597`, 1)).hits).toEqual([]);
+    const { rows: counts } = await db.pool.query<{ slug: string; article_count: number }>(
+      `SELECT s.slug, s.article_count FROM sections s WHERE s.article_count <> (SELECT count(*) FROM articles a WHERE a.section_id = s.id)`,
+    );
+    expect(counts).toEqual([]);
+  });
+
+  test.each([
+    ['moving a chunk into place', 'articles', 'BEFORE INSERT'],
+    ['staging a chunk', 'import_work.stage', 'BEFORE INSERT'],
+  ])(
+    'a failure while %s, after earlier chunks were moved, leaves nothing of the document, and the next import works',
+    async (_what, table, timing) => {
+      const word = uniqueWord().toLowerCase();
+      const poison = `Poisoned ${word}`;
+      const trigger = `fail_${word}`;
+      // A database error on one row of the third chunk (what a full disk or a killed backend would raise).
+      await db.pool.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.headline = '${poison}' THEN RAISE EXCEPTION 'refused by the test: %', NEW.headline; END IF;
+          RETURN NEW;
+        END $$`);
+      await db.pool.query(`CREATE TRIGGER ${trigger} ${timing} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+      const articles = Array.from({ length: 2_600 }, (_, i) => ({
+        headline: i === 2_300 ? poison : `Ferry notice ${i} ${word}`,
+        section: `Harbours ${word}`,
+      }));
+      try {
+        await expect(importDocuments(db.pool, [document(articles)])).rejects.toThrow(`refused by the test: ${poison}`);
+      } finally {
+        await db.pool.query(`DROP TRIGGER ${trigger} ON ${table}; DROP FUNCTION ${trigger}()`);
+      }
+      expect(await stored(word)).toEqual([]);
+      const { rows: sections } = await db.pool.query(`SELECT slug FROM sections WHERE name = $1`, [`Harbours ${word}`]);
+      expect(sections).toEqual([]);
+
+      // The same pool imports the same document next: no connection was lost or left mid-COPY.
+      const report = await importDocuments(db.pool, [document(articles)]);
+      expect(report.totals.created).toBe(2_600);
+      expect(await stored(word)).toHaveLength(2_600);
+      const { rows: staged } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM import_work.stage');
+      expect(staged[0]!.n).toBe(0);
+    },
+  );
+});
