@@ -114,4 +114,46 @@ describe.each(kinds)('an import of several chunks on the %s database', (kind) =>
       expect(staged[0]!.n).toBe(0);
     },
   );
+
+  test.each([false, true])(
+    'a first document whose problem is found after chunks of it were written loads nothing (skipInvalid %s), and says where',
+    async (skipInvalid) => {
+      const word = uniqueWord().toLowerCase();
+      // The last article repeats the first one's headline: the reader meets it after two chunks.
+      const articles = Array.from({ length: 2_600 }, (_, i) => ({
+        headline: `Pier survey ${i === 2_599 ? 0 : i} ${word}`,
+        section: 'World',
+      }));
+      const other = { headline: `Other pier ${word}`, section: 'World' };
+      const report = await importDocuments(db.pool, [document(articles), document([other])], { skipInvalid });
+      expect(report.documents.map((doc) => doc.status)).toEqual(['invalid', skipInvalid ? 'loaded' : 'not loaded']);
+      // Its headline is on line 1 + 6 × 2,599 (each article takes 6 lines: headline, blank, paragraph, blank, marker, blank).
+      expect(report.documents[0]!.problems).toEqual([
+        { line: 1 + 6 * 2_599, message: 'duplicate headline: same article as the one at line 1' },
+      ]);
+      expect(report.totals.created).toBe(skipInvalid ? 1 : 0);
+      expect(report.changed.map((article) => article.slug)).toEqual(skipInvalid ? [`other-pier-${word}`] : []);
+      expect((await stored(word)).map((row) => row.headline)).toEqual(skipInvalid ? [other.headline] : []);
+      const { rows: staged } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM import_work.stage');
+      expect(staged[0]!.n).toBe(0);
+    },
+  );
+
+  test('a dry run of several chunks counts what the real run then does, and writes nothing', async () => {
+    const word = uniqueWord().toLowerCase();
+    // Slugs are cut at 80 characters: every 400th headline differs from the one before it only
+    // after that, so it asks for the same slug and is kept apart as -2, across chunk borders too.
+    const tail = 'and a long tail of words that pushes the slug of this headline past its limit';
+    const articles = Array.from({ length: 2_300 }, (_, i) => ({
+      headline: i % 400 === 1 ? `Quay works ${i - 1} ${word} ${tail} again` : `Quay works ${i} ${word} ${tail}`,
+      section: 'World',
+    }));
+    const dry = await importDocuments(db.pool, [document(articles)], { dryRun: true });
+    expect(await stored(word)).toEqual([]);
+    const real = await importDocuments(db.pool, [document(articles)]);
+    expect(dry.totals).toEqual(real.totals);
+    expect(dry.documents[0]!.keptApart).toEqual(real.documents[0]!.keptApart);
+    expect(real.documents[0]!.keptApart).toHaveLength(6);
+    expect((await stored(word)).filter((row) => row.slug.endsWith('-2'))).toHaveLength(6);
+  });
 });

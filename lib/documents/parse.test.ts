@@ -10,7 +10,7 @@ import {
   MAX_PROBLEMS_PER_DOCUMENT,
   MAX_SECTION_NAME_CHARS,
 } from '@/lib/documents/limits';
-import { parseListingDocument } from '@/lib/documents/parse';
+import { parseListingDocument, readListingDocument } from '@/lib/documents/parse';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
 
 const REFERENCE = fileURLToPath(new URL('../../prisma/seed/000_1ed80d33b717db69.txt', import.meta.url));
@@ -809,5 +809,47 @@ describe('long lines take linear time', () => {
   test('takes a dateline only from the first 200 characters of a paragraph', () => {
     const place = `A${'a'.repeat(200)}`;
     expect(onlyArticle(article(`${place}, Dec 27 (AFP) Text.`)).dateline).toBeNull();
+  });
+});
+
+describe('reading a document a few articles at a time', () => {
+  const articles = (count: number, at = -1, extra = '') =>
+    Array.from({ length: count }, (_, i) =>
+      doc(`Harbour report ${i}${i === at ? extra : ''}`, '', `Paragraph ${i}.`, '', '  • Published in World', ''),
+    ).join('\n') + 'Subscribe to this RSS feed\n';
+
+  test('gives the articles of the whole document, in order, then none; finish gives what a whole parse gives', () => {
+    const text = articles(7);
+    const reader = readListingDocument(new TextEncoder().encode(text));
+    const pieces = [reader.read(3), reader.read(3), reader.read(3), reader.read(3)];
+    expect(pieces.map((piece) => piece.length)).toEqual([3, 3, 1, 0]);
+    expect(pieces.flat()).toEqual(articlesOf(text));
+    expect(reader.faulty).toBe(false);
+    expect(reader.finish()).toEqual(parseListingDocument(text));
+  });
+
+  test('says it is faulty from the read that meets the first problem, and finish lists every problem', () => {
+    // Article 4 repeats article 1's headline; article 6 has no paragraph.
+    const text = articles(8)
+      .replace('Harbour report 4\n', 'Harbour report 1\n')
+      .replace('Harbour report 6\n\nParagraph 6.\n', 'Harbour report 6\n');
+    const reader = readListingDocument(text);
+    reader.read(3);
+    expect(reader.faulty).toBe(false);
+    reader.read(3);
+    expect(reader.faulty).toBe(true);
+    const result = reader.finish();
+    expect(result).toEqual(parseListingDocument(text));
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([
+      'duplicate headline: same article as the one at line 7',
+      'article "Harbour report 6" has a headline but no paragraph',
+    ]);
+  });
+
+  test('a document that cannot be decoded is faulty before any article, and finish says why', () => {
+    const reader = readListingDocument(new Uint8Array([0x48, 0xff, 0x0a]));
+    expect(reader.faulty).toBe(true);
+    expect(reader.read(10)).toEqual([]);
+    expect(reader.finish()).toEqual(parseListingDocument(new Uint8Array([0x48, 0xff, 0x0a])));
   });
 });

@@ -53,23 +53,47 @@ interface Block {
  * 1-based line. Pure: no I/O. Linear in the size of the document.
  */
 export function parseListingDocument(input: Uint8Array | string): ParsedDocument {
+  return readListingDocument(input).finish();
+}
+
+/**
+ * A listing document read a few articles at a time, so that a caller can work on the
+ * first articles while the rest is read (the import writes them). The articles come
+ * out exactly as parseListingDocument gives them; whether the document is valid is
+ * known only at its end (`finish`), though `faulty` says as soon as a problem is found.
+ */
+export interface ListingReader {
+  /** Reads on until `count` more articles are complete or the document ends: those articles (none at the end). */
+  read(count: number): ArticleDraft[];
+  /** A problem has been found: the document will not load, whatever follows. */
+  readonly faulty: boolean;
+  /** Reads what is left, and gives the whole document's result, as parseListingDocument does. */
+  finish(): ParsedDocument;
+}
+
+export function readListingDocument(input: Uint8Array | string): ListingReader {
   let text: string;
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else {
     const decoded = decodeDocument(input);
-    if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
+    if ('problem' in decoded) return failedReader([decoded.problem]);
     text = decoded.text;
   }
   // Read as lines, such a file is one line: say what is wrong with it instead.
   const lineEndings = oldMacLineEndings(text);
-  if (lineEndings) return { ok: false, problems: [lineEndings] };
-  return new ListingParser(text, typeof input !== 'string').parse();
+  if (lineEndings) return failedReader([lineEndings]);
+  return new ListingParser(text, typeof input !== 'string');
 }
 
-class ListingParser {
+function failedReader(problems: DocumentProblem[]): ListingReader {
+  return { read: () => [], faulty: true, finish: () => ({ ok: false, problems }) };
+}
+
+class ListingParser implements ListingReader {
   private readonly problems: DocumentProblem[] = [];
   private readonly articles: ArticleDraft[] = [];
+  private readonly characterProblems: DocumentProblem[];
   private readonly headlineLineByIdentity = new Map<string, number>();
   private readonly slugBySectionName = new Map<string, string>();
   private block: Block | null = null;
@@ -80,33 +104,48 @@ class ListingParser {
   /** Non-blank lines since the last marker: the chrome, once the document ends. */
   private linesAfterMarker = 0;
   private stopped = false;
+  /** Where the next line starts, and its number. */
+  private start = 0;
+  private lineNumber = 1;
 
   constructor(
     private readonly text: string,
     /** Text decoded from UTF-8, which cannot hold a lone surrogate. */
     private readonly decoded: boolean,
-  ) {}
+  ) {
+    this.characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, decoded);
+  }
 
-  parse(): ParsedDocument {
+  get faulty(): boolean {
+    return this.characterProblems.length > 0 || this.problems.length > 0;
+  }
+
+  read(wanted: number): ArticleDraft[] {
+    const first = this.articles.length;
     const { text } = this;
-    const characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, this.decoded);
     // One pass over the lines, without splitting the text: a 200 MB document has millions.
-    let start = 0;
-    for (let lineNumber = 1; start <= text.length && !this.stopped; lineNumber++) {
-      if (lineNumber > MAX_LINES_PER_DOCUMENT) {
+    while (this.start <= text.length && !this.stopped && this.articles.length - first < wanted) {
+      if (this.lineNumber > MAX_LINES_PER_DOCUMENT) {
         this.report(
-          lineNumber,
+          this.lineNumber,
           `more than ${count(MAX_LINES_PER_DOCUMENT)} lines in one document: split it into smaller documents`,
         );
+        this.stopped = true;
         break;
       }
-      const newline = text.indexOf('\n', start);
+      const newline = text.indexOf('\n', this.start);
       let end = newline < 0 ? text.length : newline;
-      if (end > start && text.charCodeAt(end - 1) === 0x0d) end -= 1;
-      this.readLine(lineNumber, start, end);
-      start = newline < 0 ? text.length + 1 : newline + 1;
+      if (end > this.start && text.charCodeAt(end - 1) === 0x0d) end -= 1;
+      this.readLine(this.lineNumber, this.start, end);
+      this.start = newline < 0 ? text.length + 1 : newline + 1;
+      this.lineNumber += 1;
     }
+    return this.articles.slice(first);
+  }
 
+  finish(): ParsedDocument {
+    this.read(Infinity);
+    const { characterProblems } = this;
     if (!this.sawText) {
       return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
     }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { parseListingDocument } from '@/lib/documents/parse';
+import { readListingDocument } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
-import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
+import type { ArticleDraft, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 import { assignSlugs, planDocument, type DocumentPlan, type PlannedArticle, type StoredArticle } from './plan';
 import {
   loadNavigationSections,
@@ -84,22 +84,34 @@ export async function importDocuments(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
-  const parsed = sources.map((source) => ({ source, result: parseListingDocument(source.bytes) }));
-  const writeValid = parsed.every(({ result }) => result.ok) || (options.skipInvalid ?? false);
-  const documents: DocumentReport[] = parsed.map(({ source, result }) => ({
+  const skipInvalid = options.skipInvalid ?? false;
+  const documents: DocumentReport[] = sources.map((source) => ({
     file: source.file,
-    status: result.ok ? 'not loaded' : 'invalid',
+    status: 'not loaded',
     created: 0,
     updated: 0,
     unchanged: 0,
-    chromeLines: result.ok ? result.chromeLines : 0,
-    problems: result.ok ? [] : result.problems,
+    chromeLines: 0,
+    problems: [],
     keptApart: [],
   }));
+  const settle = (index: number, result: ParsedDocument) => {
+    const report = documents[index]!;
+    if (result.ok) report.chromeLines = result.chromeLines;
+    else [report.status, report.problems] = ['invalid', result.problems];
+  };
+  // The first document is read as it is written, so that reading it overlaps writing it (its own
+  // problems, if any, come out at its end and roll its writes back). The others are read whole
+  // first: a run that loads nothing because one of them is invalid is known before any write.
+  const readers = sources.map((source) => readListingDocument(source.bytes));
+  const results = readers.map((reader, index) => (index === 0 ? null : reader.finish()));
+  results.forEach((result, index) => result && settle(index, result));
   const changed: ChangedArticle[] = [];
   let sectionsChanged = false;
 
-  if (writeValid && parsed.some(({ result }) => result.ok)) {
+  if (readers.length > 0 && !skipInvalid && results.some((result) => result && !result.ok)) {
+    settle(0, readers[0]!.finish());
+  } else if (readers.length > 0) {
     await withImportLock(pool, options.onWait, async (client) => {
       // Taken after the lock: a run that waited for another dates its articles after that one's.
       const now = options.now ?? new Date();
@@ -108,35 +120,49 @@ export async function importDocuments(
       const pending: Pending = { byIdentity: new Map(), slugs: new Set() };
       let ordinal = 0;
       let articlesDone = 0;
-      for (const [index, { result }] of parsed.entries()) {
-        if (!result.ok) continue;
+      for (const [index, reader] of readers.entries()) {
+        const result = results[index];
+        if (result && !result.ok) continue;
         const report = documents[index]!;
         const plan = emptyPlan();
-        const batches = await planAgainstDatabase(client, result.articles, pending, now, ordinal, plan);
-        ordinal += result.articles.length;
-        if (dryRun) {
-          for (const batch of batches) {
-            for (const article of batch) {
-              pending.byIdentity.set(article.draft.identity, storedAfter(article));
-              pending.slugs.add(article.slug);
+        const nextBatch = planInBatches(result ? wholeDocument(result.articles) : reader, pending, now, ordinal, plan);
+        try {
+          if (dryRun) {
+            for (let batch = await nextBatch(client); batch; batch = await nextBatch(client)) {
+              for (const article of batch) {
+                pending.byIdentity.set(article.draft.identity, storedAfter(article));
+                pending.slugs.add(article.slug);
+              }
             }
+          } else {
+            await writeDocument(pool, client, nextBatch, now, (written) =>
+              options.onProgress?.({
+                documents: index,
+                totalDocuments: sources.length,
+                articles: articlesDone + written,
+              }),
+            );
           }
-        } else {
-          await writeDocument(pool, client, batches, now, (written) =>
-            options.onProgress?.({
-              documents: index,
-              totalDocuments: sources.length,
-              articles: articlesDone + written,
-            }),
-          );
+        } catch (error) {
+          // The document turned out invalid while it was being written: its writes are rolled back.
+          if (!(error instanceof InvalidDocument)) throw error;
         }
+        if (!result) {
+          const whole = reader.finish();
+          settle(index, whole);
+          if (!whole.ok) {
+            if (skipInvalid) continue;
+            break;
+          }
+        }
+        ordinal += plan.read;
         report.status = dryRun ? 'would load' : 'loaded';
         report.created = plan.created;
         report.updated = plan.updated;
         report.unchanged = plan.unchanged;
         report.keptApart = plan.keptApart;
         changed.push(...plan.changed);
-        articlesDone += result.articles.length;
+        articlesDone += plan.read;
         options.onProgress?.({ documents: index + 1, totalDocuments: sources.length, articles: articlesDone });
       }
       if (!dryRun) sectionsChanged = (await loadNavigationSections(client)) !== sectionsBefore;
@@ -187,62 +213,90 @@ function storedAfter(article: PlannedArticle): StoredArticle {
   return { slug: article.slug, hash: article.hash, sectionSlug: article.draft.sectionSlug };
 }
 
+/** A document's articles, read a batch at a time (a ListingReader, or the articles of a document read whole). */
+interface DraftSource {
+  read(count: number): ArticleDraft[];
+  /** A problem has been found: the document will not load. */
+  readonly faulty: boolean;
+}
+
+function wholeDocument(drafts: readonly ArticleDraft[]): DraftSource {
+  let at = 0;
+  return {
+    read: (count) => drafts.slice(at, (at += count)),
+    faulty: false,
+  };
+}
+
+/** The document being written has a problem: its writes are rolled back, and its reader says what it is. */
+class InvalidDocument extends Error {}
+
+/** A document's plan so far, and how many of its articles have been read. */
+type RunningPlan = DocumentPlan & { read: number };
+
+function emptyPlan(): RunningPlan {
+  return { write: [], created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], read: 0 };
+}
+
 /**
- * Plans one document against the database (and what a dry run would have written):
- * stored articles are found by identity; each new one is given the slug its identity
- * asks for, or the next free `-2`, `-3`, … (`assignSlugs`), asking the slug's unique
- * index about the slugs it might take. The run holds the import lock, so no other
- * import takes a slug between this look-up and the write.
+ * Plans a document against the database (and what a dry run would have written) a batch at a
+ * time, as the writer asks for batches: each call reads the next WRITE_BATCH articles, plans
+ * them over the connection it is given, adds their counts to `plan`, and gives the articles to
+ * write (none when all are unchanged), or null after the last. Calls are served one after
+ * another, in document order.
  *
- * What is to be written is then planned a batch at a time, as the writer asks for it (comparing
- * content hashes is most of a plan's work, and overlaps the writing of earlier batches); each
- * batch's counts are added to `plan` as it is planned.
+ * Stored articles are found by identity; each new one is given the slug its identity asks
+ * for, or the next free `-2`, `-3`, … (`assignSlugs`): free of the stored articles (the slug's
+ * unique index is asked) and of the slugs given earlier in the run, in document order. The run
+ * holds the import lock, so no other import takes a slug between this look-up and the write.
+ * A document's identities are its own (the reader reports a repeated one as a problem, and no
+ * batch is planned once it is faulty), so a look-up never needs this document's own writes.
  */
-async function planAgainstDatabase(
-  client: pg.PoolClient,
-  drafts: readonly ArticleDraft[],
+function planInBatches(
+  source: DraftSource,
   pending: Pending,
   now: Date,
   ordinal: number,
-  plan: DocumentPlan,
-): Promise<Generator<PlannedArticle[], void, undefined>> {
-  const stored = await loadStoredArticles(
-    client,
-    drafts.map((draft) => draft.identity),
-  );
-  for (const draft of drafts) {
-    const earlier = pending.byIdentity.get(draft.identity);
-    if (earlier) stored.set(draft.identity, earlier);
-  }
-  const fresh = drafts.filter((draft) => !stored.has(draft.identity));
-  const known = new Map<string, boolean>();
-  for (;;) {
-    const { slugs, unknown } = assignSlugs(fresh, known, pending.slugs);
-    if (unknown.length === 0) return planBatches(drafts, stored, slugs, now, ordinal, plan);
-    const taken = await loadTakenSlugs(client, unknown);
-    for (const slug of unknown) known.set(slug, taken.has(slug));
-  }
-}
+  plan: RunningPlan,
+): (client: pg.PoolClient) => Promise<PlannedArticle[] | null> {
+  const given = new Set(pending.slugs);
+  let queue: Promise<unknown> = Promise.resolve();
 
-function* planBatches(
-  drafts: readonly ArticleDraft[],
-  stored: ReadonlyMap<string, StoredArticle>,
-  slugs: ReadonlyMap<string, string>,
-  now: Date,
-  ordinal: number,
-  plan: DocumentPlan,
-): Generator<PlannedArticle[], void, undefined> {
-  for (let start = 0; start < drafts.length; start += WRITE_BATCH) {
-    const part = planDocument(drafts.slice(start, start + WRITE_BATCH), stored, slugs, now, ordinal);
-    plan.created += part.created;
-    plan.updated += part.updated;
-    plan.unchanged += part.unchanged;
-    plan.keptApart.push(...part.keptApart);
-    plan.changed.push(...part.changed);
-    yield part.write;
+  async function planBatch(client: pg.PoolClient): Promise<PlannedArticle[] | null> {
+    const drafts = source.read(WRITE_BATCH);
+    if (source.faulty) throw new InvalidDocument();
+    if (drafts.length === 0) return null;
+    plan.read += drafts.length;
+    const stored = await loadStoredArticles(
+      client,
+      drafts.map((draft) => draft.identity),
+    );
+    for (const draft of drafts) {
+      const earlier = pending.byIdentity.get(draft.identity);
+      if (earlier) stored.set(draft.identity, earlier);
+    }
+    const fresh = drafts.filter((draft) => !stored.has(draft.identity));
+    const known = new Map<string, boolean>();
+    for (;;) {
+      const { slugs, unknown } = assignSlugs(fresh, known, given);
+      if (unknown.length === 0) {
+        for (const slug of slugs.values()) given.add(slug);
+        const part = planDocument(drafts, stored, slugs, now, ordinal);
+        plan.created += part.created;
+        plan.updated += part.updated;
+        plan.unchanged += part.unchanged;
+        plan.keptApart.push(...part.keptApart);
+        plan.changed.push(...part.changed);
+        return part.write;
+      }
+      const taken = await loadTakenSlugs(client, unknown);
+      for (const slug of unknown) known.set(slug, taken.has(slug));
+    }
   }
-}
 
-function emptyPlan(): DocumentPlan {
-  return { write: [], created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [] };
+  return (client) => {
+    const next = queue.then(() => planBatch(client));
+    queue = next.catch(() => undefined);
+    return next;
+  };
 }

@@ -83,11 +83,13 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
 }
 
 /**
- * Writes one document's new and changed articles, taken batch by batch from `batches` (the
- * caller plans each batch when it is asked for, so that planning overlaps the writing).
+ * Writes one document's new and changed articles, taken batch by batch from `nextBatch` (the
+ * caller reads and plans each batch when it is asked for, over the connection it is given, so
+ * that reading and planning overlap the writing), until it gives null.
  *
  * - `client` opens the import's one transaction before anything is staged; nothing is visible
- *   to readers until it commits, so a run killed at any point leaves the articles as they were.
+ *   to readers until it commits, so a run killed at any point leaves the articles as they were,
+ *   and a failure (or a batch that cannot be planned) rolls it back before it is thrown.
  * - Each batch is staged in `import_work.stage` by one `COPY`, which computes its rows' search
  *   vectors (most of an import's work for PostgreSQL) as they arrive. IMPORT_STREAMS - 1 more
  *   connections stage batches at once, each COPY committed on its own, outside the transaction:
@@ -99,26 +101,32 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
 export async function writeDocument(
   pool: pg.Pool,
   client: pg.PoolClient,
-  batches: Iterator<readonly PlannedArticle[]>,
+  nextBatch: (connection: pg.PoolClient) => Promise<readonly PlannedArticle[] | null>,
   now: Date,
   onProgress: (written: number) => void,
 ): Promise<void> {
-  let next = nextChunk(batches, 0);
-  if (!next) return;
+  let chunks = 0;
+  let failure = null as { reason: unknown } | null;
+  // Batches are planned and handed out in document order, to whichever connection is free first.
+  const take = async (connection: pg.PoolClient): Promise<Chunk | null> => {
+    for (;;) {
+      if (failure) return null;
+      const batch = await nextBatch(connection);
+      if (!batch) return null;
+      if (batch.length > 0) return chunkOf(batch, chunks++);
+    }
+  };
+  // Unchanged documents (a re-import) end here, without a transaction.
+  const first = await take(client);
+  if (!first) return;
   await client.query('TRUNCATE import_work.stage');
   const stagers = await connectStagers(pool);
   const broken = new Set<pg.PoolClient>();
-  let failure: { reason: unknown } | null = null;
-  let chunks = 0;
-  // Batches are planned and handed out in document order, to whichever connection is free first.
-  const take = (): Chunk | null => {
-    const chunk = next ?? (failure ? null : nextChunk(batches, chunks));
-    next = null;
-    if (chunk) chunks += 1;
-    return chunk;
+  const fail = (reason: unknown) => {
+    failure ??= { reason };
   };
   // Chunks the other connections have committed, waiting for the transaction to move them.
-  const staged: Chunk[] = [];
+  const staged: Chunk[] = [first];
   let running = stagers.length;
   let wake: (() => void) | null = null;
   const signal = () => {
@@ -131,18 +139,21 @@ export async function writeDocument(
   await client.query('BEGIN');
   const others = stagers.map(async (connection) => {
     try {
-      for (let chunk = take(); chunk; chunk = take()) {
+      for (;;) {
+        const chunk = await take(connection);
+        if (!chunk) return;
         try {
           await stage(connection, chunk);
         } catch (error) {
           // A connection that failed mid-COPY is not reused.
           broken.add(connection);
-          failure ??= { reason: error };
-          return;
+          throw error;
         }
         staged.push(chunk);
         signal();
       }
+    } catch (error) {
+      fail(error);
     } finally {
       running -= 1;
       signal();
@@ -150,25 +161,27 @@ export async function writeDocument(
   });
   try {
     for (;;) {
-      const chunk = staged.shift() ?? take();
+      const chunk = staged.shift() ?? (await take(client));
       if (chunk) {
         if (!chunk.staged) await stage(client, chunk);
         await move.chunk(chunk);
         onProgress((written += chunk.articles));
-      } else if (running > 0) {
+      } else if (running > 0 && !failure) {
         await new Promise<void>((resolve) => (wake = resolve));
       } else {
         break;
       }
-      if (failure) break;
     }
   } catch (error) {
-    failure ??= { reason: error };
-  } finally {
-    await Promise.all(others);
-    for (const connection of stagers) connection.release(broken.has(connection));
+    fail(error);
   }
-  if (failure) throw failure.reason;
+  await Promise.all(others);
+  for (const connection of stagers) connection.release(broken.has(connection));
+  if (failure) {
+    await client.query('ROLLBACK');
+    await client.query('TRUNCATE import_work.stage');
+    throw failure.reason;
+  }
   // Each section's length, for its listing's page count (only rows whose count moved are written).
   await client.query(
     `UPDATE sections s SET article_count = c.n
@@ -206,28 +219,23 @@ interface Chunk {
   sections: Map<string, string>;
 }
 
-/** The next non-empty batch as a chunk numbered `id`, or null when there are no more. */
-function nextChunk(batches: Iterator<readonly PlannedArticle[]>, id: number): Chunk | null {
-  for (;;) {
-    const batch = batches.next();
-    if (batch.done) return null;
-    if (batch.value.length === 0) continue;
-    const chunk: Chunk = {
-      id,
-      text: copyText(batch.value, id),
-      staged: false,
-      articles: batch.value.length,
-      created: 0,
-      updated: 0,
-      sections: new Map(),
-    };
-    for (const article of batch.value) {
-      if (article.isNew) chunk.created += 1;
-      else chunk.updated += 1;
-      chunk.sections.set(article.draft.sectionSlug, article.draft.sectionName);
-    }
-    return chunk;
+/** A batch of planned articles as chunk number `id`. */
+function chunkOf(batch: readonly PlannedArticle[], id: number): Chunk {
+  const chunk: Chunk = {
+    id,
+    text: copyText(batch, id),
+    staged: false,
+    articles: batch.length,
+    created: 0,
+    updated: 0,
+    sections: new Map(),
+  };
+  for (const article of batch) {
+    if (article.isNew) chunk.created += 1;
+    else chunk.updated += 1;
+    chunk.sections.set(article.draft.sectionSlug, article.draft.sectionName);
   }
+  return chunk;
 }
 
 /** Sends a chunk's rows to the staging table with one COPY. */
