@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { loadSearchResults } from '@/lib/queries/search';
@@ -155,5 +156,27 @@ describe.each(kinds)('an import of several chunks on the %s database', (kind) =>
     expect(dry.documents[0]!.keptApart).toEqual(real.documents[0]!.keptApart);
     expect(real.documents[0]!.keptApart).toHaveLength(6);
     expect((await stored(word)).filter((row) => row.slug.endsWith('-2'))).toHaveLength(6);
+  });
+
+  test('with one connection to spare for nothing, the transaction plans, stages and moves every chunk itself', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const word = uniqueWord().toLowerCase();
+      const articles = Array.from({ length: 2_100 }, (_, i) => ({
+        headline: `Lock gate ${i} ${word}`,
+        section: 'World',
+      }));
+      expect((await importDocuments(pool, [document(articles)])).totals.created).toBe(2_100);
+      expect(await stored(word)).toHaveLength(2_100);
+      const changedArticles = articles.map((article, i) =>
+        i % 1_000 === 999 ? { ...article, paragraphs: ['Gate repaired.'] } : article,
+      );
+      expect((await importDocuments(pool, [document(changedArticles)])).totals).toMatchObject({
+        updated: 2,
+        unchanged: 2_098,
+      });
+    } finally {
+      await pool.end();
+    }
   });
 });

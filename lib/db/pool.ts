@@ -14,7 +14,8 @@ const envNumber = (name: string, fallback: number): number => {
 
 /**
  * Connections an import stages rows over at once (IMPORT_STREAMS, default 2): each PostgreSQL
- * backend computes its rows' search vectors, so a server with more cores takes more.
+ * backend computes its rows' search vectors, so a server with more cores takes more. The import
+ * opens one more, which plans the next rows while these write.
  */
 export function importStreams(): number {
   return Math.floor(envNumber('IMPORT_STREAMS', 2));
@@ -32,9 +33,10 @@ export function poolSettings(role: PoolRole) {
       idleInTransactionTimeout: 10_000,
     };
   return {
-    // An import works on one connection, which holds its advisory lock and its transaction, and
-    // stages rows over IMPORT_STREAMS at once, that one included (lib/importer/write.ts).
-    max: importStreams(),
+    // An import works on one connection, which holds its advisory lock and its transaction, plans
+    // the next rows on another, and stages rows over IMPORT_STREAMS at once, the first one
+    // included (lib/importer/write.ts).
+    max: importStreams() + 1,
     connectTimeout: envNumber('DATABASE_CONNECT_TIMEOUT_MS', 3_000),
     // An import's bulk statements over a 200 MB document take seconds, not minutes.
     statementTimeout: envNumber('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),

@@ -82,18 +82,23 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
+/** Chunks read and planned ahead of the connections that stage them. */
+const PLAN_AHEAD = 2;
+
 /**
  * Writes one document's new and changed articles, taken batch by batch from `nextBatch` (the
- * caller reads and plans each batch when it is asked for, over the connection it is given, so
- * that reading and planning overlap the writing), until it gives null.
+ * caller reads and plans each batch when it is asked for, over the connection it is given),
+ * until it gives null.
  *
  * - `client` opens the import's one transaction before anything is staged; nothing is visible
  *   to readers until it commits, so a run killed at any point leaves the articles as they were,
  *   and a failure (or a batch that cannot be planned) rolls it back before it is thrown.
+ * - One more connection reads and plans the next batches while the others write them, so that
+ *   reading the document overlaps writing it.
  * - Each batch is staged in `import_work.stage` by one `COPY`, which computes its rows' search
- *   vectors (most of an import's work for PostgreSQL) as they arrive. IMPORT_STREAMS - 1 more
- *   connections stage batches at once, each COPY committed on its own, outside the transaction:
- *   one core per connection.
+ *   vectors (most of an import's work for PostgreSQL) as they arrive, over IMPORT_STREAMS
+ *   connections at once, `client` included: one core per connection. The others' COPYs are
+ *   committed on their own, outside the transaction.
  * - The transaction moves each staged chunk into place as soon as it is committed (rows,
  *   revisions, indexes), so that this overlaps later chunks' vectors instead of following
  *   them; when no chunk is waiting, it stages the next batch itself, within the transaction.
@@ -105,83 +110,114 @@ export async function writeDocument(
   now: Date,
   onProgress: (written: number) => void,
 ): Promise<void> {
-  let chunks = 0;
-  let failure = null as { reason: unknown } | null;
-  // Batches are planned and handed out in document order, to whichever connection is free first.
-  const take = async (connection: pg.PoolClient): Promise<Chunk | null> => {
-    for (;;) {
-      if (failure) return null;
-      const batch = await nextBatch(connection);
-      if (!batch) return null;
-      if (batch.length > 0) return chunkOf(batch, chunks++);
-    }
-  };
-  // Unchanged documents (a re-import) end here, without a transaction.
-  const first = await take(client);
-  if (!first) return;
-  await client.query('TRUNCATE import_work.stage');
-  const stagers = await connectStagers(pool);
+  const helpers = await connectHelpers(pool);
+  const planner = helpers[0] ?? client;
+  const stagers = helpers.slice(1);
   const broken = new Set<pg.PoolClient>();
+  const changes = new Changes();
+  let failure = null as { reason: unknown } | null;
   const fail = (reason: unknown) => {
     failure ??= { reason };
+    changes.notify();
   };
-  // Chunks the other connections have committed, waiting for the transaction to move them.
-  const staged: Chunk[] = [first];
-  let running = stagers.length;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
-  const move = new ChunkMover(client, now);
-  let written = 0;
+  // Chunks planned and waiting to be staged; chunks the other connections have staged
+  // (committed), waiting for the transaction to move them.
+  const planned: Chunk[] = [];
+  const staged: Chunk[] = [];
+  let planning = true;
+  let staging = stagers.length;
 
-  await client.query('BEGIN');
-  const others = stagers.map(async (connection) => {
+  const planAhead = (async () => {
     try {
-      for (;;) {
-        const chunk = await take(connection);
-        if (!chunk) return;
-        try {
-          await stage(connection, chunk);
-        } catch (error) {
-          // A connection that failed mid-COPY is not reused.
-          broken.add(connection);
-          throw error;
-        }
-        staged.push(chunk);
-        signal();
+      for (let id = 0; ;) {
+        while (planned.length >= PLAN_AHEAD && !failure) await changes.wait();
+        if (failure) return;
+        const batch = await nextBatch(planner);
+        if (!batch) return;
+        if (batch.length === 0) continue;
+        planned.push(chunkOf(batch, id++));
+        changes.notify();
       }
     } catch (error) {
       fail(error);
     } finally {
-      running -= 1;
-      signal();
+      planning = false;
+      changes.notify();
     }
-  });
-  try {
+  })();
+  const take = async (): Promise<Chunk | null> => {
     for (;;) {
-      const chunk = staged.shift() ?? (await take(client));
+      const chunk = failure ? undefined : planned.shift();
       if (chunk) {
-        if (!chunk.staged) await stage(client, chunk);
-        await move.chunk(chunk);
-        onProgress((written += chunk.articles));
-      } else if (running > 0 && !failure) {
-        await new Promise<void>((resolve) => (wake = resolve));
-      } else {
-        break;
+        changes.notify();
+        return chunk;
       }
+      if (!planning || failure) return null;
+      await changes.wait();
     }
-  } catch (error) {
-    fail(error);
-  }
-  await Promise.all(others);
-  for (const connection of stagers) connection.release(broken.has(connection));
-  if (failure) {
-    await client.query('ROLLBACK');
+  };
+
+  let transaction = false;
+  try {
+    const first = await take();
+    // Unchanged documents (a re-import) end here, without a transaction.
+    if (!first) return;
+    planned.unshift(first);
     await client.query('TRUNCATE import_work.stage');
+    await client.query('BEGIN');
+    transaction = true;
+    const others = stagers.map(async (connection) => {
+      try {
+        for (let chunk = await take(); chunk; chunk = await take()) {
+          try {
+            await stage(connection, chunk);
+          } catch (error) {
+            // A connection that failed mid-COPY is not reused.
+            broken.add(connection);
+            throw error;
+          }
+          staged.push(chunk);
+          changes.notify();
+        }
+      } catch (error) {
+        fail(error);
+      } finally {
+        staging -= 1;
+        changes.notify();
+      }
+    });
+    const move = new ChunkMover(client, now);
+    let written = 0;
+    try {
+      while (!failure) {
+        const chunk = staged.shift() ?? planned.shift();
+        if (chunk) {
+          changes.notify();
+          if (!chunk.staged) await stage(client, chunk);
+          await move.chunk(chunk);
+          onProgress((written += chunk.articles));
+        } else if (planning || staging > 0) {
+          await changes.wait();
+        } else {
+          break;
+        }
+      }
+    } catch (error) {
+      fail(error);
+    }
+    await Promise.all(others);
+  } finally {
+    await planAhead;
+    for (const connection of helpers) connection.release(broken.has(connection));
+  }
+  if (failure) {
+    if (transaction) {
+      await client.query('ROLLBACK');
+      await client.query('TRUNCATE import_work.stage');
+    }
     throw failure.reason;
   }
+  if (!transaction) return;
   // Each section's length, for its listing's page count (only rows whose count moved are written).
   await client.query(
     `UPDATE sections s SET article_count = c.n
@@ -193,17 +229,33 @@ export async function writeDocument(
   await client.query('TRUNCATE import_work.stage');
 }
 
-/** The connections `pool` can spare to stage beside `client`: up to IMPORT_STREAMS - 1. */
-async function connectStagers(pool: pg.Pool): Promise<pg.PoolClient[]> {
-  const spare = Math.min(importStreams() - 1, (pool.options.max ?? 10) - 1);
-  const stagers: pg.PoolClient[] = [];
+/**
+ * The connections `pool` can spare beside `client`, up to IMPORT_STREAMS: the first plans, the
+ * others stage. With none to spare, `client` does all three.
+ */
+async function connectHelpers(pool: pg.Pool): Promise<pg.PoolClient[]> {
+  const spare = Math.min(importStreams(), (pool.options.max ?? 10) - 1);
+  const helpers: pg.PoolClient[] = [];
   try {
-    for (let i = 0; i < spare; i++) stagers.push(await pool.connect());
+    for (let i = 0; i < spare; i++) helpers.push(await pool.connect());
   } catch (error) {
-    for (const stager of stagers) stager.release();
+    for (const helper of helpers) helper.release();
     throw error;
   }
-  return stagers;
+  return helpers;
+}
+
+/** Wakes whoever waits for a change of the import's queues. */
+class Changes {
+  private waiting: Array<() => void> = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  notify(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
 }
 
 /** A batch of planned articles as COPY text, and what moving it into place involves. */
