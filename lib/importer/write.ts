@@ -211,10 +211,12 @@ export async function writeDocument(
     for (const connection of helpers) connection.release(broken.has(connection));
   }
   if (failure) {
-    if (transaction) {
-      await client.query('ROLLBACK');
-      await client.query('TRUNCATE import_work.stage');
-    }
+    // What failed is what is thrown: a connection too broken to roll back is the lock holder's to drop.
+    if (transaction)
+      await client
+        .query('ROLLBACK')
+        .then(() => client.query('TRUNCATE import_work.stage'))
+        .catch(() => undefined);
     throw failure.reason;
   }
   if (!transaction) return;
