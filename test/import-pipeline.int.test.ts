@@ -179,4 +179,37 @@ describe.each(kinds)('an import of several chunks on the %s database', (kind) =>
       await pool.end();
     }
   });
+
+  test.each([0, 1_500])(
+    'a database error while planning the chunk after %i articles is thrown, and nothing of the document is kept',
+    async (healthy) => {
+      const word = uniqueWord().toLowerCase();
+      const articles = Array.from({ length: 2_500 }, (_, i) => ({
+        headline: `Slipway ${i} ${word}`,
+        section: 'World',
+      }));
+      // A pool whose connections fail the look-up of stored articles once `healthy` identities were looked up.
+      const pool = new pg.Pool({ connectionString: db.url, max: 3 });
+      let lookedUp = 0;
+      const connect = pool.connect.bind(pool);
+      (pool as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+        const connection = await connect();
+        const query = connection.query.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+        (connection as { query: unknown }).query = (...args: unknown[]) => {
+          if (typeof args[0] === 'string' && args[0].includes('FROM articles a JOIN sections s')) {
+            lookedUp += (args[1] as [string[]])[0].length;
+            if (lookedUp > healthy) return Promise.reject(new Error('the look-up failed (test)'));
+          }
+          return query(...args);
+        };
+        return connection;
+      };
+      try {
+        await expect(importDocuments(pool, [document(articles)])).rejects.toThrow('the look-up failed (test)');
+      } finally {
+        await pool.end();
+      }
+      expect(await stored(word)).toEqual([]);
+    },
+  );
 });

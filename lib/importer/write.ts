@@ -157,15 +157,8 @@ export async function writeDocument(
     }
   };
 
-  let transaction = false;
-  try {
-    const first = await take();
-    // Unchanged documents (a re-import) end here, without a transaction.
-    if (!first) return;
-    planned.unshift(first);
-    await client.query('TRUNCATE import_work.stage');
-    await client.query('BEGIN');
-    transaction = true;
+  // Moves staged chunks into place, staging one itself when none is waiting, until all are moved.
+  const writeChunks = async () => {
     const others = stagers.map(async (connection) => {
       try {
         for (let chunk = await take(); chunk; chunk = await take()) {
@@ -206,7 +199,23 @@ export async function writeDocument(
       fail(error);
     }
     await Promise.all(others);
+  };
+
+  // Unchanged documents (a re-import) have no first chunk, and need no transaction.
+  let transaction = false;
+  try {
+    const first = await take();
+    if (first) {
+      planned.unshift(first);
+      await client.query('TRUNCATE import_work.stage');
+      await client.query('BEGIN');
+      transaction = true;
+      await writeChunks();
+    }
+  } catch (error) {
+    fail(error);
   } finally {
+    // The planner (and each stager, above) has finished with its connection before it goes back.
     await planAhead;
     for (const connection of helpers) connection.release(broken.has(connection));
   }
