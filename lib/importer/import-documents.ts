@@ -69,15 +69,15 @@ export interface ImportReport {
   dryRun: boolean;
 }
 
-/**
- * Loads listing documents: each valid document whole, in one short transaction,
- * or not at all. Runs hold an advisory lock from start to end, so two imports at
- * once end as if one had run after the other. Unchanged articles cost one read;
- * new and changed ones are written with bulk statements.
- */
 /** Changed articles in one run past which the import refreshes the planner's statistics. */
 const ANALYZE_AFTER = 1_000;
 
+/**
+ * Loads listing documents: each valid document whole, in one transaction, or not at
+ * all. Runs hold an advisory lock from start to end, so two imports at once end as
+ * if one had run after the other. Unchanged articles cost one read; new and changed
+ * ones are written with bulk statements, chunk by chunk (lib/importer/write.ts).
+ */
 export async function importDocuments(
   pool: pg.Pool,
   sources: readonly SourceDocument[],
