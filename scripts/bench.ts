@@ -20,7 +20,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { loadSearchResults } from '@/lib/queries/search';
 import { fuzzRequests } from '../test/support/fuzz';
 import { build } from './build';
-import { buildIsCurrent, distDir } from './build-stamp';
+import { buildIsCurrent, clearPageCaches, distDir } from './build-stamp';
 import { startFloorApp, waitFor } from './floor-app';
 import { NGINX_BINARY, nginxArgs } from './nginx-recipe';
 
@@ -875,6 +875,9 @@ async function benchScale(work: string, sources: SourceDocument[]) {
     const pool = createPool(database.url, 'import');
     await importDocuments(pool, sources);
     await pool.end();
+    // The instances share the build's caches on disk: they must not hold the pages of the
+    // databases earlier parts served.
+    clearPageCaches(root);
     const start = async (port: number, env: Record<string, string> = {}) => {
       const server = spawn(process.execPath, [path.join(distDir(root), 'newsroom-server.mjs')], {
         cwd: root,

@@ -54,3 +54,17 @@ export function buildIsCurrent(root: string): boolean {
     return false;
   }
 }
+
+/**
+ * Empties the build's on-disk caches of pages and data. They persist between runs, but which
+ * of them an import expired is known only to the process that was told, and they may describe
+ * another database (another DATA_DIR or DATABASE_URL): a server started on a build must begin
+ * with them empty, or it serves another database's pages.
+ */
+export function clearPageCaches(root: string): void {
+  for (const cache of [
+    ['cache', 'fetch-cache'],
+    ['server', 'route-cache'],
+  ])
+    fs.rmSync(path.join(distDir(root), ...cache), { recursive: true, force: true });
+}

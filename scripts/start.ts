@@ -14,7 +14,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
-import { buildIsCurrent, distDir, serverBundle } from './build-stamp';
+import { buildIsCurrent, clearPageCaches, serverBundle } from './build-stamp';
 import { build } from './build';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -48,15 +48,9 @@ async function main(): Promise<void> {
   }
   await disconnectPrisma();
 
-  // Cached pages and data persist on disk between runs, but which of them an import expired
-  // is known only to the process that was told; they may also describe another database
-  // (another DATA_DIR or DATABASE_URL). So a start begins with both caches empty: an import
-  // made while the site was down shows on every page at once.
-  for (const cache of [
-    ['cache', 'fetch-cache'],
-    ['server', 'route-cache'],
-  ])
-    fs.rmSync(path.join(distDir(root), ...cache), { recursive: true, force: true });
+  // A start begins with the caches empty: an import made while the site was down shows on
+  // every page at once.
+  clearPageCaches(root);
 
   const secret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
   const siteFile = runningSiteFile();
