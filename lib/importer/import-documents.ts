@@ -231,19 +231,19 @@ function wholeDocument(drafts: readonly ArticleDraft[]): DraftSource {
 /** The document being written has a problem: its writes are rolled back, and its reader says what it is. */
 class InvalidDocument extends Error {}
 
-/** A document's plan so far, and how many of its articles have been read. */
-type RunningPlan = DocumentPlan & { read: number };
+/** A document's plan so far (its counts: the articles to write go to the writer), and how many of its articles have been read. */
+type RunningPlan = Omit<DocumentPlan, 'write'> & { read: number };
 
 function emptyPlan(): RunningPlan {
-  return { write: [], created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], read: 0 };
+  return { created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], read: 0 };
 }
 
 /**
  * Plans a document against the database (and what a dry run would have written) a batch at a
  * time, as the writer asks for batches: each call reads the next WRITE_BATCH articles, plans
  * them over the connection it is given, adds their counts to `plan`, and gives the articles to
- * write (none when all are unchanged), or null after the last. Calls are served one after
- * another, in document order.
+ * write (none when all are unchanged), or null after the last. One call at a time: each
+ * plans against the slugs the ones before it gave.
  *
  * Stored articles are found by identity; each new one is given the slug its identity asks
  * for, or the next free `-2`, `-3`, … (`assignSlugs`): free of the stored articles (the slug's
@@ -260,9 +260,7 @@ function planInBatches(
   plan: RunningPlan,
 ): (client: pg.PoolClient) => Promise<PlannedArticle[] | null> {
   const given = new Set(pending.slugs);
-  let queue: Promise<unknown> = Promise.resolve();
-
-  async function planBatch(client: pg.PoolClient): Promise<PlannedArticle[] | null> {
+  return async (client) => {
     const drafts = source.read(WRITE_BATCH);
     if (source.faulty) throw new InvalidDocument();
     if (drafts.length === 0) return null;
@@ -292,11 +290,5 @@ function planInBatches(
       const taken = await loadTakenSlugs(client, unknown);
       for (const slug of unknown) known.set(slug, taken.has(slug));
     }
-  }
-
-  return (client) => {
-    const next = queue.then(() => planBatch(client));
-    queue = next.catch(() => undefined);
-    return next;
   };
 }

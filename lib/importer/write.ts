@@ -183,10 +183,16 @@ export async function writeDocument(
     let written = 0;
     try {
       while (!failure) {
-        const chunk = staged.shift() ?? planned.shift();
+        // A chunk another connection staged, or else one to stage here.
+        let chunk = staged.shift();
+        if (!chunk) {
+          chunk = planned.shift();
+          if (chunk) {
+            changes.notify(); // room for the planner
+            await stage(client, chunk);
+          }
+        }
         if (chunk) {
-          changes.notify();
-          if (!chunk.staged) await stage(client, chunk);
           await move.chunk(chunk);
           onProgress((written += chunk.articles));
         } else if (planning || staging > 0) {
@@ -273,7 +279,6 @@ class Changes {
 interface Chunk {
   id: number;
   text: string;
-  staged: boolean;
   articles: number;
   /** New articles, and stored ones whose text changed. */
   created: number;
@@ -287,7 +292,6 @@ function chunkOf(batch: readonly PlannedArticle[], id: number): Chunk {
   const chunk: Chunk = {
     id,
     text: copyText(batch, id),
-    staged: false,
     articles: batch.length,
     created: 0,
     updated: 0,
@@ -308,7 +312,6 @@ async function stage(connection: pg.PoolClient, chunk: Chunk): Promise<void> {
     connection.query(copyFrom(`COPY import_work.stage (${STAGE_COLUMNS}) FROM STDIN`)),
   );
   chunk.text = '';
-  chunk.staged = true;
 }
 
 /** Moves staged chunks into place, within the import's transaction. */
