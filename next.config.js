@@ -19,6 +19,9 @@ const nextConfig = {
   distDir,
   typescript: { tsconfigPath },
   poweredByHeader: false,
+  // No image optimizer: the site serves its images as they are. On, /_next/image would render
+  // any page route internally and keep a resized copy on disk per made-up address.
+  images: { unoptimized: true },
   reactStrictMode: true,
   serverExternalPackages: ['pg', '@redis/client'],
   // Pages are cached for 60 s (each page's `revalidate`); a CDN or proxy in front may serve

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { knowBuildFiles } from '@/lib/build-files';
 import { frontDoor } from '@/lib/front-door';
 
 // What the site knows of its pages, without a database: one article kept apart with a suffix.
@@ -98,5 +99,81 @@ describe('the front door and search', () => {
   test('lets the OpenSearch description through, and nothing below it', () => {
     expect(frontDoor('GET', '/opensearch.xml')).toEqual({ action: 'next' });
     expect(frontDoor('GET', '/opensearch.xml/more')).toEqual({ action: 'not-found' });
+  });
+});
+
+describe('the front door and the addresses a stranger makes up', () => {
+  knowBuildFiles(new Set(['chunks/0cz1d0mv5g_q7.js', 'media/newsreader.woff2', 'BUILD/_buildManifest.js']));
+
+  test('lets the build’s own files through, however their address is encoded', () => {
+    for (const path of [
+      '/_next/static/chunks/0cz1d0mv5g_q7.js',
+      '/_next/static/media/newsreader.woff2',
+      '/_next/static/BUILD/_buildManifest.js',
+      '/_next/static/chunks/0cz1d0mv5g%5Fq7.js',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'next' });
+    }
+  });
+
+  test('answers 404 itself for every other address under /_next/, the image optimizer’s included', () => {
+    for (const path of [
+      '/_next/u1',
+      '/_next/%2e%2e/world/made-up',
+      '/_next/%2E%2E/world/made-up',
+      '/_next/static/%2e%2e/world/made-up',
+      '/_next/static/chunks/%2e%2e%2f%2e%2e%2fworld',
+      '/_next/static/chunks/nothing.js',
+      '/_next/static/chunks',
+      '/_next/static/',
+      '/_next/image?url=/world/made-up/opengraph-image&w=1200&q=75',
+      '/_next/image?url=%2Flogo.png&w=64&q=75',
+      '/_next/data/BUILD/index.json',
+      '/_next',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'not-found' });
+    }
+  });
+
+  test('answers 404 for dot segments and backslashes in any encoding, anywhere', () => {
+    for (const path of [
+      '/world/%2e%2e/world',
+      '/%2e%2e/feed.xml',
+      '/world/%2E/x',
+      '/lite/%2e%2e/world',
+      '/world%5c..%5cx',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'not-found' });
+    }
+  });
+
+  test('lets only sitemap files of the index’s shape through', () => {
+    expect(frontDoor('GET', '/sitemaps/articles-1.xml')).toEqual({ action: 'next' });
+    expect(frontDoor('GET', '/sitemaps/sections-2.xml')).toEqual({ action: 'next' });
+    for (const path of [
+      '/sitemaps/x1',
+      '/sitemaps/articles-0.xml',
+      '/sitemaps/articles-1.xml.gz',
+      '/sitemaps/%2e%2e',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'not-found' });
+    }
+  });
+
+  test('lets a section’s feeds and share image through only for a section that shows articles', async () => {
+    for (const file of ['feed.xml', 'atom.xml', 'feed.json', 'opengraph-image']) {
+      expect(await frontDoor('GET', `/world/${file}`)).toEqual({ action: 'next' });
+      expect(await frontDoor('GET', `/made-up-section/${file}`)).toEqual({ action: 'not-found' });
+    }
+  });
+
+  test('lets an article’s share image through only for an article that exists, and sends a moved one on', async () => {
+    expect(await frontDoor('GET', `/world/${KEPT_APART}/opengraph-image`)).toEqual({ action: 'next' });
+    expect(await frontDoor('GET', `/sport/${KEPT_APART}/opengraph-image`)).toEqual({
+      action: 'redirect',
+      location: `/world/${KEPT_APART}/opengraph-image`,
+    });
+    expect(await frontDoor('GET', '/world/made-up-article/opengraph-image')).toEqual({ action: 'not-found' });
+    expect(await frontDoor('GET', `/world/${KEPT_APART}.md/opengraph-image`)).toEqual({ action: 'not-found' });
   });
 });

@@ -22,6 +22,8 @@ import {
   ROOT_ROUTE_FILES,
   SECTION_ROUTE_FILES,
 } from '@/lib/routes';
+import { isBuildFile } from '@/lib/build-files';
+import { parseSitemapFileName } from '@/lib/seo/sitemap';
 import { articlePath, litePath, sectionPagePath } from '@/lib/site';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
 
@@ -60,6 +62,8 @@ const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
 const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/u;
+/** What no address of the site holds once decoded: a dot segment, a backslash, a NUL. */
+const HIDDEN_TRAVERSAL = /\/\.\.?(?:\/|$)|[\\\0]/u;
 
 /**
  * Synchronous when what the request names is already known (a cached page costs a
@@ -68,13 +72,15 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/u;
 export function frontDoor(method: string, url: string): Verdict | Promise<Verdict> {
   const query = url.indexOf('?');
   const pathname = query === -1 ? url : url.slice(0, query);
+  let decoded: string;
   try {
-    decodeURIComponent(pathname);
+    decoded = decodeURIComponent(pathname);
   } catch {
     return { action: 'page', status: 400 };
   }
-  // Browsers resolve `.` and `..` before they send an address: one that still holds them names nothing.
-  if (DOT_SEGMENT.test(pathname)) return NOT_FOUND;
+  // Browsers resolve `.` and `..` before they send an address: one that still holds them names
+  // nothing, and neither does one that holds them (or a backslash) percent-encoded.
+  if (DOT_SEGMENT.test(pathname) || HIDDEN_TRAVERSAL.test(decoded)) return NOT_FOUND;
   const [section = '', second, third, ...rest] = pathname.slice(1).split('/');
   if (section === 'api') {
     const allowed = API_ROUTES.get(pathname);
@@ -83,14 +89,16 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   }
   if (method !== 'GET' && method !== 'HEAD') return { action: 'page', status: 405 };
   if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
-  if (section === '_next') return NEXT; // the build's own files: Next answers, in a word, for a missing one
+  // The build's own files, and nothing else: any other /_next/ address would reach a page route.
+  if (section === '_next') return isBuildFile(decoded) ? NEXT : NOT_FOUND;
   if (section === LITE) return liteDoor(method, pathname, query === -1 ? '' : url.slice(query));
   if (section === SAVED) return second === undefined ? { action: 'next', url: SAVED_PAGE_ROUTE } : NOT_FOUND;
   // Every address below here either reaches a route of the site, or gets the full 404 page:
   // Next's own answer for a missing page rendered on demand is an empty shell.
   if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
   if (ROOT_PAGES.has(section)) return second === undefined ? SEARCH_PAGE : NOT_FOUND;
-  if (section === 'sitemaps') return second !== undefined && third === undefined ? NEXT : NOT_FOUND;
+  if (section === 'sitemaps')
+    return second !== undefined && third === undefined && parseSitemapFileName(second) ? NEXT : NOT_FOUND;
   if (section === 'archive') return feedArchive(method, pathname, undefined, second, third, rest);
   if (RESERVED_SLUGS.has(section) || !isSlug(section)) return NOT_FOUND;
   if (second === 'archive') return feedArchive(method, pathname, section, third, rest[0], rest.slice(1));
@@ -107,9 +115,13 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
     if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
     return bySectionPages(method, pathname, section, (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND));
   }
-  if (SECTION_ROUTE_FILES.has(second)) return third === undefined ? NEXT : NOT_FOUND; // a feed, a share image
-  if (third !== undefined) return ARTICLE_ROUTE_FILES.has(third) && isSlug(second) ? NEXT : NOT_FOUND; // ditto
-  const slug = second.endsWith('.md') ? second.slice(0, -3) : second;
+  // A section's feed or share image: only a section that shows articles has them.
+  if (SECTION_ROUTE_FILES.has(second))
+    return third === undefined
+      ? bySectionPages(method, pathname, section, (pages) => (pages === null ? NOT_FOUND : NEXT))
+      : NOT_FOUND;
+  if (third !== undefined && !ARTICLE_ROUTE_FILES.has(third)) return NOT_FOUND;
+  const slug = second.endsWith('.md') && third === undefined ? second.slice(0, -3) : second;
   if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
   // A known article under another section is asked for again before the redirect: the
   // memory may predate a move the site was not told about, and must not send a loop.
@@ -122,8 +134,11 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
     () => articleSection(slug),
     (home) => {
       if (home === null) return NOT_FOUND;
+      // An article's share image lives under the article, wherever that is now.
+      const file = third === undefined ? '' : `/${third}`;
       if (home !== section)
-        return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}` };
+        return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}${file}` };
+      if (third !== undefined) return NEXT;
       // The Markdown copy is a route under the article (article slugs never hold a dot).
       return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import next from 'next';
 import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
 import { requireReadPosition } from '@/lib/db/read-position';
+import { knowBuildFiles, listBuildFiles } from '@/lib/build-files';
 import { frontDoor, type Verdict } from '@/lib/front-door';
 import { forgetKnownPages } from '@/lib/known-pages';
 import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   joinSharedCache();
   const app = next({ dev: false, dir: root, port, hostname });
   await app.prepare();
+  knowBuildFiles(listBuildFiles(path.resolve(root, process.env.NEXT_DIST_DIR || '.next')));
   const handle = app.getRequestHandler();
 
   const answer = (req: http.IncomingMessage, res: http.ServerResponse, verdict: Verdict) => {

@@ -78,6 +78,8 @@ export function runSeed(
 export interface Instance {
   port: number;
   base: string;
+  /** The server's process id (to read its memory in /proc). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -118,6 +120,7 @@ export async function startInstance(buildDir: string, port: number, env: Record<
   return {
     port,
     base,
+    pid: server.pid ?? 0,
     output: () => output,
     stop: () => stopProcess(server),
   };
