@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createClient } from '@redis/client';
@@ -14,6 +13,7 @@ import {
   type Instance,
 } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
+import { madeUpAddressKinds, residentMb as rssMb, sendMadeUp as flood } from '../test/support/made-up-addresses';
 
 // A stranger's made-up addresses, thousands of each kind, against a server of the spec's own
 // (its own copy of the build, so that its disk is measured alone): nothing they send may leave
@@ -22,54 +22,8 @@ const ports = [E2E_PORT + 31, E2E_PORT + 32];
 const prefix = `e2e-made-up-${ports[0]}:`;
 const article = SEED_ARTICLES[2].path;
 
-/** Each kind of made-up address: the i-th of its kind. */
-const KINDS: Record<string, (i: number) => string> = {
-  'under /_next/': (i) => `/_next/u${i}`,
-  'a page route through /_next/%2e%2e': (i) => `/_next/%2e%2e/world/made-up-${i}`,
-  'a page route through /_next/static/%2e%2e': (i) => `/_next/static/%2e%2e/%2e%2e/world/made-up-${i}`,
-  'the image optimizer on a page route': (i) => `/_next/image?url=%2Fworld%2Fi${i}%2Fopengraph-image&w=1200&q=75`,
-  'the image optimizer on a real image': (i) => `/_next/image?url=%2Flogo.png&w=${16 + (i % 3000)}&q=${1 + (i % 100)}`,
-  'an article': (i) => `/world/made-up-${i}`,
-  'a lite article': (i) => `/lite/world/made-up-${i}`,
-  'a share image': (i) => `/world/made-up-${i}/opengraph-image`,
-  'a section feed': (i) => `/made-up-${i}/feed.xml`,
-  'a sitemap file': (i) => `/sitemaps/x${i}.xml`,
-  'a listing page': (i) => `/world/page/${i + 2}`,
-  'a feed archive': (i) => `/archive/${i + 5}/feed.xml`,
-  'a real page with a made-up query': (i) => `${article}?v=${i}`,
-};
-
+const KINDS = madeUpAddressKinds(article);
 const WARM_UP = 300;
-
-function get(agent: http.Agent, base: string, address: string, headers: Record<string, string> = {}) {
-  const url = new URL(base);
-  return new Promise<number>((resolve, reject) => {
-    const request = http.get({ host: url.hostname, port: url.port, path: address, agent, headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    request.on('error', reject);
-  });
-}
-
-/** Sends `count` addresses of a kind, 16 at a time; returns how many got each status. */
-async function flood(base: string, kind: (i: number) => string, count: number, from = 0) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const statuses = new Map<number, number>();
-  let next = from;
-  const worker = async () => {
-    while (next < from + count) {
-      const status = await get(agent, base, kind(next++));
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  agent.destroy();
-  return Object.fromEntries(statuses);
-}
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/u.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /** Every file in a folder, with its size. */
 function files(dir: string): Map<string, number> {

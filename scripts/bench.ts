@@ -19,6 +19,7 @@ import { createClient } from '@redis/client';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadSearchResults } from '@/lib/queries/search';
 import { fuzzRequests } from '../test/support/fuzz';
+import { madeUpAddressKinds, residentMb, sendMadeUp, siteServerPid } from '../test/support/made-up-addresses';
 import { build } from './build';
 import { buildIsCurrent, clearPageCaches, distDir } from './build-stamp';
 import { startFloorApp, waitFor } from './floor-app';
@@ -470,8 +471,17 @@ async function benchPages(work: string, sources: SourceDocument[]) {
         `  ${kind.padEnd(8)} ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB, ${(js.sent / 1024).toFixed(1)} KiB sent`,
       );
     }
+    const serverPid = server.pid === undefined ? undefined : siteServerPid(server.pid);
+    const rss = () => (serverPid === undefined ? 'unknown' : `${residentMb(serverPid).toFixed(0)} MB`);
+    const rssBefore = rss();
     await spike(base, [article, '/world', '/']);
+    const rssSpike = rss();
     await fuzzTimes(base);
+    const rssFuzz = rss();
+    await madeUpAddresses(base, article);
+    console.log(
+      `server RSS: ${rssBefore} before the spike, ${rssSpike} after it, ${rssFuzz} after the fuzz, ${rss()} after 10,000 made-up addresses (goal: within 50 MB of before)`,
+    );
   } finally {
     await stopSite(server);
     await floor.stop();
@@ -549,6 +559,23 @@ async function fuzzTimes(base: string): Promise<void> {
     .join(', ');
   console.log(
     `fuzz: ${times.length.toLocaleString('en')} made-up and hostile addresses, one at a time: ${summary} (goal: no 5xx, 4xx p99 < 100 ms)`,
+  );
+}
+
+/** 10,000 made-up addresses, as many of each kind, 16 at a time: what they get and how fast. */
+async function madeUpAddresses(base: string, article: string): Promise<void> {
+  const kinds = Object.values(madeUpAddressKinds(article));
+  const each = Math.ceil(10_000 / kinds.length);
+  const statuses = new Map<string, number>();
+  const started = performance.now();
+  for (const kind of kinds) {
+    for (const [status, count] of Object.entries(await sendMadeUp(base, kind, each)))
+      statuses.set(status, (statuses.get(status) ?? 0) + count);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `made-up addresses: ${(each * kinds.length).toLocaleString('en')} of ${kinds.length} kinds in ${seconds.toFixed(1)} s ` +
+      `(${Math.round((each * kinds.length) / seconds).toLocaleString('en')}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
 }
 
