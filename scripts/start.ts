@@ -32,7 +32,11 @@ async function main(): Promise<void> {
 
   const database = await resolveDatabase({ closeOnSignals: false });
   console.log(
-    process.env.DATABASE_URL ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${resolveDataDir()}`,
+    database.embedded
+      ? `Database: embedded PostgreSQL in ${resolveDataDir()}`
+      : database.sharedUrl
+        ? 'Database: DATABASE_URL'
+        : 'Database: DATABASE_URL (the site), DATABASE_OWNER_URL (migrations, imports)',
   );
   const migrations = await migrate(database.ownerUrl);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
