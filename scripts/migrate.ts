@@ -1,10 +1,11 @@
-// npm run db:migrate: apply pending migrations to the database (embedded unless DATABASE_URL is set).
+// npm run db:migrate: apply pending migrations to the database (embedded unless DATABASE_URL is set), as the
+// role that owns the tables (DATABASE_OWNER_URL, or DATABASE_URL when it is unset).
 import { resolveDatabase } from '@/lib/db/connection';
 import { migrate } from '@/lib/db/migrate';
 
 const database = await resolveDatabase();
 try {
-  const result = await migrate(database.url);
+  const result = await migrate(database.ownerUrl);
   console.log(
     result.applied.length > 0
       ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}`

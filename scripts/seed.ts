@@ -66,9 +66,10 @@ async function main(): Promise<number> {
   }
 
   const database = await resolveDatabase();
-  const pool = createPool(database.url, 'import');
+  // As the owner of the tables (DATABASE_OWNER_URL, or the embedded superuser): the site's role only reads.
+  const pool = createPool(database.ownerUrl, 'import');
   try {
-    for (const note of (await migrate(database.url)).notes) console.error(note);
+    for (const note of (await migrate(database.ownerUrl)).notes) console.error(note);
     let lastProgress = Date.now();
     const report = await importDocuments(pool, sources, {
       dryRun: args.values['dry-run'],

@@ -1,6 +1,7 @@
 // npm start: build if the build is not current, open the database (embedded unless
 // DATABASE_URL is set), apply migrations, load the bundled documents into an empty
-// database, then serve the site on PORT (default 3000) until SIGINT/SIGTERM.
+// database (both as the owner of the tables), then serve the site on PORT (default 3000),
+// connected as a role that may only read, until SIGINT/SIGTERM.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/connection';
 import { resolveDataDir } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { siteConnectionWarning } from '@/lib/db/roles';
 import { createPool } from '@/lib/db/pool';
 import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
@@ -30,16 +32,20 @@ async function main(): Promise<void> {
 
   const database = await resolveDatabase({ closeOnSignals: false });
   console.log(
-    process.env.DATABASE_URL ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${resolveDataDir()}`,
+    database.embedded
+      ? `Database: embedded PostgreSQL in ${resolveDataDir()}`
+      : database.sharedUrl
+        ? 'Database: DATABASE_URL'
+        : 'Database: DATABASE_URL (the site), DATABASE_OWNER_URL (migrations, imports)',
   );
-  const migrations = await migrate(database.url);
+  const migrations = await migrate(database.ownerUrl);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
   for (const note of migrations.notes) console.log(note);
 
   const prisma = await getPrimaryPrisma();
   if ((await prisma.article.count()) === 0) {
     console.log('The database holds no articles: loading the bundled documents.');
-    const pool = createPool(database.url, 'import');
+    const pool = createPool(database.ownerUrl, 'import');
     try {
       console.log(formatReport(await importDocuments(pool, await readDocuments([path.join(root, 'prisma', 'seed')]))));
     } finally {
@@ -47,6 +53,8 @@ async function main(): Promise<void> {
     }
   }
   await disconnectPrisma();
+  const warning = await siteConnectionWarning(database);
+  if (warning) console.warn(warning);
 
   // A start begins with the caches empty: an import made while the site was down shows on
   // every page at once.
@@ -58,11 +66,13 @@ async function main(): Promise<void> {
   const site: RunningSite = { url: `http://127.0.0.1:${port}`, secret, pid: process.pid };
   fs.writeFileSync(siteFile, JSON.stringify(site), { mode: 0o600 });
 
+  // The server reads as the site's role: the owner's URL is not its to know.
+  const { DATABASE_OWNER_URL: _owner, ...env } = process.env;
   const server = spawn(process.execPath, [serverBundle(root)], {
     cwd: root,
     stdio: 'inherit',
     env: {
-      ...process.env,
+      ...env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),

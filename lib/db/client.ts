@@ -6,7 +6,11 @@ import { ReadRouter, describeDatabaseUrl, replicaUrls } from './replicas';
 
 export type { PrismaClient };
 
-/** The site's clients: the primary (DATABASE_URL or the embedded database) and, with DATABASE_REPLICA_URLS, a router over the replicas. */
+/**
+ * The site's clients, each connected as a role that may only read: the primary (DATABASE_URL,
+ * or the embedded database's site role) and, with DATABASE_REPLICA_URLS, a router over the
+ * replicas. Migrations and imports connect as the owner instead (resolveDatabase().ownerUrl).
+ */
 interface SiteDatabase {
   primary: PrismaClient;
   router: ReadRouter | null;
@@ -23,7 +27,7 @@ function siteDatabase(): Promise<SiteDatabase> {
 }
 
 async function open(): Promise<SiteDatabase> {
-  const primary = createPrismaClient((await resolveDatabase()).url);
+  const primary = createPrismaClient((await resolveDatabase()).siteUrl);
   const replicas = replicaUrls();
   if (replicas.length === 0) return { primary, router: null };
   return {

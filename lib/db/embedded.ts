@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SITE_ROLE, ensureSiteRole } from './roles';
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is unset: PostgreSQL's own
@@ -19,13 +20,20 @@ import path from 'node:path';
  * - Nobody else can reach it: it listens on 127.0.0.1 only, has no Unix
  *   socket, and asks for a password (scram-sha-256) generated at first start
  *   and kept in `DATA_DIR/db-password`, readable by its owner only.
+ * - Two roles: the superuser (`url`: migrations, the import) and the site's role
+ *   (`siteUrl`), which may only read the site's tables (lib/db/roles.ts), with a password
+ *   of its own in `DATA_DIR/db-site-password` (0600). Each open makes sure the role and
+ *   its rights exist, so a data folder made before the role existed gets it at its next start.
  * - PostgreSQL refuses to run as root. Run as root, the server runs as the
  *   `postgres` user (created when missing). When that user cannot reach
  *   DATA_DIR (a checkout under a 0700 home folder), the cluster lives in a
  *   private folder under /var/tmp and `DATA_DIR/cluster.json` says where.
  */
 export interface EmbeddedDatabase {
+  /** The superuser, which owns the tables: for migrations and the import. */
   url: string;
+  /** The site's role, which may only read the site's tables. */
+  siteUrl: string;
   /** True when this process started the server (and stops it on close). */
   owner: boolean;
   close(): Promise<void>;
@@ -46,8 +54,8 @@ const START_TIMEOUT_MS = 60_000;
 
 export class EmbeddedDatabaseError extends Error {}
 
-export function resolveDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data');
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,22 +68,48 @@ export async function openEmbeddedDatabase(
   // Traversable but not listable: the server's own user must reach the cluster inside it.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o711 });
   const password = readOrCreateSecret(path.join(dataDir, 'db-password'));
+  const sitePassword = readOrCreateSecret(path.join(dataDir, 'db-site-password'));
   const runAs = serverUser();
   const cluster = clusterDir(dataDir, runAs);
   const deadline = Date.now() + startTimeoutMs;
 
   for (;;) {
     const running = await runningServer(cluster, deadline);
-    if (running) return { url: urlFor(password, running.port), owner: false, close: async () => {} };
+    if (running) {
+      const url = urlFor(password, running.port);
+      await withSiteRole(url, sitePassword);
+      return { url, siteUrl: urlFor(sitePassword, running.port, SITE_ROLE), owner: false, close: async () => {} };
+    }
     if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) initialise(cluster, password, runAs, noSync);
     const started = await startServer(cluster, dataDir, runAs, deadline);
     if (started === 'lost-race') continue; // another process started it first: connect to theirs
     const url = urlFor(password, started.port);
-    return { url, owner: true, close: once(() => stopServer(started.child, url)) };
+    const close = once(() => stopServer(started.child, url));
+    try {
+      await withSiteRole(url, sitePassword);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return { url, siteUrl: urlFor(sitePassword, started.port, SITE_ROLE), owner: true, close };
   }
 }
 
-/** The URL of the server running on the cluster of `dataDir` now, or null when none runs there. */
+/** Makes sure the site's role exists with its password and rights (see lib/db/roles.ts). */
+async function withSiteRole(url: string, sitePassword: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await ensureSiteRole(client, sitePassword);
+  } catch (error) {
+    throw new EmbeddedDatabaseError(`Could not give the embedded database its site role: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The superuser's URL of the server running on the cluster of `dataDir` now, or null when none runs there. */
 export function currentUrl(dataDir = resolveDataDir()): string | null {
   let cluster = path.join(dataDir, 'pgdata');
   try {
@@ -92,8 +126,8 @@ export function currentUrl(dataDir = resolveDataDir()): string | null {
   }
 }
 
-function urlFor(password: string, port: number): string {
-  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@${HOST}:${port}/${DATABASE}?sslmode=disable`;
+function urlFor(password: string, port: number, user = SUPERUSER): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@${HOST}:${port}/${DATABASE}?sslmode=disable`;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

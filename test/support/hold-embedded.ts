@@ -3,5 +3,5 @@
 import { resolveDatabase } from '@/lib/db/connection';
 
 const database = await resolveDatabase();
-process.stdout.write(`${JSON.stringify({ url: database.url })}\n`);
+process.stdout.write(`${JSON.stringify({ url: database.ownerUrl })}\n`);
 setInterval(() => undefined, 60_000);
