@@ -75,6 +75,17 @@ describe('the notice that an import changed pages', () => {
   });
 });
 
+describe('a body longer than any notice', () => {
+  beforeEach(() => vi.stubEnv('REVALIDATE_SECRET', SECRET));
+
+  it('is refused, unread past the bound, whatever its token', async () => {
+    const huge = JSON.stringify({ tags: Array.from({ length: 30_000 }, () => `article:${'a'.repeat(200)}`) });
+    expect((await post(signNotice(SECRET, huge), huge)).status).toBe(413);
+    expect((await post(`Bearer ${SECRET}`, huge)).status).toBe(401);
+    expect(expired).toHaveLength(0);
+  });
+});
+
 describe('the nonces a site remembers', () => {
   it('are forgotten once their notice can no longer be sent, and bounded meanwhile', () => {
     const seen = new SeenNonces(3);

@@ -29,6 +29,25 @@ export function signNotice(secret: string, body: string, now = Date.now()): stri
 
 export type NoticeCheck = { ok: true; nonce: string; expiresAt: number } | { ok: false; reason: string };
 
+interface NoticeToken {
+  time: string;
+  nonce: string;
+  signature: string;
+}
+
+/**
+ * The token of a notice's header, if it has the scheme, the form and a time within the
+ * window of `now`: what can be checked before reading the body.
+ */
+export function noticeToken(header: string | null, now = Date.now()): NoticeToken | { reason: string } {
+  if (!header?.startsWith(SCHEME)) return { reason: 'expected "Authorization: Bearer <token>"' };
+  const match = TOKEN.exec(header.slice(SCHEME.length));
+  if (!match) return { reason: 'not a signed notice' };
+  const [, time = '', nonce = '', signature = ''] = match;
+  if (Math.abs(now - Number(time)) > NOTICE_WINDOW_MS) return { reason: 'signed too long ago or ahead' };
+  return { time, nonce, signature };
+}
+
 /**
  * Whether this header signs this body with the secret, within the window of `now`. The
  * nonce is the caller's to claim: a notice is good only the first time its nonce is seen
@@ -41,17 +60,13 @@ export function checkNotice(
   now = Date.now(),
 ): NoticeCheck {
   if (!secret) return { ok: false, reason: 'no secret is set' };
-  if (!header?.startsWith(SCHEME)) return { ok: false, reason: 'expected "Authorization: Bearer <token>"' };
-  const match = TOKEN.exec(header.slice(SCHEME.length));
-  if (!match) return { ok: false, reason: 'not a signed notice' };
-  const [, time = '', nonce = '', given = ''] = match;
-  const expected = signature(secret, time, nonce, body);
-  const sent = Buffer.from(given, 'base64url');
+  const token = noticeToken(header, now);
+  if ('reason' in token) return { ok: false, reason: token.reason };
+  const expected = signature(secret, token.time, token.nonce, body);
+  const sent = Buffer.from(token.signature, 'base64url');
   if (sent.length !== expected.length || !timingSafeEqual(sent, expected))
     return { ok: false, reason: 'bad signature' };
-  const signedAt = Number(time);
-  if (Math.abs(now - signedAt) > NOTICE_WINDOW_MS) return { ok: false, reason: 'signed too long ago or ahead' };
-  return { ok: true, nonce, expiresAt: signedAt + NOTICE_WINDOW_MS };
+  return { ok: true, nonce: token.nonce, expiresAt: Number(token.time) + NOTICE_WINDOW_MS };
 }
 
 /** Nonces seen, each until its notice's window ends: the window bounds them, and so does `max`. */

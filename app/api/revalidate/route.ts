@@ -2,15 +2,38 @@ import { z } from 'zod';
 import { expireEverywhere } from '@/lib/cache-expire';
 import { TAG_PATTERN } from '@/lib/cache-tags';
 import { forgetSearchResults } from '@/lib/queries/search-cache';
-import { checkNotice, NOTICE_WINDOW_MS, SeenNonces } from '@/lib/revalidate-notice';
+import { checkNotice, NOTICE_WINDOW_MS, noticeToken, SeenNonces } from '@/lib/revalidate-notice';
 import { sharedCache } from '@/lib/shared-cache/store';
 
-const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(20_000) });
+const MAX_TAGS = 20_000;
+const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(MAX_TAGS) });
+/** The longest notice of MAX_TAGS tags (each at most 207 characters, quoted, with a comma), and some. */
+const MAX_BODY_BYTES = MAX_TAGS * 256;
 
 /** The nonces of the notices this instance took, for as long as a notice can be sent again. */
 const seen = new SeenNonces();
 
 const refused = () => Response.json({ error: 'not authorized' }, { status: 401 });
+
+/** The body as text, or null when it is longer than a notice can be (read no further). */
+async function readBody(request: Request): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * Whether this notice's nonce is seen for the first time: here, and with REDIS_URL in Redis
@@ -32,8 +55,13 @@ async function firstTime(nonce: string, expiresAt: number): Promise<boolean | nu
  * (lib/revalidate-notice.ts): expire those cache tags, at once (lib/cache-expire.ts).
  */
 export async function POST(request: Request) {
-  const body = await request.text().catch(() => '');
-  const check = checkNotice(request.headers.get('authorization'), body, process.env.REVALIDATE_SECRET);
+  const authorization = request.headers.get('authorization');
+  // What the header alone says is checked first: a body is read (that far at most) only under a
+  // token of the right form, signed within the minute.
+  if ('reason' in noticeToken(authorization) || !process.env.REVALIDATE_SECRET) return refused();
+  const body = await readBody(request).catch(() => null);
+  if (body === null) return Response.json({ error: 'not a notice' }, { status: 413 });
+  const check = checkNotice(authorization, body, process.env.REVALIDATE_SECRET);
   if (!check.ok) return refused();
   const first = await firstTime(check.nonce, check.expiresAt);
   if (first === null) return Response.json({ error: 'too many notices at once' }, { status: 503 });
