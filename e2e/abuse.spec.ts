@@ -1,5 +1,9 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { E2E_DATA_DIR } from '../playwright.config';
+import { signNotice } from '../lib/revalidate-notice';
 import { fuzzRequests, isMachineReadable, type FuzzRequest } from '../test/support/fuzz';
 import { SEED_ARTICLES } from './support/seed';
 
@@ -92,4 +96,23 @@ test('the revalidation endpoint answers 401 to every wrong token, whatever its b
     });
     expect(response.status(), JSON.stringify(token.slice(0, 10))).toBe(401);
   }
+});
+
+test('a notice of changed pages is taken once, signed now and with the Bearer scheme; sent again, it is refused', async ({
+  request,
+}) => {
+  // The secret `npm start` gave the site, as an import on this machine finds it.
+  const { secret } = JSON.parse(fs.readFileSync(path.join(E2E_DATA_DIR, 'site.json'), 'utf8')) as { secret: string };
+  const body = JSON.stringify({ tags: ['front'] });
+  const post = (authorization: string) =>
+    request.post('/api/revalidate', { headers: { authorization, 'content-type': 'application/json' }, data: body });
+  const notice = signNotice(secret, body);
+  const first = await post(notice);
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toMatchObject({ expired: 1 });
+  expect((await post(notice)).status()).toBe(401);
+  expect((await post(notice.slice('Bearer '.length))).status()).toBe(401);
+  expect((await post(signNotice(secret, body, Date.now() - 120_000))).status()).toBe(401);
+  expect((await post(`Bearer ${secret}`)).status()).toBe(401);
+  expect((await post(secret)).status()).toBe(401);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'node-html-parser';
@@ -33,8 +34,12 @@ test('the article page shows the markup as text and runs none of it', async ({ p
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(item?.link ?? '');
+  const response = await page.goto(item?.link ?? '');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.headline);
+  // Its policy approves no script with the document's text, had any reached the page as one.
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("script-src 'self' 'sha256-");
+  expect(policy).not.toContain(`'sha256-${createHash('sha256').update('alert(1)').digest('base64')}'`);
   for (const paragraph of article.paragraphs) await expect(page.getByText(paragraph)).toBeVisible();
   await expect(page.locator('main img[src="x"], main a[href^="javascript"], main script:not([type])')).toHaveCount(0);
   expect(await page.title()).toContain(article.headline);

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { axeViolations, keepScreenshot, rememberChoices } from './support/reader';
@@ -89,6 +91,66 @@ test('online, a saved article always shows its latest text, and the kept copy fo
   await page.goto(path);
   await expect(page.getByRole('main')).toContainText(`The corrected count found 210 ${word} cases.`);
   await context.setOffline(false);
+});
+
+test('a saved article opens from its saved copy when the site answers 503', async ({ page, context }) => {
+  const article = SEED_ARTICLES[2];
+  await page.goto(article.path);
+  await saveForOffline(page);
+  // The site is up but cannot serve the page: the worker's own request gets a 503.
+  await context.route(`**${article.path}`, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><title>Temporarily unavailable</title><h1>Temporarily unavailable</h1>',
+    }),
+  );
+  await page.goto('/saved');
+  const opened = page.waitForResponse((response) => new URL(response.url()).pathname === article.path);
+  await page.getByRole('link', { name: article.headline }).click();
+  expect((await opened).fromServiceWorker()).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.headline);
+  await expect(page.getByRole('main')).toContainText(seedArticleElements(2)[0] ?? '');
+  await context.unroute(`**${article.path}`);
+});
+
+test('the service worker keeps no page of another site, whatever the path it is asked to save', async ({
+  page,
+  baseURL,
+}) => {
+  // Another site on this machine that would let the worker read its page.
+  const asked: string[] = [];
+  const other = http.createServer((request, response) => {
+    asked.push(request.url ?? '');
+    response.writeHead(200, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
+    response.end('<!doctype html><title>Another site</title><h1>Another site</h1>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+  try {
+    const [article] = SEED_ARTICLES;
+    await page.goto(article.path);
+    await saveForOffline(page);
+    for (const path of [`/\\${host}/story`, `//${host}/story`, `/\\/${host}/story`, `\\${host}/story`]) {
+      const answer = await page.evaluate(async (path) => {
+        const registration = await navigator.serviceWorker.ready;
+        const channel = new MessageChannel();
+        const reply = new Promise<{ ok: boolean; error?: string }>((resolve) => {
+          channel.port1.onmessage = (event: MessageEvent<{ ok: boolean; error?: string }>) => resolve(event.data);
+        });
+        registration.active?.postMessage({ type: 'save', path }, [channel.port2]);
+        return reply;
+      }, path);
+      expect(answer, path).toEqual({ ok: false, error: 'not a path of this site' });
+    }
+    expect(asked).toEqual([]);
+    const kept = await page.evaluate(async () =>
+      (await (await caches.open('saved-pages-v1')).keys()).map((request) => request.url),
+    );
+    expect(kept.filter((url) => new URL(url).origin !== new URL(baseURL ?? '').origin)).toEqual([]);
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
 });
 
 test('without JavaScript there is no save control, and /saved says what it needs', async ({ browser }) => {

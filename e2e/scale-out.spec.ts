@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
+import { signNotice } from '../lib/revalidate-notice';
 import { startTcpProxy, type TcpProxy } from '../test/support/tcp-proxy';
 import { listingDocument } from '../test/support/listing';
 import {
@@ -117,6 +118,24 @@ test('an import that tells one instance shows its new text on both at once', asy
     expect(page.status).toBe(200);
     expect(page.text, `${instance.port}`).toContain('Corrected once, and the site told through one instance.');
   }
+});
+
+test('a notice one instance took is refused by the other', async () => {
+  const [first, second] = instances as [Instance, Instance];
+  const body = JSON.stringify({ tags: ['front'] });
+  const notice = signNotice(secret, body);
+  const send = (instance: Instance) =>
+    fetch(`${instance.base}/api/revalidate`, {
+      method: 'POST',
+      headers: { authorization: notice, 'content-type': 'application/json' },
+      body,
+    });
+
+  const taken = await send(first);
+  expect(taken.status).toBe(200);
+  expect(await taken.json()).toEqual({ expired: 1, reach: 'every instance' });
+  expect((await send(second)).status).toBe(401);
+  expect((await send(first)).status).toBe(401);
 });
 
 test('an import that reaches Redis itself shows its new text on both, though no instance was told', async () => {

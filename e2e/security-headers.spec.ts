@@ -40,6 +40,7 @@ for (const [what, url] of [
   ['an article page', SEED_ARTICLES[0].path],
   ['the 404 page', '/no-such-section-anywhere'],
   ['the search page', '/search?q=syrian'],
+  ['the saved articles page', '/saved'],
 ] as const) {
   test(`${what} scores A+ by the MDN HTTP Observatory's rules as it is served`, async ({ request, baseURL }) => {
     // The 404 page is prerendered, and search renders per request: neither is in the page cache.
@@ -83,5 +84,23 @@ for (const [what, url] of [
     await expect(page.locator('details:has(> [aria-label="Display settings"])')).not.toHaveAttribute('open', '');
     expect(refused).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBeGreaterThan(0);
+    // Every inline script of the page is one the policy names, and it names no other.
+    const digests = await page.evaluate(async () => {
+      const scripts = [...document.querySelectorAll('script:not([src])')].filter(
+        (script) => !/json/u.test(script.getAttribute('type') ?? ''),
+      );
+      return Promise.all(
+        scripts.map(async (script) => {
+          const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(script.textContent ?? ''));
+          return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(hash)))}'`;
+        }),
+      );
+    });
+    expect(
+      scriptSources
+        .split(' ')
+        .filter((source) => source.startsWith("'sha256-"))
+        .sort(),
+    ).toEqual([...new Set(digests)].sort());
   });
 }

@@ -2,11 +2,25 @@
 // build's files those pages use), and /saved, and nothing else: every other request goes
 // to the network untouched. A saved page is always asked of the network first, so that a
 // reader online never sees an old copy (an import may have corrected it since); the copy
-// is refreshed from that answer and served only when the network does not answer.
+// is refreshed from that answer and served when the network does not answer, or when the
+// site answers with a server error (a 503 while it is down or overloaded).
 const CACHE = 'saved-pages-v1';
 const SAVED_LIST = '/saved';
 const ASSET = /(?:href|src)="(\/_next\/static\/[^"?#]+)"/gu;
 const CSS_URL = /url\((\/_next\/static\/[^)?#]+)\)/gu;
+
+/**
+ * A path of this site: one '/' and then anything but another '/' or a backslash (browsers
+ * read `//host` and `/\host` as another site's address), and nothing that resolves elsewhere.
+ */
+function isSitePath(path) {
+  if (typeof path !== 'string' || !/^\/[^/\\]/u.test(path)) return false;
+  try {
+    return new URL(path, self.location.origin).origin === self.location.origin;
+  } catch {
+    return false;
+  }
+}
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -71,7 +85,10 @@ async function remove(path) {
 self.addEventListener('message', (event) => {
   const { type, path } = event.data ?? {};
   const [port] = event.ports;
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) return;
+  if (!isSitePath(path)) {
+    port?.postMessage({ ok: false, error: 'not a path of this site' });
+    return;
+  }
   const work = type === 'save' ? save(path) : type === 'remove' ? remove(path) : null;
   if (!work) return;
   event.waitUntil(
@@ -84,7 +101,10 @@ self.addEventListener('message', (event) => {
 
 const OFFLINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>You are offline</h1><p>This page was not saved for offline reading.</p><p><a href="/saved">Your saved articles</a></p></body></html>`;
 
-/** A page: the network's answer when there is one (refreshing a saved copy), the saved copy when not. */
+/**
+ * A page: the network's answer when there is one (refreshing a saved copy), the saved copy
+ * when not, or when the site answers with a server error.
+ */
 async function page(event, path) {
   const cache = await caches.open(CACHE);
   let response;
@@ -98,6 +118,10 @@ async function page(event, path) {
     if (await cache.match(SAVED_LIST))
       return new Response(OFFLINE_PAGE, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
     throw error;
+  }
+  if (response.status >= 500) {
+    const saved = await cache.match(path);
+    if (saved) return saved;
   }
   if (response.ok && (await cache.match(path))) {
     event.waitUntil(

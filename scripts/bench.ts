@@ -15,6 +15,7 @@ import { createPool } from '@/lib/db/pool';
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { signNotice } from '@/lib/revalidate-notice';
 import { createClient } from '@redis/client';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadSearchResults } from '@/lib/queries/search';
@@ -660,12 +661,14 @@ async function benchUncached(work: string) {
       const sectionHtml = await (await fetch(`${base}/world`)).text();
       const articles = [...sectionHtml.matchAll(/href="(\/world\/[a-z0-9-]+)"/gu)].map((m) => m[1] ?? '');
       const lastPage = Math.ceil(Math.ceil(count / 6) / 20);
-      const expireEverything = () =>
-        fetch(`${base}/api/revalidate`, {
+      const expireEverything = () => {
+        const body = JSON.stringify({ tags: ['front', 'latest', 'sections', 'articles', 'section:world'] });
+        return fetch(`${base}/api/revalidate`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ tags: ['front', 'latest', 'sections', 'articles', 'section:world'] }),
+          headers: { authorization: signNotice(secret, body), 'content-type': 'application/json' },
+          body,
         }).then((r) => r.arrayBuffer());
+      };
       const times = new Map<string, number>();
       for (const kind of kinds) {
         const samples: number[] = [];

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseEncoding, finishResponse, pagePolicy } from './finish-response';
+import { preferencesScript } from '@/components/reader-preferences';
+import { chooseEncoding, finishResponse, isFrameworkScript, pagePolicy } from './finish-response';
 
 // A server that answers like Next does for a cached page (one end() with the whole body),
 // a streamed one (several writes), a failed render (500) and a route's own 503, each
@@ -29,7 +30,7 @@ beforeAll(async () => {
       res.end(body);
     } else if (path.startsWith('/per-request')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' });
-      res.end(`<p>results for ${path}</p><script>self.x=1</script>`);
+      res.end(`<p>results for ${path}</p><script>(self.__next_f=self.__next_f||[]).push([0])</script>`);
     } else if (path === '/streamed') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.write('<p>one</p>'.repeat(200));
@@ -71,7 +72,7 @@ describe('finishResponse', () => {
     expect(page.headers['cache-control']).toBe('private, max-age=60');
     expect(page.headers.etag).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain(
-      `'sha256-${createHash('sha256').update('self.x=1').digest('base64')}'`,
+      `'sha256-${createHash('sha256').update('(self.__next_f=self.__next_f||[]).push([0])').digest('base64')}'`,
     );
   });
 
@@ -160,23 +161,49 @@ describe('chooseEncoding', () => {
 
 describe('pagePolicy', () => {
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+  const scriptSources = (policy: string) => (/script-src ([^;]*)/u.exec(policy)?.[1] ?? '').split(' ').sort();
+  const chunks =
+    '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/13pbsh18br6t7.js"],"runtimeModuleIds":[94553]});';
+  const bootstrap = '(self.__next_f=self.__next_f||[]).push([0])';
+  const flight = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n Zürich – “quoted”"])';
 
-  it('names each inline script by its SHA-256 and allows no other inline script', () => {
-    const inline = 'self.__next_f.push([1,"Zürich – “quoted”"])';
+  it("names each of the framework's and the site's inline scripts by its SHA-256", () => {
     const policy = pagePolicy(
-      `<html><head><script src="/_next/static/app.js" async></script><script>${inline}</script>` +
+      `<html><head><script src="/_next/static/app.js" async></script><script>${preferencesScript}</script>` +
         `<script type="application/ld+json">{"@type":"NewsArticle"}</script></head>` +
-        `<body><script>document.documentElement.classList.add('js')</script><script>${inline}</script></body></html>`,
+        `<body><script id="_R_">${chunks}</script><script>${bootstrap}</script><script>${flight}</script>` +
+        `<script>${flight}</script></body></html>`,
     );
-    const scriptSrc = /script-src ([^;]*)/u.exec(policy)?.[1] ?? '';
-    expect(scriptSrc.split(' ').sort()).toEqual(
-      [
-        "'self'",
-        `'sha256-${digest(inline)}'`,
-        `'sha256-${digest("document.documentElement.classList.add('js')")}'`,
-      ].sort(),
+    expect(scriptSources(policy)).toEqual(
+      ["'self'", ...[preferencesScript, chunks, bootstrap, flight].map((text) => `'sha256-${digest(text)}'`)].sort(),
     );
     expect(policy).toMatch(/^default-src 'self'; script-src /u);
+  });
+
+  it("approves no script whose text came from anywhere else, even beside or shaped like the framework's", () => {
+    for (const text of [
+      'alert(1)',
+      "document.documentElement.classList.add('js')",
+      'self.__next_f.push([1,""]);alert(1)',
+      'self.__next_f.push([1,""]),alert(1)',
+      'self.__next_f.push([1,alert(1)])',
+      'self.__next_f.push([1,"a"],alert(1))',
+      'self.__next_f.push(alert(1))',
+      'self.__next_f.push([1,"a"]) ',
+      `${bootstrap};alert(1)`,
+      `${preferencesScript};alert(1)`,
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["//evil.example/x.js"]});',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});alert(1);',
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(alert(1));',
+    ]) {
+      expect(isFrameworkScript(text), text).toBe(false);
+      expect(scriptSources(pagePolicy(`<p>A story</p><script>${text}</script>`)), text).toEqual(["'self'"]);
+    }
+  });
+
+  it("approves nothing of an article body's script that reached the page, and still the framework's", () => {
+    const policy = pagePolicy(`<article><p>Alert</p><script>alert(1)</script></article><script>${bootstrap}</script>`);
+    expect(scriptSources(policy)).toEqual(["'self'", `'sha256-${digest(bootstrap)}'`].sort());
   });
 
   it('allows no inline script on a page that has none', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import zlib from 'node:zlib';
+import { preferencesScript } from '@/components/reader-preferences';
 import { contentSecurityPolicyFor } from './security-headers';
 
 /**
@@ -94,15 +95,70 @@ function encodedCopy(key: string, entry: Known, encoding: Encoding): Buffer {
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/giu;
 const DATA_BLOCK = /\btype\s*=\s*["']?application\/(?:ld\+)?json/iu;
 
+/** Parses `text` as JSON, or says it is not. */
+function json(text: string): { value: unknown } | null {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return null;
+  }
+}
+
+/** Text between a fixed start and end, parsed as JSON (null: not of that shape). */
+function between(text: string, start: string, end: string): { value: unknown } | null {
+  return text.startsWith(start) && text.endsWith(end) && text.length >= start.length + end.length
+    ? json(text.slice(start.length, text.length - end.length))
+    : null;
+}
+
+/** Next's bootstrap of its flight data. */
+const FLIGHT_START = '(self.__next_f=self.__next_f||[]).push([0])';
+/** Turbopack's list of the page's chunks (the `<script id="_R_">`). */
+const CHUNKS_START = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(';
+const CHUNK = /^static\/chunks\/[\w.-]+\.(?:js|css)$/u;
+
 /**
- * The policy for an HTML page: the SHA-256 of each inline script the browser would run
- * (scripts with a src, and JSON data blocks, need none), so that the policy needs no
- * 'unsafe-inline'. The text between the tags is hashed as it stands in the page.
+ * Whether an inline script is one the framework or the site itself writes, recognised by
+ * its exact shape: the site's head script (its exact text), Next's flight bootstrap (exact),
+ * a flight chunk `self.__next_f.push([1, "…"])` whose argument is JSON and nothing else, and
+ * Turbopack's list of chunks (JSON naming only build chunks). Anything else, such as text
+ * that came from a document and reached the HTML as a script, is not approved.
+ */
+export function isFrameworkScript(text: string): boolean {
+  if (text === preferencesScript || text === FLIGHT_START) return true;
+  const flight = between(text, 'self.__next_f.push(', ')');
+  if (flight) {
+    const chunk = flight.value;
+    return (
+      Array.isArray(chunk) &&
+      chunk.length === 2 &&
+      (((chunk[0] === 1 || chunk[0] === 3) && typeof chunk[1] === 'string') || chunk[0] === 2)
+    );
+  }
+  const chunks = between(text, CHUNKS_START, ');');
+  if (chunks) {
+    const list = chunks.value as { otherChunks?: unknown } | null;
+    return (
+      typeof list === 'object' &&
+      list !== null &&
+      !Array.isArray(list) &&
+      Array.isArray(list.otherChunks) &&
+      list.otherChunks.every((chunk) => typeof chunk === 'string' && CHUNK.test(chunk))
+    );
+  }
+  return false;
+}
+
+/**
+ * The policy for an HTML page: the SHA-256 of each inline script the framework or the site
+ * wrote (isFrameworkScript; scripts with a src, and JSON data blocks, need none), so that the
+ * policy needs no 'unsafe-inline' and approves no script of any other origin. The text
+ * between the tags is hashed as it stands in the page.
  */
 export function pagePolicy(html: string): string {
   const digests = new Set<string>();
   for (const [, attributes = '', text = ''] of html.matchAll(INLINE_SCRIPT)) {
-    if (/\bsrc\s*=/iu.test(attributes) || DATA_BLOCK.test(attributes)) continue;
+    if (/\bsrc\s*=/iu.test(attributes) || DATA_BLOCK.test(attributes) || !isFrameworkScript(text)) continue;
     digests.add(createHash('sha256').update(text, 'utf8').digest('base64'));
   }
   return contentSecurityPolicyFor([...digests]);

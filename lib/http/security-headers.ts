@@ -1,7 +1,9 @@
 // A static policy (no per-request nonce, which would defeat the page cache). Next.js
 // streams its hydration data in inline <script> tags; instead of 'unsafe-inline', an HTML
-// page's policy lists the SHA-256 of each inline script it holds, worked out by the server
-// once per distinct page (lib/http/finish-response.ts), so cached pages keep a strict policy.
+// page's policy lists the SHA-256 of each inline script the framework or the site wrote
+// (recognised by its exact shape, never any other script the page may hold), worked out by
+// the server once per distinct page (lib/http/finish-response.ts), so cached pages keep a
+// strict policy.
 // No document text is ever rendered as HTML either (see README, "Security").
 const directives = (scriptSources: readonly string[]) =>
   [

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '@/lib/db/embedded';
+import { signNotice } from '@/lib/revalidate-notice';
 
 /** Written by `npm start` so that an import on the same machine can tell the running site. */
 export interface RunningSite {
@@ -34,11 +35,13 @@ export async function notifySite(tags: readonly string[]): Promise<string> {
   const site = findSite();
   if (!site) return 'No running site found to tell: it shows the change within 60 seconds of its next visit.';
   const endpoint = new URL('/api/revalidate', site.url);
+  const body = JSON.stringify({ tags });
   try {
+    // Signed now, over this body, with a nonce: the site takes it once, within a minute.
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { authorization: `Bearer ${site.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tags }),
+      headers: { authorization: signNotice(site.secret, body), 'content-type': 'application/json' },
+      body,
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok)

@@ -27,3 +27,25 @@ describe("an instance's copy of shared entries", () => {
     expect(local.renderEnds('old', 60_000)).toBeUndefined();
   });
 });
+
+describe("an instance's note of renders begun", () => {
+  it('keeps nothing of thousands of made-up addresses that never render', () => {
+    const local = new LocalEntries<number>(100);
+    local.renderBegins('/world/real', 0);
+    expect(local.rendersPending).toBe(1);
+    for (let i = 0; i < 5_000; i++) local.renderBegins(`/_next/u${i}`, i);
+    expect(local.rendersPending).toBeLessThanOrEqual(1_024);
+    // Once they are older than a render may take, the next miss finds only itself noted.
+    local.renderBegins('/world/real', 100_000);
+    expect(local.rendersPending).toBe(1);
+    expect(local.size).toBe(0);
+  });
+
+  it('still dates a render that begins during a flood of misses', () => {
+    const local = new LocalEntries<number>(100);
+    for (let i = 0; i < 5_000; i++) local.renderBegins(`/made-up/${i}`, 1_000 + i);
+    local.renderBegins('page', 6_500);
+    for (let i = 0; i < 500; i++) local.renderBegins(`/made-up/again/${i}`, 6_600 + i);
+    expect(local.renderEnds('page', 7_200)).toBe(6_500);
+  });
+});

@@ -16,6 +16,12 @@ export interface LocalEntry<Value> {
 
 /** A render that began longer ago than this has failed or been abandoned. */
 const RENDER_MEMORY_MS = 30_000;
+/**
+ * At most this many renders are remembered: a miss on an address that never renders (a
+ * made-up one Next answers without storing) is never ended by set(). Past the bound the
+ * oldest is forgotten, and its entry, if it comes, is dated from when it is stored.
+ */
+const MAX_RENDERS = 1_024;
 
 export class LocalEntries<Value> {
   private readonly entries = new Map<string, LocalEntry<Value>>();
@@ -56,10 +62,22 @@ export class LocalEntries<Value> {
     return this.bytes;
   }
 
+  /** How many renders are remembered as begun and not ended. */
+  get rendersPending(): number {
+    return this.renders.size;
+  }
+
   /** A render of `key` begins now (its first read found nothing, or only a stale entry). */
   renderBegins(key: string, now: number): void {
+    // Oldest first (a render noted again goes last): those past their time, then past the bound.
+    for (const [oldest, began] of this.renders) {
+      if (now - began <= RENDER_MEMORY_MS && this.renders.size < MAX_RENDERS) break;
+      this.renders.delete(oldest);
+    }
     const began = this.renders.get(key);
-    if (began === undefined || now - began > RENDER_MEMORY_MS) this.renders.set(key, now);
+    if (began !== undefined && now - began <= RENDER_MEMORY_MS) return;
+    this.renders.delete(key);
+    this.renders.set(key, now);
   }
 
   /** When the render whose result is being stored began (undefined: not known, take now). */

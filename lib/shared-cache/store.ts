@@ -273,6 +273,27 @@ export class SharedCache {
     await this.client.sendCommand(['SET', this.key(name), value]);
   }
 
+  /**
+   * Takes `name` for `ttlMs` if no one holds it (SET NX): true when this call took it,
+   * false when it was taken already, null when Redis did not answer.
+   */
+  async claimOnce(name: string, ttlMs: number): Promise<boolean | null> {
+    if (!this.available) return null;
+    try {
+      const reply = await this.client.sendCommand<string | null>([
+        'SET',
+        this.key(name),
+        '1',
+        'NX',
+        'PX',
+        String(Math.max(1, Math.ceil(ttlMs))),
+      ]);
+      return reply === 'OK';
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
   key(name: string): string {
     return `${this.prefix}${name}`;
   }
