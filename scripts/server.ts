@@ -11,6 +11,7 @@ import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
 import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
 import { asksForWebSocket, connectionLimits, limitConnections, SERVER_OPTIONS } from '@/lib/http/connection-policy';
 import { finishResponse } from '@/lib/http/finish-response';
+import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-data';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 // Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       res.shouldKeepAlive = false;
       if (asksForWebSocket(req)) return webSocketRefused(res);
     }
+    if (asksForFrameworkData(req.headers)) markFrameworkData(res);
     const failed = (error: unknown) => {
       console.error(`${req.method} ${req.url}:`, error);
       if (!res.headersSent) plainPage(res, 503);
