@@ -106,7 +106,11 @@ async function main(): Promise<void> {
     switch (verdict.action) {
       case 'next':
         if (verdict.url) req.url = verdict.url + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
-        finishResponse(req, res, pathOf(req.url ?? '/'), { ...FINISH, headers: verdict.headers });
+        // Framework data (client navigation) is kept apart from the page's HTML in the body memo.
+        finishResponse(req, res, `${pathOf(req.url ?? '/')}${asksForFrameworkData(req.headers) ? ' (data)' : ''}`, {
+          ...FINISH,
+          headers: verdict.headers,
+        });
         return handle(req, res);
       case 'not-found':
         req.url = NOT_FOUND_PATH;
