@@ -196,7 +196,13 @@ export async function importDocuments(
         }
         if (!result) {
           const read = reader.finish();
-          const whole: ParsedDocument = read.ok && refused.length > 0 ? { ok: false, problems: refused } : read;
+          const whole: ParsedDocument =
+            refused.length === 0
+              ? read
+              : {
+                  ok: false,
+                  problems: [...refused, ...(read.ok ? [] : read.problems)].sort((a, b) => a.line - b.line),
+                };
           settle(index, whole);
           if (!whole.ok) {
             if (skipInvalid) continue;
