@@ -19,8 +19,9 @@ export function madeUpAddressKinds(article: string): Record<string, (i: number) 
     'a share image': (i) => `/world/made-up-${i}/opengraph-image`,
     'a section feed': (i) => `/made-up-${i}/feed.xml`,
     'a sitemap file': (i) => `/sitemaps/x${i}.xml`,
-    'a listing page': (i) => `/world/page/${i + 2}`,
-    'a feed archive': (i) => `/archive/${i + 5}/feed.xml`,
+    // Numbers past any archive the tests and the bench make (100,000 articles: World's 5,000 pages).
+    'a listing page': (i) => `/world/page/${i + 100_000}`,
+    'a feed archive': (i) => `/archive/${i + 100_000}/feed.xml`,
     'a real page with a made-up query': (i) => `${article}?v=${i}`,
   };
 }
