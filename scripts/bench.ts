@@ -20,7 +20,13 @@ import { createClient } from '@redis/client';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadSearchResults } from '@/lib/queries/search';
 import { fuzzRequests } from '../test/support/fuzz';
-import { madeUpAddressKinds, residentMb, sendMadeUp, siteServerPid } from '../test/support/made-up-addresses';
+import {
+  buildFileAddress,
+  madeUpAddressKinds,
+  residentMb,
+  sendMadeUp,
+  siteServerPid,
+} from '../test/support/made-up-addresses';
 import { build } from './build';
 import { buildIsCurrent, clearPageCaches, distDir } from './build-stamp';
 import { startFloorApp, waitFor } from './floor-app';
@@ -565,7 +571,7 @@ async function fuzzTimes(base: string): Promise<void> {
 
 /** 10,000 made-up addresses, as many of each kind, 16 at a time: what they get and how fast. */
 async function madeUpAddresses(base: string, article: string): Promise<void> {
-  const kinds = Object.values(madeUpAddressKinds(article));
+  const kinds = Object.values(madeUpAddressKinds(article, buildFileAddress(distDir(root))));
   const each = Math.ceil(10_000 / kinds.length);
   const statuses = new Map<string, number>();
   const started = performance.now();
