@@ -13,6 +13,7 @@ import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
 import { asksForWebSocket, connectionLimits, limitConnections, SERVER_OPTIONS } from '@/lib/http/connection-policy';
 import { finishResponse } from '@/lib/http/finish-response';
 import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-data';
+import { hasBadRouterState } from '@/lib/http/router-state';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 // Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
@@ -131,7 +132,11 @@ async function main(): Promise<void> {
       res.shouldKeepAlive = false;
       if (asksForWebSocket(req)) return webSocketRefused(res);
     }
-    if (asksForFrameworkData(req.headers)) markFrameworkData(res);
+    if (asksForFrameworkData(req.headers)) {
+      markFrameworkData(res);
+      // A router state Next's client never made: Next would fail on it and log each one.
+      if (hasBadRouterState(req.headers)) return plainPage(res, 400);
+    }
     const failed = (error: unknown) => {
       console.error(`${req.method} ${req.url}:`, error);
       if (!res.headersSent) plainPage(res, 503);
