@@ -82,7 +82,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   // The lite pages (app/lite) and the saved-articles page (app/saved).
   'lite',
   'saved',
-  // Serves the front page internally (next.config.js rewrites / to it).
+  // Serves the front page internally (the server's front door rewrites / to it).
   'front',
   // The site feed's archives (app/archive/[number]/…).
   'archive',

@@ -58,12 +58,12 @@ async function run(url: string, sql: string, params: unknown[] = []): Promise<pg
   }
 }
 
-/** The SQL README.md gives for a PostgreSQL server: what a superuser runs, then what runs in the new database. */
+/** The SQL docs/database.md gives for a PostgreSQL server: what a superuser runs, then what runs in the new database. */
 function readmeRoleSql(): { server: string[]; database: string[] } {
-  const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Connections and timeouts'));
+  const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../docs/database.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Connections and timeouts'));
   const block = /```sql\n([\s\S]*?)```/u.exec(section)?.[1];
-  if (!block) throw new Error('README.md shows no SQL for the roles under "Connections and timeouts"');
+  if (!block) throw new Error('docs/database.md shows no SQL for the roles under "Connections and timeouts"');
   const [server = '', database = ''] = block.split(/^\\c .*$/mu);
   const statements = (text: string) =>
     text
@@ -73,7 +73,7 @@ function readmeRoleSql(): { server: string[]; database: string[] } {
   return { server: statements(server), database: statements(database) };
 }
 
-/** A database on the PostgreSQL server whose roles are made with README's SQL, with names of this run's own. */
+/** A database on the PostgreSQL server whose roles are made with docs/database.md's SQL, with names of this run's own. */
 async function serverDatabase(): Promise<RoledDatabase> {
   const tag = randomBytes(5).toString('hex');
   const names = { database: `newsroom_test_${tag}`, owner: `newsroom_owner_${tag}`, site: `newsroom_site_${tag}` };

@@ -36,7 +36,7 @@ export async function openDatabaseTarget(env: NodeJS.ProcessEnv, handleSignals =
   if (ownerUrl)
     throw new Error(
       'DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the role the site reads with ' +
-        '(see README, "Connections and timeouts"), or unset both for the embedded database.',
+        '(see docs/database.md, "Connections and timeouts"), or unset both for the embedded database.',
     );
   const embedded = await openEmbeddedDatabase(resolveDataDir(env));
   if (embedded.owner && handleSignals) closeOnSignals(embedded);

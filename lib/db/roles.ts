@@ -14,7 +14,7 @@ export const SITE_ROLE = 'newsroom_site';
 
 /**
  * What a superuser (or the database's owner) runs to give `site` its rights on `database`,
- * whose tables `owner` creates. Every statement can run again. The README shows them.
+ * whose tables `owner` creates. Every statement can run again. docs/database.md shows them.
  */
 export function siteRoleGrants({ database, owner, site }: { database: string; owner: string; site: string }): string[] {
   const [db, own, reader] = [database, owner, site].map(identifier);
@@ -133,7 +133,7 @@ export async function siteConnectionWarning(target: { siteUrl: string; sharedUrl
     .join('; ');
   return (
     `Warning: the site's database connection can write (${why}). ` +
-    `Give the site a role that may only read (README, "Connections and timeouts", shows the SQL): ` +
+    `Give the site a role that may only read (see the README's settings; docs/database.md, "Connections and timeouts", shows the SQL): ` +
     `set DATABASE_URL to that role and DATABASE_OWNER_URL to the role that owns the tables, for migrations and imports.`
   );
 }

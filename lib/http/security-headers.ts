@@ -4,7 +4,7 @@
 // (recognised by its exact shape, never any other script the page may hold), worked out by
 // the server once per distinct page (lib/http/finish-response.ts), so cached pages keep a
 // strict policy.
-// No document text is ever rendered as HTML either (see README, "Security").
+// No document text is ever rendered as HTML either (see docs/security.md).
 const directives = (scriptSources: readonly string[]) =>
   [
     "default-src 'self'",

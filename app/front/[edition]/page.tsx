@@ -13,7 +13,7 @@ import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE } from '@/lib/seo/share-image';
 import { alt as siteImageAlt } from '../../opengraph-image';
 import { SITE_DESCRIPTION, SITE_NAME, sectionPath } from '@/lib/site';
 
-// The front page, at / (next.config.js rewrites / here): a dynamic segment whose pages
+// The front page, at / (the server's front door rewrites / here): a dynamic segment whose pages
 // are rendered on their first request, so that the build needs no database. Cached like
 // every page; the server's front door answers 404 to this address asked for directly.
 export const revalidate = 60;
