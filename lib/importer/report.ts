@@ -65,3 +65,31 @@ export class ImportFailed extends Error {
     this.name = 'ImportFailed';
   }
 }
+
+/** A document's report before the run has done anything with it. */
+export function unreadReport(file: string): DocumentReport {
+  return {
+    file,
+    status: 'not loaded',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    chromeLines: 0,
+    problems: [],
+    keptApart: [],
+  };
+}
+
+/** The run's totals: the sums of its documents' reports. */
+export function sumReports(documents: readonly DocumentReport[]): ImportReport['totals'] {
+  const sum = (count: (doc: DocumentReport) => number) => documents.reduce((total, doc) => total + count(doc), 0);
+  return {
+    created: sum((doc) => doc.created),
+    updated: sum((doc) => doc.updated),
+    unchanged: sum((doc) => doc.unchanged),
+    chromeLines: sum((doc) => doc.chromeLines),
+    problems: sum((doc) => doc.problems.length),
+    invalid: documents.filter((doc) => doc.status === 'invalid').length,
+    keptApart: sum((doc) => doc.keptApart.length),
+  };
+}
