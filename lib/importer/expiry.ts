@@ -9,7 +9,7 @@ import {
   sectionTag,
   showsTag,
 } from '@/lib/cache-tags';
-import type { ImportReport } from './import-documents';
+import type { ImportReport } from './report';
 
 /**
  * The cache tags of every page an import changed: each changed article's page and every

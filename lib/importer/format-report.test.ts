@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatReport } from './format-report';
-import type { DocumentReport, ImportReport } from './import-documents';
+import type { DocumentReport, ImportReport } from './report';
 
 const SLUG = 'regional-council-confirms-the-new-harbour-bridge-will-open-to-traffic-next';
 

@@ -1,4 +1,4 @@
-import type { DocumentReport, ImportReport } from './import-documents';
+import type { DocumentReport, ImportReport } from './report';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

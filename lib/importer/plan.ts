@@ -2,7 +2,7 @@ import type { ArticleDraft } from '@/lib/documents/types';
 import { suffixedSlug } from '@/lib/slug';
 import { SLUG_SUFFIX_MAX_LENGTH } from '@/lib/url-params';
 import { contentHash } from './content';
-import type { ChangedArticle } from './import-documents';
+import type { ChangedArticle } from './report';
 
 /** What the database holds of an article (found by its identity), as far as an import needs to know. */
 export interface StoredArticle {

@@ -1,0 +1,95 @@
+import type { DocumentProblem } from '@/lib/documents/types';
+
+/**
+ * `failed`: a database error stopped the run while this document was written (nothing of it is);
+ * `stopped`: a valid document after it, not reached.
+ */
+export type DocumentStatus = 'loaded' | 'would load' | 'invalid' | 'not loaded' | 'failed' | 'stopped';
+
+export interface DocumentReport {
+  file: string;
+  status: DocumentStatus;
+  created: number;
+  updated: number;
+  unchanged: number;
+  chromeLines: number;
+  problems: DocumentProblem[];
+  /**
+   * Slugs of the created articles that were kept apart from another article: the slug
+   * their headline asks for was another's, so they were saved under the next free `-2`, `-3`, ….
+   */
+  keptApart: string[];
+}
+
+export interface ChangedArticle {
+  /** Its URL's slug, as stored (a kept-apart article's with its suffix). */
+  slug: string;
+  sectionSlug: string;
+  /** New to the site (not an update in place). */
+  created: boolean;
+  /** The section it was in before, when this run moved it. */
+  previousSectionSlug?: string;
+}
+
+export interface ImportReport {
+  documents: DocumentReport[];
+  totals: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    chromeLines: number;
+    problems: number;
+    invalid: number;
+    /** Created articles saved under a suffixed slug (see DocumentReport.keptApart). */
+    keptApart: number;
+  };
+  changed: ChangedArticle[];
+  /** The navigation's sections (those with articles) differ after the run. */
+  sectionsChanged: boolean;
+  dryRun: boolean;
+}
+
+/**
+ * A database error stopped the run (a full disk, a lost connection, a refused row) after the
+ * documents before `file` were committed: `report` says what was (their articles are in
+ * `report.changed`, for the site to be told), `file` is marked `failed` in it, and nothing of it
+ * was written. Its message is the database's, after the file's name.
+ */
+export class ImportFailed extends Error {
+  constructor(
+    readonly report: ImportReport,
+    readonly file: string,
+    readonly cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ImportFailed';
+  }
+}
+
+/** A document's report before the run has done anything with it. */
+export function unreadReport(file: string): DocumentReport {
+  return {
+    file,
+    status: 'not loaded',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    chromeLines: 0,
+    problems: [],
+    keptApart: [],
+  };
+}
+
+/** The run's totals: the sums of its documents' reports. */
+export function sumReports(documents: readonly DocumentReport[]): ImportReport['totals'] {
+  const sum = (count: (doc: DocumentReport) => number) => documents.reduce((total, doc) => total + count(doc), 0);
+  return {
+    created: sum((doc) => doc.created),
+    updated: sum((doc) => doc.updated),
+    unchanged: sum((doc) => doc.unchanged),
+    chromeLines: sum((doc) => doc.chromeLines),
+    problems: sum((doc) => doc.problems.length),
+    invalid: documents.filter((doc) => doc.status === 'invalid').length,
+    keptApart: sum((doc) => doc.keptApart.length),
+  };
+}

@@ -1,0 +1,80 @@
+// The bench's import part: import speed of one large document, into each engine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { createPool } from '@/lib/db/pool';
+import { readDocuments, type SourceDocument } from '@/lib/documents/read';
+import { importDocuments } from '@/lib/importer/import-documents';
+import { generateCorpus, postgresDatabase, rate, seconds, type BenchOptions } from './support';
+
+/** Import speed: one document of BIG_IMPORT articles, into each engine. */
+export async function benchImport(work: string, options: BenchOptions) {
+  const BIG_IMPORT = options.bigImport;
+  const bigCorpus = path.join(work, 'big');
+  generateCorpus(bigCorpus, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT });
+  const bigSources = await readDocuments([bigCorpus]);
+  const bigMegabytes = bigSources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
+  console.log(
+    `import corpus: ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${bigMegabytes.toFixed(0)} MiB`,
+  );
+  const bigData = path.join(work, 'big-data');
+  const bigEmbedded = await openEmbeddedDatabase(bigData);
+  try {
+    await timeImport('embedded PostgreSQL', bigEmbedded.url, bigSources);
+  } finally {
+    await bigEmbedded.close();
+    fs.rmSync(bigData, { recursive: true, force: true });
+  }
+  const bigPostgres = await postgresDatabase('import');
+  try {
+    await timeImport('PostgreSQL server', bigPostgres.url, bigSources);
+  } finally {
+    await bigPostgres.drop();
+  }
+  bigSources.length = 0;
+  fs.rmSync(bigCorpus, { recursive: true, force: true });
+}
+
+/** Times a first import of `sources` into an empty database, then an unchanged re-import (parse included). */
+async function timeImport(label: string, url: string, sources: SourceDocument[]) {
+  await migrate(url);
+  const pool = createPool(url, 'import');
+  try {
+    let start = performance.now();
+    const first = await importDocuments(pool, sources);
+    const firstMs = performance.now() - start;
+    start = performance.now();
+    const second = await importDocuments(pool, sources);
+    const secondMs = performance.now() - start;
+    console.log(
+      `import, ${label}: first load ${first.totals.created.toLocaleString('en')} articles in ${seconds(firstMs)} (${rate(first.totals.created, firstMs)}); ` +
+        `re-import ${second.totals.unchanged.toLocaleString('en')} unchanged in ${seconds(secondMs)} (${rate(second.totals.unchanged, secondMs)})`,
+    );
+    // What the import's largest cost is by itself: PostgreSQL parsing articles' text into search
+    // words, on one backend (no parallel workers), for 10,000 of the stored articles.
+    const sample = 10_000;
+    const client = await pool.connect();
+    try {
+      await client.query('SET max_parallel_workers_per_gather = 0');
+      start = performance.now();
+      await client.query(
+        `SELECT sum(length(article_search_vector(headline, body, dateline_place)))
+           FROM (SELECT headline, body, dateline_place FROM articles LIMIT ${sample}) a`,
+      );
+      const vectorMs = performance.now() - start;
+      const perArticle = (vectorMs / sample) * 1000;
+      console.log(
+        `import, ${label}: search vectors alone ${perArticle.toFixed(0)} µs an article on one backend ` +
+          `(${seconds((perArticle * first.totals.created) / 1000)} of CPU for this load, ` +
+          `${seconds((perArticle * first.totals.created) / 1000 / os.cpus().length)} over this machine's ${os.cpus().length} cores)`,
+      );
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end();
+  }
+}

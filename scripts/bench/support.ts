@@ -1,0 +1,215 @@
+// What the bench's parts share: the generated corpus, databases, the site's start and stop, load and percentiles.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { createPool } from '@/lib/db/pool';
+import { parseListingDocument } from '@/lib/documents/parse';
+import { readDocuments, type SourceDocument } from '@/lib/documents/read';
+import { importDocuments } from '@/lib/importer/import-documents';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** The command's flags (scripts/bench.ts), as numbers. */
+export interface BenchOptions {
+  articles: number;
+  perDocument: number;
+  requests: number;
+  /** Articles in the one-document corpus whose import speed is measured. */
+  bigImport: number;
+  /** Articles of the import that runs while readers ask for pages. */
+  duringImport: number;
+  /** Queries timed per kind and archive size in the search part. */
+  searchSamples: number;
+  /** Seconds of load per page kind in the throughput runs. */
+  duration: number;
+  /** Seconds of the 200-client spike. */
+  spikeSeconds: number;
+  /** Rounds of the throughput runs (the median is printed). */
+  rounds: number;
+}
+
+export const WORDS =
+  'the minister said talks would resume after a week of strikes across the northern provinces while officials in the capital counted votes'.split(
+    ' ',
+  );
+export const sentence = (seed: number, length: number) =>
+  Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]).join(' ');
+/**
+ * Words the short list above lacks: each of RARE_WORDS made-up names (`kabedo`, `kabefu`, …) is
+ * in 2 articles of every RARE_WORDS, and each pair `rareWord(k) rareWord(k + 1)` in 1 (the sentence
+ * of article n names rareWord(n) and rareWord(n + 1) side by side), so that search has words
+ * and phrases that match well under 1% of the articles, as most readers' words do.
+ */
+const RARE_WORDS = 500;
+export const rareWord = (n: number) => {
+  const k = n % RARE_WORDS;
+  const syllable = (i: number) => 'bdfgklmnprstvz'[i % 14]! + 'aeiou'[Math.floor(i / 14) % 5]!;
+  return syllable(k % 70) + syllable(Math.floor(k / 70) + 7) + syllable(k % 13);
+};
+const rareSentence = (n: number) => `The ${rareWord(n)} ${rareWord(n + 1)} inquiry heard from witnesses.`;
+
+/** Writes `count` generated articles (numbered from `first`), `perDocument` to a document, into `dir`. */
+export function generateCorpus(
+  dir: string,
+  { first = 0, count, perDocument }: { first?: number; count: number; perDocument: number },
+): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const sections = ['World', 'Politics', 'Business', 'Science & Tech', 'Sport', 'Culture'];
+  for (let doc = 0; doc * perDocument < count; doc++) {
+    const blocks: string[] = [];
+    for (let i = 0; i < perDocument && doc * perDocument + i < count; i++) {
+      const n = first + doc * perDocument + i;
+      const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40)}.`);
+      paragraphs.splice(4, 0, `Background ${n}`);
+      paragraphs.splice(2, 0, rareSentence(n));
+      blocks.push(
+        `Generated report number ${n} on ${sentence(n, 6)}\n\n` +
+          `London, Mar ${(n % 28) + 1} (Bench Wire) ${paragraphs.join('\n\n')}\n\n  • Published in ${sections[n % sections.length]}\n`,
+      );
+    }
+    fs.writeFileSync(
+      path.join(dir, `${String(doc).padStart(4, '0')}.txt`),
+      `${blocks.join('\n')}Subscribe to this RSS feed\n`,
+    );
+  }
+}
+
+export const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** A fresh database on the PostgreSQL server: the bench compares both engines, so it needs one. */
+export async function postgresDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `the bench needs a PostgreSQL server at ${POSTGRES_ADMIN_URL} (TEST_POSTGRES_URL): ${(error as Error).message}`,
+    );
+  }
+  const name = `newsroom_bench_${purpose}_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export function startSite(port: number, env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function stopSite(server: ReturnType<typeof spawn>): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+}
+
+/** Loads documents into a fresh embedded database in `dataDir` (and stops its server). */
+export async function loadEmbedded(dataDir: string, sources: SourceDocument[]): Promise<void> {
+  const embedded = await openEmbeddedDatabase(dataDir);
+  try {
+    await migrate(embedded.url);
+    const pool = createPool(embedded.url, 'import');
+    await importDocuments(pool, sources);
+    await pool.end();
+  } finally {
+    await embedded.close();
+  }
+}
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export const describe = (run: Load) =>
+  `${Math.round(run.rps).toLocaleString('en')} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.errors ? `, ${run.errors} errors` : ''}`;
+
+export async function load(
+  duration: number,
+  url: string,
+  headers: Record<string, string> = {},
+  connections = 20,
+): Promise<Load> {
+  await autocannon({ url, headers, connections, duration: 1 }); // warm up
+  const result = await autocannon({ url, headers, connections, duration });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** Load runs of several servers taking turns; for each, the round with its median throughput. */
+export async function inTurns(rounds: number, runs: Array<() => Promise<Load>>): Promise<Load[]> {
+  const results: Load[][] = runs.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, run] of runs.entries()) results[i]!.push(await run());
+  }
+  return results.map((rounds) => rounds.sort((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!);
+}
+
+/** A plain Node.js server sending `body` for every request: what the machine can do at all. */
+export async function withStaticServer<T>(body: Buffer, run: (url: string) => Promise<T>): Promise<T> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.byteLength });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(3961, '127.0.0.1', resolve));
+  try {
+    return await run('http://127.0.0.1:3961/');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** The corpus every part but import starts from, generated into `work`, and what parsing it costs. */
+export async function mainCorpus(
+  work: string,
+  options: BenchOptions,
+): Promise<{ corpus: string; sources: SourceDocument[] }> {
+  const corpus = path.join(work, 'corpus');
+  generateCorpus(corpus, { count: options.articles, perDocument: options.perDocument });
+  const sources = await readDocuments([corpus]);
+  const megabytes = sources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
+  console.log(
+    `corpus: ${options.articles.toLocaleString('en')} articles in ${sources.length} documents, ${megabytes.toFixed(1)} MiB`,
+  );
+
+  const parseStart = performance.now();
+  for (const source of sources) parseListingDocument(source.bytes);
+  const parseMs = performance.now() - parseStart;
+  console.log(
+    `parse: ${seconds(parseMs)} (${rate(options.articles, parseMs)} articles, ${(megabytes / (parseMs / 1000)).toFixed(1)} MiB/s)`,
+  );
+  return { corpus, sources };
+}
