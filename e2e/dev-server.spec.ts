@@ -1,0 +1,210 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_PORT } from '../playwright.config';
+import { SEED_ARTICLES } from './support/seed';
+
+// `npm run dev`, as a developer runs it: on a port and an embedded database of its own,
+// stopped with Ctrl-C (SIGINT to its process group, as a terminal sends it). It builds into
+// the dev folder of the build folder (.next/dev), beside the production build the other
+// specs' server runs from. Development compiles each page on its first visit, which on a
+// loaded machine may take a minute or two: each first visit is allowed two.
+test.describe.configure({ mode: 'serial' });
+
+const port = E2E_PORT + 12;
+const base = `http://localhost:${port}`;
+const dataDir = path.resolve(`.tmp/e2e-dev-${port}`);
+const buildDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
+const FIRST_COMPILE_MS = 120_000;
+const ARTICLE = SEED_ARTICLES[2];
+
+// The component the fast-refresh test edits (a server component on every page), and how.
+const COMPONENT = path.resolve('components/SiteFooter.tsx');
+const SHOWN = 'RSS feed of all articles';
+const EDIT_MARK = ' (edited by e2e/dev-server.spec.ts, ';
+const LEFT_EDIT = new RegExp(`${EDIT_MARK.replace(/[.()/]/gu, '\\$&')}[^)]*\\)`, 'gu');
+/** The component as committed: a run stopped mid-edit left its mark, which is taken out. */
+const original = fs.readFileSync(COMPONENT, 'utf8').replace(LEFT_EDIT, '');
+const restoreComponent = () => {
+  if (fs.readFileSync(COMPONENT, 'utf8') !== original) fs.writeFileSync(COMPONENT, original);
+};
+
+/** What `npm start` checks to know its production build is current: the dev server leaves it as it is. */
+const buildStamp = () =>
+  ['BUILD_ID', 'source-hash'].map((file) => {
+    try {
+      return fs.readFileSync(path.join(buildDir, file), 'utf8');
+    } catch {
+      return null;
+    }
+  });
+
+/** Where the embedded database keeps its cluster (lib/db/embedded.ts): DATA_DIR/pgdata, or where cluster.json says. */
+function clusterDir(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dataDir, 'cluster.json'), 'utf8')) as { cluster: string }).cluster;
+  } catch {
+    return path.join(dataDir, 'pgdata');
+  }
+}
+
+let dev: ChildProcess | undefined;
+let output = '';
+let stampBefore: Array<string | null> = [];
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Signals the whole process group (npm, tsx, Next's workers, PostgreSQL), as a terminal does. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-(child.pid ?? 0), signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (exited(child)) return true;
+  return Promise.race([
+    new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
+}
+
+const portIsOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+/** The Content-Security-Policy refusals the page reports in its console. */
+function refusals(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/iu.test(message.text())) refused.push(message.text());
+  });
+  return refused;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  restoreComponent();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  stampBefore = buildStamp();
+  output = '';
+  dev = spawn('npm', ['run', 'dev'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DATABASE_OWNER_URL: '',
+      REDIS_URL: '',
+      REVALIDATE_SECRET: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes(`Development server ready on http://localhost:${port}`)) {
+    if (exited(dev)) throw new Error(`npm run dev exited:\n${output}`);
+    if (Date.now() - started > 240_000) throw new Error(`npm run dev was not ready within 240 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+test.afterAll(async () => {
+  restoreComponent();
+  if (dev && !exited(dev)) {
+    signalGroup(dev, 'SIGINT');
+    if (!(await waitForExit(dev, 60_000))) signalGroup(dev, 'SIGKILL');
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the development server serves the front page at /, with no script refused and its hot-reload socket open', async ({
+  page,
+}) => {
+  test.setTimeout(FIRST_COMPILE_MS + 60_000);
+  const refused = refusals(page);
+  const hotReload = page.waitForEvent('websocket', {
+    predicate: (socket) => new URL(socket.url()).pathname === '/_next/hmr',
+    timeout: FIRST_COMPILE_MS,
+  });
+  const response = await page.goto(`${base}/`, { timeout: FIRST_COMPILE_MS });
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('link', { name: SEED_ARTICLES[0].headline }).first()).toBeVisible();
+  const socket = await hotReload;
+  // React hydrated the page: the display settings open.
+  await page.getByLabel('Display settings').click({ timeout: FIRST_COMPILE_MS });
+  await expect(page.locator('details:has(> [aria-label="Display settings"])')).toHaveAttribute('open', '');
+  expect(socket.isClosed(), 'the hot-reload socket stays open').toBe(false);
+  expect(refused).toEqual([]);
+});
+
+test('the development server serves a section page and an article page', async ({ page }) => {
+  test.setTimeout(2 * FIRST_COMPILE_MS + 30_000);
+  const section = await page.goto(`${base}/world`, { timeout: FIRST_COMPILE_MS });
+  expect(section?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('World');
+  await expect(page.getByRole('link', { name: ARTICLE.headline }).first()).toBeVisible();
+
+  const article = await page.goto(`${base}${ARTICLE.path}`, { timeout: FIRST_COMPILE_MS });
+  expect(article?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ARTICLE.headline);
+});
+
+test('the development server serves the lite front page, and a made-up address gets the 404 page', async ({ page }) => {
+  test.setTimeout(2 * FIRST_COMPILE_MS + 30_000);
+  const lite = await page.goto(`${base}/lite`, { timeout: FIRST_COMPILE_MS });
+  expect(lite?.status()).toBe(200);
+  await expect(page.getByRole('link', { name: SEED_ARTICLES[0].headline }).first()).toBeVisible();
+
+  for (const madeUp of ['/world/no-such-article-anywhere', '/no-such-section/page/2', '/_next/no-such-file']) {
+    const response = await page.goto(`${base}${madeUp}`, { timeout: FIRST_COMPILE_MS });
+    expect(response?.status(), madeUp).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/iu);
+  }
+});
+
+test('an edit to a component shows on the open page without a reload or a restart', async ({ page }) => {
+  test.setTimeout(3 * FIRST_COMPILE_MS);
+  const footer = page.getByRole('contentinfo');
+  await page.goto(`${base}${ARTICLE.path}`, { timeout: FIRST_COMPILE_MS });
+  await expect(footer).toContainText(SHOWN);
+  // Hydrated, and the hot-reload socket connected: only then does the page hear of edits.
+  await page.getByLabel('Display settings').click({ timeout: FIRST_COMPILE_MS });
+  await page.evaluate(() => ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
+
+  const edited = `${SHOWN}${EDIT_MARK}${Date.now()})`;
+  fs.writeFileSync(COMPONENT, original.replace(SHOWN, edited));
+  try {
+    await expect(footer).toContainText(edited, { timeout: FIRST_COMPILE_MS });
+  } finally {
+    restoreComponent();
+  }
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expect(footer).not.toContainText(EDIT_MARK.trim(), { timeout: FIRST_COMPILE_MS });
+  expect(dev && exited(dev), 'the server still runs').toBe(false);
+});
+
+test('Ctrl-C stops the development server and its embedded database, and leaves the production build current', async () => {
+  test.setTimeout(90_000);
+  if (!dev) throw new Error('the development server did not start');
+  signalGroup(dev, 'SIGINT');
+  expect(await waitForExit(dev, 60_000), 'npm run dev exits').toBe(true);
+  expect(await portIsOpen(port), 'the port is free').toBe(false);
+  expect(fs.existsSync(path.join(clusterDir(), 'postmaster.pid')), 'PostgreSQL stopped').toBe(false);
+  expect(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8')).toContain('database system is shut down');
+  expect(fs.existsSync(path.join(dataDir, 'site.json')), 'no running site left for imports to tell').toBe(false);
+  expect(buildStamp()).toEqual(stampBefore);
+});
