@@ -58,19 +58,30 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 
 /** Signals the whole process group (npm, tsx, Next's workers, PostgreSQL), as a terminal does. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
   try {
-    process.kill(-(child.pid ?? 0), signal);
+    process.kill(-child.pid, signal);
   } catch {
     // already gone
   }
 }
 
-async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (exited(child)) return true;
-  return Promise.race([
-    new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
-  ]);
+/**
+ * Waits until every process of the group has exited (npm itself exits at once on SIGINT,
+ * while what it ran is still stopping); true when they all did within `ms`.
+ */
+async function waitForGroupExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (!child.pid) return true;
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const portIsOpen = (port: number) =>
@@ -124,9 +135,9 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   restoreComponent();
-  if (dev && !exited(dev)) {
+  if (dev && !(await waitForGroupExit(dev, 0))) {
     signalGroup(dev, 'SIGINT');
-    if (!(await waitForExit(dev, 60_000))) signalGroup(dev, 'SIGKILL');
+    if (!(await waitForGroupExit(dev, 60_000))) signalGroup(dev, 'SIGKILL');
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -201,7 +212,7 @@ test('Ctrl-C stops the development server and its embedded database, and leaves 
   test.setTimeout(90_000);
   if (!dev) throw new Error('the development server did not start');
   signalGroup(dev, 'SIGINT');
-  expect(await waitForExit(dev, 60_000), 'npm run dev exits').toBe(true);
+  expect(await waitForGroupExit(dev, 60_000), 'npm run dev and everything it started exit').toBe(true);
   expect(await portIsOpen(port), 'the port is free').toBe(false);
   expect(fs.existsSync(path.join(clusterDir(), 'postmaster.pid')), 'PostgreSQL stopped').toBe(false);
   expect(fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8')).toContain('database system is shut down');
