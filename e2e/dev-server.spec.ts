@@ -41,9 +41,11 @@ function copyProject(): void {
   }
   fs.cpSync(path.join('lib', 'generated'), path.join(project, 'lib', 'generated'), { recursive: true });
   // Hard links when the copy is on the same disk (a few seconds), a copy otherwise.
-  const linked = spawnSync('cp', ['-al', 'node_modules', path.join(project, 'node_modules')]);
-  if (linked.status !== 0)
-    fs.cpSync('node_modules', path.join(project, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  const packages = path.join(project, 'node_modules');
+  if (spawnSync('cp', ['-al', 'node_modules', packages]).status !== 0) {
+    fs.rmSync(packages, { recursive: true, force: true });
+    fs.cpSync('node_modules', packages, { recursive: true, verbatimSymlinks: true });
+  }
 }
 
 /** Where the embedded database keeps its cluster (lib/db/embedded.ts): DATA_DIR/pgdata, or where cluster.json says. */
