@@ -116,3 +116,45 @@ test('a notice of changed pages is taken once, signed now and with the Bearer sc
   expect((await post(`Bearer ${secret}`)).status()).toBe(401);
   expect((await post(secret)).status()).toBe(401);
 });
+
+test('a router state Next’s client never made gets the 400 page before Next sees it; the real one is served', async ({
+  baseURL,
+}) => {
+  const url = new URL(baseURL!);
+  const ask = (state: string) =>
+    new Promise<{ status: number; body: string; cacheControl: string }>((resolve, reject) => {
+      const request = http.get(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/search?q=aleppo',
+          headers: { rsc: '1', 'next-router-state-tree': state },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              body,
+              cacheControl: String(response.headers['cache-control']),
+            }),
+          );
+        },
+      );
+      request.on('error', reject);
+    });
+  // Made up: Next itself would fail on it (and log it) and the site send its 503 page.
+  const madeUp = await ask(encodeURIComponent(JSON.stringify({ children: [] })));
+  expect(madeUp.status).toBe(400);
+  expect(madeUp.body).toContain('<h1>Bad address</h1>');
+  expect(madeUp.cacheControl).toContain('no-store');
+  // What Next's client sends from the front page.
+  const real = await ask(
+    encodeURIComponent(
+      JSON.stringify(['', { children: [['edition', 'today', 'd', null], { children: ['__PAGE__', {}] }] }, null, null]),
+    ),
+  );
+  // Next answers it: the page's data, or (without the cache-busting `_rsc` parameter its client adds) a 307 to it.
+  expect([200, 307]).toContain(real.status);
+});

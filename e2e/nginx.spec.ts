@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { FRAMEWORK_DATA_HEADERS } from '../lib/http/framework-data';
 import { E2E_PORT } from '../playwright.config';
 import { NGINX_BINARY, nginxArgs } from '../scripts/nginx-recipe';
 import { listingDocument } from '../test/support/listing';
@@ -122,6 +124,70 @@ test('the import’s notice passes through nginx, and the new text shows behind 
   const refused = await fetch(`${base}/api/revalidate`, { method: 'POST', body: '{"tags":["front"]}' });
   expect(refused.status, 'the notice reaches the site, which checks its secret').toBe(401);
   expect(refused.headers.get('x-cache-status')).toBeNull();
+});
+
+/** The finding's request: a prefetch of the route tree, without `RSC`. */
+const TREE_PREFETCH = { 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/_tree' };
+
+test('a prefetch of an article, even without RSC, is never served by nginx to the article’s next reader', async () => {
+  const target = SEED_ARTICLES[0];
+  const prefetches: (string | null)[] = [];
+  for (let i = 0; i < 3; i++) {
+    const prefetch = await fetch(`${base}${target.path}`, { headers: TREE_PREFETCH });
+    await prefetch.arrayBuffer();
+    prefetches.push(prefetch.headers.get('x-cache-status'));
+  }
+
+  const reader = await fetch(`${base}${target.path}`);
+
+  expect(reader.headers.get('content-type')).toMatch(/^text\/html/u);
+  expect(prefetches).toEqual(['BYPASS', 'BYPASS', 'BYPASS']);
+  expect(await reader.text()).toContain(target.headline);
+  const again = await fetch(`${base}${target.path}`);
+  expect(again.headers.get('x-cache-status')).toBe('HIT');
+  expect(again.headers.get('content-type')).toMatch(/^text\/html/u);
+});
+
+test('every header the site takes for framework data skips nginx’s cache, and the site’s answer is nobody’s to share', async () => {
+  const target = SEED_ARTICLES[1];
+  await get(target.path);
+  expect((await get(target.path)).cache).toBe('HIT');
+  const origin = instance?.base ?? '';
+
+  for (const name of FRAMEWORK_DATA_HEADERS) {
+    const headers = { [name]: name === 'next-router-segment-prefetch' ? '/_tree' : name === 'rsc' ? '1' : '0' };
+    const proxied = await fetch(`${base}${target.path}`, { headers });
+    await proxied.arrayBuffer();
+    expect(proxied.headers.get('x-cache-status'), name).toBe('BYPASS');
+
+    const direct = await fetch(`${origin}${target.path}`, { headers });
+    await direct.arrayBuffer();
+    expect(direct.headers.get('cache-control'), name).toBe('private, no-store');
+    const vary = (direct.headers.get('vary') ?? '').toLowerCase().split(/\s*,\s*/u);
+    for (const listed of FRAMEWORK_DATA_HEADERS) expect(vary, name).toContain(listed);
+  }
+
+  const finding = await fetch(`${origin}${target.path}`, { headers: TREE_PREFETCH });
+  await finding.arrayBuffer();
+  expect(finding.headers.get('cache-control')).not.toMatch(/s-maxage|public/u);
+  const plain = await fetch(`${origin}${target.path}`);
+  expect(plain.headers.get('cache-control')).toMatch(/s-maxage=60/u);
+});
+
+test('a reader who trickles a request to nginx is let go within 10 s', async () => {
+  test.setTimeout(30_000);
+  const { port: listen } = new URL(base);
+  const socket = net.connect({ host: '127.0.0.1', port: Number(listen) });
+  const timer = setInterval(() => socket.writable && socket.write('X-Slow: still typing\r\n'), 1_000);
+  socket.on('connect', () => socket.write(`GET ${article.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`));
+  socket.on('error', () => undefined);
+  socket.resume();
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 12_000))]);
+  clearInterval(timer);
+
+  expect(socket.destroyed, 'nginx closed the connection within 12 s').toBe(true);
+  socket.destroy();
 });
 
 test('when no instance answers, nginx serves the pages it kept, stale', async () => {

@@ -110,10 +110,26 @@ describe('the front door and the addresses a stranger makes up', () => {
       '/_next/static/chunks/0cz1d0mv5g_q7.js',
       '/_next/static/media/newsreader.woff2',
       '/_next/static/BUILD/_buildManifest.js',
-      '/_next/static/chunks/0cz1d0mv5g%5Fq7.js',
     ]) {
       expect(frontDoor('GET', path), path).toEqual({ action: 'next' });
     }
+  });
+
+  test('hands a build file spelt another way to Next under the address the pages write for it', () => {
+    // The server remembers a body per path: each spelling would otherwise be kept apart.
+    for (const path of [
+      '/_next/static/chunks/0cz1d0mv5g%5Fq7.js',
+      '/_next/static/chunks/%30cz1d0mv5g_q7.js',
+      '/_next/static/%63hunks/0%63z1d0mv5g_q7.js',
+      '/_next/static/chunks/0CZ1d0mv5g_q7.js'.replace('CZ', '%63%7A'),
+      '/_next/static/chunks/0cz1d0mv5g_q7%2Ejs',
+    ]) {
+      expect(frontDoor('GET', path), path).toEqual({ action: 'next', url: '/_next/static/chunks/0cz1d0mv5g_q7.js' });
+    }
+    expect(frontDoor('GET', '/_next/static/chunks/0cz1d0mv5g%5Fq7.js?v=1')).toEqual({
+      action: 'next',
+      url: '/_next/static/chunks/0cz1d0mv5g_q7.js',
+    });
   });
 
   test('answers 404 itself for every other address under /_next/, the image optimizer’s included', () => {

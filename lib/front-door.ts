@@ -90,7 +90,7 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   if (method !== 'GET' && method !== 'HEAD') return { action: 'page', status: 405 };
   if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
   // The build's own files, and nothing else: any other /_next/ address would reach a page route.
-  if (section === '_next') return isBuildFile(decoded) ? NEXT : NOT_FOUND;
+  if (section === '_next') return buildFile(pathname, decoded);
   if (section === LITE) return liteDoor(method, pathname, query === -1 ? '' : url.slice(query));
   if (section === SAVED) return second === undefined ? { action: 'next', url: SAVED_PAGE_ROUTE } : NOT_FOUND;
   // Every address below here either reaches a route of the site, or gets the full 404 page:
@@ -143,6 +143,18 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
       return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
     },
   );
+}
+
+/**
+ * A build file reaches Next under the one address the build's pages write for it: the server
+ * remembers each response body by its path (lib/http/finish-response.ts), and every other
+ * encoding of a name (`%61` for `a`, `%6A` or `%6a`) would be a body of its own there, so a
+ * few thousand spellings of one script would fill that memory and push the pages out of it.
+ */
+function buildFile(pathname: string, decoded: string): Verdict {
+  if (!isBuildFile(decoded)) return NOT_FOUND;
+  const canonical = decoded.split('/').map(encodeURIComponent).join('/');
+  return pathname === canonical ? NEXT : { action: 'next', url: canonical };
 }
 
 const ARCHIVE_NUMBER = /^[1-9][0-9]{0,8}$/u;

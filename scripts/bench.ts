@@ -20,7 +20,13 @@ import { createClient } from '@redis/client';
 import { createPrismaClient } from '@/lib/db/client';
 import { loadSearchResults } from '@/lib/queries/search';
 import { fuzzRequests } from '../test/support/fuzz';
-import { madeUpAddressKinds, residentMb, sendMadeUp, siteServerPid } from '../test/support/made-up-addresses';
+import {
+  buildFileAddress,
+  madeUpAddressKinds,
+  residentMb,
+  sendMadeUp,
+  siteServerPid,
+} from '../test/support/made-up-addresses';
 import { build } from './build';
 import { buildIsCurrent, clearPageCaches, distDir } from './build-stamp';
 import { startFloorApp, waitFor } from './floor-app';
@@ -565,7 +571,7 @@ async function fuzzTimes(base: string): Promise<void> {
 
 /** 10,000 made-up addresses, as many of each kind, 16 at a time: what they get and how fast. */
 async function madeUpAddresses(base: string, article: string): Promise<void> {
-  const kinds = Object.values(madeUpAddressKinds(article));
+  const kinds = Object.values(madeUpAddressKinds(article, buildFileAddress(distDir(root))));
   const each = Math.ceil(10_000 / kinds.length);
   const statuses = new Map<string, number>();
   const started = performance.now();
@@ -753,6 +759,39 @@ const SEARCH_KINDS = {
 const EVERY_ARTICLE_WORDS = ['minister', 'talks', 'strikes', 'provinces', 'officials', 'capital', 'votes', 'northern'];
 
 /**
+ * Made-up phrases of words in every article: three of them in an order no article has (in the
+ * generated text a word is followed only by the word 13 places on in WORDS), so that each phrase
+ * is checked on the candidates and matches nothing.
+ */
+const MADE_UP_PHRASES = (() => {
+  const common = [...EVERY_ARTICLE_WORDS, 'said', 'resume', 'week', 'counted'];
+  const place = (word: string) => WORDS.indexOf(word);
+  const follows = (a: string, b: string) => (place(a) + 13) % WORDS.length === place(b);
+  const phrases: string[] = [];
+  for (const a of common)
+    for (const b of common)
+      for (const c of common)
+        if (a !== b && b !== c && a !== c && !follows(a, b) && !follows(b, c)) phrases.push(`"${a} ${b} ${c}"`);
+  // Spread over the list rather than the first 400, which would all start with the same words.
+  return Array.from({ length: 400 }, (_, i) => phrases[(i * 7919) % phrases.length]!);
+})();
+
+/** One article of at most 200,000 characters (MAX_ARTICLE_CHARS), newest of its archive, holding `vastreport`. */
+function largestArticle(): string {
+  const headline = 'Vast report on the northern provinces';
+  const paragraphs = ['The vastreport opens with the talks.'];
+  let chars = headline.length + paragraphs[0]!.length;
+  for (let p = 0; ; p++) {
+    const paragraph = `${Array.from({ length: 8 }, (_, s) => sentence(p * 8 + s, 40)).join('. ')}.`;
+    if (chars + paragraph.length > 199_900) break;
+    paragraphs.push(paragraph);
+    chars += paragraph.length;
+  }
+  paragraphs.push('The vastreport ends.');
+  return `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in World\nSubscribe to this RSS feed\n`;
+}
+
+/**
  * Search at 1,000 and 100,000 articles: the query itself (find, count, rank, highlight a page of
  * 20), with no cache in front, a different query each time; then the search page through the
  * production server (a word not searched before each time, so its results cache misses), and
@@ -762,9 +801,12 @@ async function benchSearch(work: string) {
   const kinds = Object.keys(SEARCH_KINDS) as Array<keyof typeof SEARCH_KINDS>;
   const results = new Map<number, Map<string, { p50: number; p99: number; matches: string }>>();
   const pages = new Map<number, { p50: number; p99: number }>();
+  const largeCases: string[] = [];
   for (const count of [1_000, 100_000]) {
     const corpus = path.join(work, `search-${count}`);
     generateCorpus(corpus, { first: 4_000_000, count, perDocument: count });
+    // Read first, so newest: the largest article an import takes, among the 100,000.
+    if (count === 100_000) fs.writeFileSync(path.join(corpus, '0000-largest.txt'), largestArticle());
     const sources = await readDocuments([corpus]);
     fs.rmSync(corpus, { recursive: true, force: true });
     const dataDir = path.join(work, `search-data-${count}`);
@@ -798,6 +840,30 @@ async function benchSearch(work: string) {
           times.set(kind, { p50: percentile(samples, 50), p99: percentile(samples, 99), matches });
         }
         results.set(count, times);
+        if (count === 100_000) {
+          const timed = async (queries: readonly string[]) => {
+            for (const query of queries.slice(0, 5)) await loadSearchResults(prisma, query, 1); // warm up
+            const samples: number[] = [];
+            let found = 0;
+            for (const query of queries) {
+              const start = performance.now();
+              found += (await loadSearchResults(prisma, query, 1)).hits.length;
+              samples.push(performance.now() - start);
+            }
+            samples.sort((a, b) => a - b);
+            return { p50: percentile(samples, 50), p99: percentile(samples, 99), found };
+          };
+          const largest = await timed(Array.from({ length: SEARCH_SAMPLES }, () => 'vastreport'));
+          const every = await timed(
+            Array.from({ length: SEARCH_SAMPLES }, (_, i) => `vastreport or ${EVERY_ARTICLE_WORDS[i % 8]}`),
+          );
+          const phrases = await timed(MADE_UP_PHRASES);
+          largeCases.push(
+            `  one 200,000-character article among 100,000, a word only it holds (${SEARCH_SAMPLES} times): p50 ${largest.p50.toFixed(1)} ms, p99 ${largest.p99.toFixed(1)} ms`,
+            `  the same article among 20 results of a word in every article (${SEARCH_SAMPLES} times): p50 ${every.p50.toFixed(1)} ms, p99 ${every.p99.toFixed(1)} ms`,
+            `  ${MADE_UP_PHRASES.length} made-up phrases of words in every article (goal: each under 60 ms): p50 ${phrases.p50.toFixed(1)} ms, p99 ${phrases.p99.toFixed(1)} ms, ${phrases.found} results`,
+          );
+        }
       } finally {
         await prisma.$disconnect();
       }
@@ -819,6 +885,7 @@ async function benchSearch(work: string) {
         `100,000 articles p50 ${large.p50.toFixed(1)} ms, p99 ${large.p99.toFixed(1)} ms (${large.matches} matches); ratio of p50 ${(large.p50 / small.p50).toFixed(2)}`,
     );
   }
+  for (const line of largeCases) console.log(line);
   const [smallPage, largePage] = [pages.get(1_000), pages.get(100_000)];
   if (smallPage && largePage) {
     console.log(

@@ -6,7 +6,7 @@ import { migrate } from '@/lib/db/migrate';
 import { createPool } from '@/lib/db/pool';
 import { DocumentPathError, readDocumentFiles, type UnreadableDocument } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
-import { importDocuments } from '@/lib/importer/import-documents';
+import { importDocuments, ImportFailed, type ImportReport } from '@/lib/importer/import-documents';
 import { tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
@@ -22,7 +22,8 @@ folder of .txt documents; with no PATH, the bundled documents in prisma/seed/.
   --skip-invalid  load the valid documents even if others are invalid (still exits 1)
   --help          show this text
 
-Exit status: 0 loaded, 1 some document invalid, 2 bad arguments.`;
+Exit status: 0 loaded, 1 some document invalid or a database error (what was
+committed before it is reported, and the site told), 2 bad arguments.`;
 
 async function main(): Promise<number> {
   let args;
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
   try {
     for (const note of (await migrate(database.ownerUrl)).notes) console.error(note);
     let lastProgress = Date.now();
+    let failed: ImportFailed | null = null;
     const report = await importDocuments(pool, sources, {
       dryRun: args.values['dry-run'],
       skipInvalid: args.values['skip-invalid'],
@@ -80,8 +82,18 @@ async function main(): Promise<number> {
         lastProgress = Date.now();
         console.error(`… ${documents}/${totalDocuments} documents, ${articles} articles`);
       },
+    }).catch((error: unknown): ImportReport => {
+      // A database error after earlier documents were committed: what was committed is reported,
+      // and the site told of it, before the error.
+      if (!(error instanceof ImportFailed)) throw error;
+      failed = error;
+      return error.report;
     });
     console.log(formatReport(report));
+    if (failed) {
+      const { file, cause } = failed as ImportFailed;
+      console.error(`seed: ${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
     if (!report.dryRun) {
       const tags = await tagsToExpire(pool, report);
       const shared = await expireInSharedCache(pool, tags);
@@ -90,7 +102,7 @@ async function main(): Promise<number> {
       // With the change in the shared cache, an instance that was not told shows it anyway.
       console.log(shared?.everywhere && told.startsWith('No running site') ? 'No running site found to tell.' : told);
     }
-    return report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
+    return failed || report.totals.invalid > 0 || unreadable.length > 0 ? 1 : 0;
   } finally {
     await pool.end();
     await database.close();

@@ -10,7 +10,10 @@ import { frontDoor, type Verdict } from '@/lib/front-door';
 import { forgetKnownPages } from '@/lib/known-pages';
 import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
 import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
+import { asksForWebSocket, connectionLimits, limitConnections, SERVER_OPTIONS } from '@/lib/http/connection-policy';
 import { finishResponse } from '@/lib/http/finish-response';
+import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-data';
+import { hasBadRouterState } from '@/lib/http/router-state';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 // Run from its bundle in the build folder (see scripts/build.ts), or from scripts/: either way one level down.
@@ -47,6 +50,17 @@ function plainPageHtml(title: string, text: string): string {
   );
 }
 
+/** The site has no live connections: a WebSocket upgrade gets this page, then the connection closes. */
+function webSocketRefused(res: http.ServerResponse): void {
+  const body = plainPageHtml('No live connection', 'This site sends pages only: reload the page to see what is new.');
+  res.writeHead(400, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
 /**
  * A page or feed that failed to render (the database did not answer, and the cache held
  * nothing to serve instead) is sent as the 503 page, with Retry-After, instead of Next's
@@ -78,8 +92,13 @@ function joinSharedCache(): void {
 }
 
 async function main(): Promise<void> {
+  const limits = connectionLimits();
   joinSharedCache();
-  const app = next({ dev: false, dir: root, port, hostname });
+  // Next attaches its WebSocket handler (for rewrites to other hosts, which this site has
+  // none of) to the server of its first request, where it left every other upgrade request
+  // open. Given a server of its own that never listens, it attaches there; the site's server
+  // then has no 'upgrade' listener, and Node hands upgrade requests to the request handler.
+  const app = next({ dev: false, dir: root, port, hostname, httpServer: http.createServer() });
   await app.prepare();
   knowBuildFiles(listBuildFiles(path.resolve(root, process.env.NEXT_DIST_DIR || '.next')));
   const handle = app.getRequestHandler();
@@ -88,7 +107,11 @@ async function main(): Promise<void> {
     switch (verdict.action) {
       case 'next':
         if (verdict.url) req.url = verdict.url + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
-        finishResponse(req, res, pathOf(req.url ?? '/'), { ...FINISH, headers: verdict.headers });
+        // Framework data (client navigation) is kept apart from the page's HTML in the body memo.
+        finishResponse(req, res, `${pathOf(req.url ?? '/')}${asksForFrameworkData(req.headers) ? ' (data)' : ''}`, {
+          ...FINISH,
+          headers: verdict.headers,
+        });
         return handle(req, res);
       case 'not-found':
         req.url = NOT_FOUND_PATH;
@@ -102,8 +125,18 @@ async function main(): Promise<void> {
     }
   };
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(SERVER_OPTIONS, (req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (req.headers.upgrade !== undefined) {
+      // Answered (see connection-policy.ts), then the connection is closed.
+      res.shouldKeepAlive = false;
+      if (asksForWebSocket(req)) return webSocketRefused(res);
+    }
+    if (asksForFrameworkData(req.headers)) {
+      markFrameworkData(res);
+      // A router state Next's client never made: Next would fail on it and log each one.
+      if (hasBadRouterState(req.headers)) return plainPage(res, 400);
+    }
     const failed = (error: unknown) => {
       console.error(`${req.method} ${req.url}:`, error);
       if (!res.headersSent) plainPage(res, 503);
@@ -139,6 +172,7 @@ async function main(): Promise<void> {
       `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers.map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${head ? '' : body}`,
     );
   });
+  limitConnections(server, limits);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`▲ Next.js ready on http://${hostname ?? 'localhost'}:${port}`);
 

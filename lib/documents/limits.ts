@@ -26,6 +26,12 @@ export const MAX_PARAGRAPH_CHARS = 100_000;
  */
 export const MAX_LINES_PER_DOCUMENT = 10_000_000;
 
+/**
+ * Longest article: its headline, body and dateline together (about 30,000 words, ten times a
+ * long feature). Bounds what one article costs to store, render, put in a feed and search.
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
+
 /** Most articles in one document: twice the benchmark's 100,000-article document. */
 export const MAX_ARTICLES_PER_DOCUMENT = 200_000;
 

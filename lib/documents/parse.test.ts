@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import {
+  MAX_ARTICLE_CHARS,
   MAX_ARTICLES_PER_DOCUMENT,
   MAX_HEADLINE_CHARS,
   MAX_LINE_CHARS,
@@ -728,6 +729,54 @@ describe('limits', () => {
     expect(problemsOf(article('Intro.', lines.join('\n')))).toEqual([
       { line: 5, message: 'paragraph is 449,999 characters long; the limit is 100,000' },
     ]);
+  });
+
+  describe(`an article of at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`, () => {
+    // Headline "Headline" (8 characters), a first paragraph of 60,000 that starts with a
+    // dateline, then paragraphs of 70,000 and 69,992: 200,000 in all.
+    const headline = 'Headline';
+    const dateline = 'Oslo, Dec 27 (Reuters) ';
+    const paragraph = (n: number) => `${chars(n - 1)}.`;
+    const atLimit = [`${dateline}${paragraph(60_000 - dateline.length)}`, paragraph(70_000), paragraph(69_992)];
+    const overBy1 = 'article is 200,001 characters long (headline, body and dateline); the limit is 200,000';
+    const block = (title: string, body: string[]) =>
+      doc(title, '', ...body.flatMap((element) => [element, '']), '• Published in World');
+
+    test('loads an article of exactly the limit, its headline, dateline and body counted together', () => {
+      const loaded = onlyArticle(block(headline, atLimit));
+      expect(loaded.dateline).toEqual({ place: 'Oslo', dateText: 'Dec 27', source: 'Reuters' });
+      const bodyChars = loaded.body.reduce((total, part) => total + [...part.text].length, 0);
+      expect(headline.length + dateline.length + bodyChars).toBe(MAX_ARTICLE_CHARS);
+    });
+
+    test("reports one character over the limit at the article's headline line", () => {
+      const input = doc('First', '', 'Fine.', '• Published in World', block(headline, [...atLimit, 'y']));
+      expect(problemsOf(input)).toEqual([{ line: 5, message: overBy1 }]);
+    });
+
+    test.each([
+      ['headline', () => block(`${headline}!`, atLimit)],
+      ['dateline', () => block(headline, [atLimit[0]!.replace('Oslo', 'Osloo'), ...atLimit.slice(1)])],
+      ['body', () => block(headline, [...atLimit.slice(0, 2), `y${atLimit[2]!}`])],
+    ])('counts the %s: one more character of it is over the limit', (_part, input) => {
+      expect(problemsOf(input())).toEqual([{ line: 1, message: overBy1 }]);
+    });
+
+    test('counts characters, not UTF-16 units', () => {
+      const wide = (n: number) => `${chars(n - 1, '𝔸')}.`;
+      const loaded = onlyArticle(block(headline, [wide(60_000), wide(70_000), wide(69_992)]));
+      expect(texts(loaded)).toHaveLength(3);
+    });
+
+    test('counts the lines of a paragraph joined by a space', () => {
+      const half = chars(34_999);
+      // 34,999 + 1 + 35,000: the second paragraph is 70,000 characters, joined.
+      const joined = [atLimit[0]!, `${half}\n${half}.`, atLimit[2]!];
+      expect(texts(onlyArticle(block(headline, joined)))).toHaveLength(3);
+      expect(problemsOf(block(headline, [...joined.slice(0, 2), `y${atLimit[2]!}`]))).toEqual([
+        { line: 1, message: overBy1 },
+      ]);
+    });
   });
 
   test(`reports a document of more than ${MAX_LINES_PER_DOCUMENT.toLocaleString('en-US')} lines at the first line too many`, () => {

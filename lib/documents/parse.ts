@@ -1,6 +1,7 @@
 import { findForbiddenCharacters, oldMacLineEndings, visible } from '@/lib/documents/characters';
 import { decodeDocument } from '@/lib/documents/decode';
 import {
+  MAX_ARTICLE_CHARS,
   MAX_ARTICLES_PER_DOCUMENT,
   MAX_HEADLINE_CHARS,
   MAX_LINE_CHARS,
@@ -277,6 +278,7 @@ class ListingParser implements ListingReader {
       }
     }
     for (const element of elements) {
+      if (element.overLong) tooLong = true;
       if (element.overLong || element.text.length <= MAX_PARAGRAPH_CHARS) continue;
       const elementChars = countChars(element.text) + element.droppedChars;
       if (elementChars > MAX_PARAGRAPH_CHARS) {
@@ -284,9 +286,20 @@ class ListingParser implements ListingReader {
           element.line,
           `paragraph is ${count(elementChars)} characters long; the limit is ${count(MAX_PARAGRAPH_CHARS)}`,
         );
+        tooLong = true;
       }
     }
+    // An article already reported for a line or paragraph too long is not reported again as a whole.
     if (tooLong) return null;
+    // The dateline is still the start of the first paragraph here, so it is counted with the body.
+    const articleChars = articleLength(headline, elements);
+    if (articleChars > MAX_ARTICLE_CHARS) {
+      this.report(
+        line,
+        `article is ${count(articleChars)} characters long (headline, body and dateline); the limit is ${count(MAX_ARTICLE_CHARS)}`,
+      );
+      return null;
+    }
 
     if (elements.length === 0) {
       this.report(line, `article "${visible(headline)}" has a headline but no paragraph`);
@@ -311,6 +324,17 @@ class ListingParser implements ListingReader {
     const position = this.articles.length;
     return { headline, identity, slug, sectionName, sectionSlug, dateline, body, line, position };
   }
+}
+
+/** Characters of an article's headline and elements (its paragraphs' lines joined by a space). */
+function articleLength(headline: string, elements: readonly Element[]): number {
+  // Code points never outnumber UTF-16 units: most articles are counted by their length alone.
+  let units = headline.length;
+  for (const element of elements) units += element.text.length + element.droppedChars;
+  if (units <= MAX_ARTICLE_CHARS) return units;
+  let chars = countChars(headline);
+  for (const element of elements) chars += countChars(element.text) + element.droppedChars;
+  return chars;
 }
 
 function appendLine(element: Element, line: string, overLong: boolean): void {

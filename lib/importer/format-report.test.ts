@@ -57,4 +57,14 @@ describe('formatReport', () => {
       'doc-1.txt: 5 created (4 slugs taken: saved as a-2, b-2, c-3 and 1 more), 0 updated, 0 unchanged, 1 chrome line skipped',
     );
   });
+
+  test('after a database error, names the document it stopped in and those it did not reach, beside what was committed', () => {
+    const printed = formatReport(report([{ created: 2 }, { status: 'failed' }, { status: 'stopped' }])).split('\n');
+    expect(printed).toEqual([
+      'doc-1.txt: 2 created, 0 updated, 0 unchanged, 1 chrome line skipped',
+      'doc-2.txt: not loaded: a database error stopped the run (below), nothing of this document written',
+      'doc-3.txt: not loaded: the run stopped at a database error in an earlier document',
+      'Total: 2 created, 0 updated, 0 unchanged, 3 chrome lines skipped, 0 problems in 3 documents',
+    ]);
+  });
 });

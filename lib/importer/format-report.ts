@@ -27,6 +27,10 @@ function documentLine(doc: DocumentReport): string {
       return `${doc.file}: invalid, ${plural(doc.problems.length, 'problem')}, nothing loaded`;
     case 'not loaded':
       return `${doc.file}: valid, not loaded because another document is invalid (use --skip-invalid)`;
+    case 'failed':
+      return `${doc.file}: not loaded: a database error stopped the run (below), nothing of this document written`;
+    case 'stopped':
+      return `${doc.file}: not loaded: the run stopped at a database error in an earlier document`;
     default:
       return `${doc.file}: ${counts(doc, doc.keptApart)}`;
   }

@@ -3,6 +3,7 @@ import { readListingDocument } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { ArticleDraft, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
 import { assignSlugs, planDocument, type DocumentPlan, type PlannedArticle, type StoredArticle } from './plan';
+import { refusedSearchVectors } from './search-vectors';
 import {
   loadNavigationSections,
   loadStoredArticles,
@@ -24,7 +25,11 @@ export interface ImportOptions {
   onWait?: () => void;
 }
 
-export type DocumentStatus = 'loaded' | 'would load' | 'invalid' | 'not loaded';
+/**
+ * `failed`: a database error stopped the run while this document was written (nothing of it is);
+ * `stopped`: a valid document after it, not reached.
+ */
+export type DocumentStatus = 'loaded' | 'would load' | 'invalid' | 'not loaded' | 'failed' | 'stopped';
 
 export interface DocumentReport {
   file: string;
@@ -69,6 +74,23 @@ export interface ImportReport {
   dryRun: boolean;
 }
 
+/**
+ * A database error stopped the run (a full disk, a lost connection, a refused row) after the
+ * documents before `file` were committed: `report` says what was (their articles are in
+ * `report.changed`, for the site to be told), `file` is marked `failed` in it, and nothing of it
+ * was written. Its message is the database's, after the file's name.
+ */
+export class ImportFailed extends Error {
+  constructor(
+    readonly report: ImportReport,
+    readonly file: string,
+    readonly cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ImportFailed';
+  }
+}
+
 /** Changed articles in one run past which the import refreshes the planner's statistics. */
 const ANALYZE_AFTER = 1_000;
 
@@ -108,11 +130,25 @@ export async function importDocuments(
   results.forEach((result, index) => result && settle(index, result));
   const changed: ChangedArticle[] = [];
   let sectionsChanged = false;
+  let failure = null as { index: number; error: unknown } | null;
+  const anyInvalid = () => results.some((result) => result && !result.ok);
 
-  if (readers.length > 0 && !skipInvalid && results.some((result) => result && !result.ok)) {
+  if (readers.length > 0 && !skipInvalid && anyInvalid()) {
     settle(0, readers[0]!.finish());
   } else if (readers.length > 0) {
     await withImportLock(pool, options.onWait, async (client) => {
+      // What the database would refuse of the documents read whole (a search vector over its
+      // limit) is a problem of theirs, found before anything is written; the first document's
+      // articles are checked as it is planned (planInBatches).
+      for (const [index, result] of results.entries()) {
+        if (!result?.ok) continue;
+        const refused = await refusedSearchVectors(client, result.articles);
+        if (refused.length > 0) settle(index, (results[index] = { ok: false, problems: refused }));
+      }
+      if (!skipInvalid && anyInvalid()) {
+        settle(0, readers[0]!.finish());
+        return;
+      }
       // Taken after the lock: a run that waited for another dates its articles after that one's.
       const now = options.now ?? new Date();
       const sectionsBefore = await loadNavigationSections(client);
@@ -125,7 +161,15 @@ export async function importDocuments(
         if (result && !result.ok) continue;
         const report = documents[index]!;
         const plan = emptyPlan();
-        const nextBatch = planInBatches(result ? wholeDocument(result.articles) : reader, pending, now, ordinal, plan);
+        const refused: DocumentProblem[] = [];
+        const nextBatch = planInBatches(
+          result ? wholeDocument(result.articles) : reader,
+          pending,
+          now,
+          ordinal,
+          plan,
+          result ? null : refused,
+        );
         try {
           if (dryRun) {
             for (let batch = await nextBatch(client); batch; batch = await nextBatch(client)) {
@@ -145,10 +189,20 @@ export async function importDocuments(
           }
         } catch (error) {
           // The document turned out invalid while it was being written: its writes are rolled back.
-          if (!(error instanceof InvalidDocument)) throw error;
+          if (!(error instanceof InvalidDocument)) {
+            failure = { index, error };
+            throw error;
+          }
         }
         if (!result) {
-          const whole = reader.finish();
+          const read = reader.finish();
+          const whole: ParsedDocument =
+            refused.length === 0
+              ? read
+              : {
+                  ok: false,
+                  problems: [...refused, ...(read.ok ? [] : read.problems)].sort((a, b) => a.line - b.line),
+                };
           settle(index, whole);
           if (!whole.ok) {
             if (skipInvalid) continue;
@@ -171,12 +225,22 @@ export async function importDocuments(
       // how common each word is.
       if (!dryRun && changed.length >= ANALYZE_AFTER) await client.query('ANALYZE articles');
       if (!dryRun && changed.length > 0) await mergePendingSearchEntries(client);
+    }).catch((error: unknown) => {
+      // Thrown on (the lock's holder has rolled back and let go): the report is of what was committed.
+      if (!failure) throw error;
     });
   }
 
+  if (failure) {
+    documents[failure.index]!.status = 'failed';
+    for (const [index, doc] of documents.entries())
+      if (index > failure.index && doc.status === 'not loaded') doc.status = 'stopped';
+    // The navigation was not compared after the failure: told it changed, the site reads it again.
+    sectionsChanged = changed.length > 0;
+  }
   const sum = (key: 'created' | 'updated' | 'unchanged' | 'chromeLines') =>
     documents.reduce((total, doc) => total + doc[key], 0);
-  return {
+  const report: ImportReport = {
     documents,
     totals: {
       created: sum('created'),
@@ -191,6 +255,8 @@ export async function importDocuments(
     sectionsChanged,
     dryRun,
   };
+  if (failure) throw new ImportFailed(report, documents[failure.index]!.file, failure.error);
+  return report;
 }
 
 /**
@@ -258,12 +324,18 @@ function planInBatches(
   now: Date,
   ordinal: number,
   plan: RunningPlan,
+  /** Where the articles whose search vector the database refuses go, when they are to be checked here. */
+  refused: DocumentProblem[] | null,
 ): (client: pg.PoolClient) => Promise<PlannedArticle[] | null> {
   const given = new Set(pending.slugs);
   return async (client) => {
     const drafts = source.read(WRITE_BATCH);
     if (source.faulty) throw new InvalidDocument();
     if (drafts.length === 0) return null;
+    if (refused) {
+      refused.push(...(await refusedSearchVectors(client, drafts)));
+      if (refused.length > 0) throw new InvalidDocument();
+    }
     plan.read += drafts.length;
     const stored = await loadStoredArticles(
       client,

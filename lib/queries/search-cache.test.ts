@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { SEARCH_CACHE_ENTRIES, forgetSearchResults, rememberSearch, searchCacheSize } from './search-cache';
 
@@ -57,3 +60,26 @@ test('a flood of different searches keeps at most SEARCH_CACHE_ENTRIES, the leas
   expect(searchCacheSize()).toBe(SEARCH_CACHE_ENTRIES);
   expect(await rememberSearch('1:kept', async () => 'reloaded')).toBe('kept');
 });
+
+test('a kept result does not keep the request that first asked for it', async () => {
+  // The page's request lives in an AsyncLocalStorage (Next keeps each request's whole render
+  // state there); a promise made in it holds on to that store for as long as the promise lives.
+  const request = new AsyncLocalStorage<{ render: Uint8Array }>();
+  let asked: WeakRef<object> | undefined;
+  await request.run({ render: new Uint8Array(1_000_000) }, async () => {
+    asked = new WeakRef(request.getStore()!);
+    await rememberSearch('1:harbour', async () => 'results');
+  });
+  expect(await rememberSearch('1:harbour', async () => 'reloaded')).toBe('results');
+  await collectGarbage();
+  expect(asked?.deref()).toBeUndefined();
+});
+
+async function collectGarbage(): Promise<void> {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+}

@@ -14,35 +14,49 @@ import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 export const SEARCH_CACHE_ENTRIES = 500;
 
 interface Entry<T> {
-  value: Promise<T>;
+  /** While the first reader's search runs: what readers asking at once wait for. */
+  loading?: Promise<T>;
+  /** Once it has run: the result itself. */
+  result?: { value: T };
   until: number;
 }
 
 const KEY = Symbol.for('newsroom.search-cache');
 const store = ((globalThis as Record<symbol, Map<string, Entry<unknown>> | undefined>)[KEY] ??= new Map());
 
-/** The cached value under `key`, or `load()`'s, kept for the next reader (readers asking at once share one load). */
+/**
+ * The cached value under `key`, or `load()`'s, kept for the next reader (readers asking at once share one load).
+ * What is kept is the value and not the promise of it: a promise holds on to the async context
+ * it was made in (Next keeps the whole request there, its render state included, about 60 KB),
+ * so 500 kept promises would keep 500 finished requests in memory.
+ */
 export function rememberSearch<T>(key: string, load: () => Promise<T>): Promise<T> {
   const found = store.get(key) as Entry<T> | undefined;
   if (found && found.until > Date.now()) {
     // Most recently used goes last.
     store.delete(key);
     store.set(key, found);
-    return found.value;
+    return found.result ? Promise.resolve(found.result.value) : found.loading!;
   }
-  const value = load();
-  const entry: Entry<T> = { value, until: Date.now() + REVALIDATE_SECONDS * 1000 };
+  const loading = load();
+  const entry: Entry<T> = { loading, until: Date.now() + REVALIDATE_SECONDS * 1000 };
   store.delete(key);
   store.set(key, entry);
-  // A failed search (the database did not answer) is not remembered.
-  value.catch(() => {
-    if (store.get(key) === entry) store.delete(key);
-  });
+  loading.then(
+    (value) => {
+      entry.result = { value };
+      entry.loading = undefined;
+    },
+    // A failed search (the database did not answer) is not remembered.
+    () => {
+      if (store.get(key) === entry) store.delete(key);
+    },
+  );
   for (const oldest of store.keys()) {
     if (store.size <= SEARCH_CACHE_ENTRIES) break;
     store.delete(oldest);
   }
-  return value;
+  return loading;
 }
 
 /** Forgets every result: an import changed what they would show. */

@@ -8,7 +8,7 @@ import {
   parseHighlighted,
   parseSnippet,
 } from '@/lib/search/highlight';
-import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP } from '@/lib/search/query';
+import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, relaxedSearchQuery } from '@/lib/search/query';
 import type { SearchHit, SearchResults } from './types';
 
 /**
@@ -20,20 +20,32 @@ import type { SearchHit, SearchResults } from './types';
  *    `or`, `-word`); accents fold (the `news` configuration runs words through unaccent).
  *    A query the index cannot answer (only stop words, or only words to leave out, whose
  *    answer is nearly every article) searches nothing: querytree() says which.
- *    The newest SEARCH_RESULT_CAP + 1 matching articles are the candidates: for a rare word
- *    the index hands over its few rows, for a word in every article the newest-first index
- *    is read until enough are found. Either way the work stops at the cap, not at the archive.
+ *    The candidates are the newest SEARCH_RESULT_CAP + 1 articles that hold the query's words,
+ *    its phrases read as their words ANDed (relaxedSearchQuery, lib/search/query.ts): the GIN
+ *    index answers that by itself, without reading any article. For a rare word the index hands
+ *    over its few rows, for a word in every article the newest-first index is read until enough
+ *    are found. Only then is the query itself, phrases included, checked on those candidates.
+ *    A phrase needs each article's positions (its vector, read from the table), so checked on
+ *    the whole archive a phrase of common words that matches nothing read every article holding
+ *    them, twice with its count. Checked on the candidates, it costs at most SEARCH_RESULT_CAP + 1
+ *    vectors. The trade-off: a phrase is looked for only among the newest 1,001 articles that
+ *    hold all its words; one that only older articles hold is not found.
  * 2. Rank: cover density (ts_rank_cd) with weights headline 1, subheadings 0.4, first
  *    paragraph 0.2, the rest 0.1, scaled into 0–1; plus 2 when the headline alone matches
  *    the whole query, so that such articles come first; times a freshness factor from 1
  *    (today) down towards 0.7 (years old): newer articles win close calls, never clear ones.
  * 3. Highlight: ts_headline marks matches in the headline and picks up to two passages of
- *    the body, with private-use characters as markers (removed from the text beforehand, and
- *    `<` hidden from its tag parser), which lib/search/highlight.ts turns into text segments. Passages are chosen around any
+ *    the first SNIPPET_SOURCE_CHARS characters of the body (so that it costs the same for an
+ *    article of 200,000 characters as for one of 2,000; a match further in is found and ranked,
+ *    but its passage shows the article's first lines), with private-use characters as markers
+ *    (removed from the text beforehand, and `<` hidden from its tag parser), which
+ *    lib/search/highlight.ts turns into text segments. Passages are chosen around any
  *    of the query's words (its `&` read as `|`; words left out with `-` are not marked): an
  *    article whose words are paragraphs apart would otherwise show its first lines unmarked.
  */
 const CANDIDATES = SEARCH_RESULT_CAP + 1;
+/** The part of an article's body its passages are taken from: all of nearly every article. */
+export const SNIPPET_SOURCE_CHARS = 10_000;
 const SNIPPET_OPTIONS = [
   `StartSel="${MARK_START}"`,
   `StopSel="${MARK_END}"`,
@@ -58,17 +70,20 @@ interface HitRow {
 
 export async function loadSearchResults(prisma: PrismaClient, query: string, page: number): Promise<SearchResults> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const relaxed = relaxedSearchQuery(query);
   const rows =
     offset >= SEARCH_RESULT_CAP
       ? []
       : await prisma.$queryRaw<HitRow[]>`
-    WITH candidates AS MATERIALIZED (
+    WITH holding AS MATERIALIZED (
       SELECT a.id, a.published_at, a.search
         FROM articles a
        WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
-         AND a.search @@ websearch_to_tsquery('news', ${query})
+         AND a.search @@ websearch_to_tsquery('news', ${relaxed})
        ORDER BY a.published_at DESC, a.id DESC
        LIMIT ${CANDIDATES}
+    ), candidates AS MATERIALIZED (
+      SELECT h.id, h.published_at, h.search FROM holding h WHERE h.search @@ websearch_to_tsquery('news', ${query})
     ), ranked AS (
       SELECT c.id, c.published_at, count(*) OVER () AS total,
              (ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, websearch_to_tsquery('news', ${query}), 32)
@@ -83,8 +98,9 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
            ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
                        ${HEADLINE_OPTIONS}) AS headline_marked,
            ts_headline('news',
-                       translate((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
-                                    FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
+                       translate(left((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
+                                         FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
+                                      ${SNIPPET_SOURCE_CHARS}),
                                  ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
                        replace(querytree(websearch_to_tsquery('news', ${query}))::text, ' & ', ' | ')::tsquery,
                        ${SNIPPET_OPTIONS}) AS snippet
@@ -95,7 +111,7 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
 
   let total = rows[0]?.total ?? 0;
   let nothingToSearch = false;
-  if (rows.length === 0) ({ total, nothingToSearch } = await countMatches(prisma, query));
+  if (rows.length === 0) ({ total, nothingToSearch } = await countMatches(prisma, query, relaxed, offset > 0));
   const more = total > SEARCH_RESULT_CAP;
   const shown = Math.min(total, SEARCH_RESULT_CAP);
   return {
@@ -109,15 +125,24 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
   };
 }
 
-/** For a page with no results (none at all, or past the last page): how many match, up to the cap. */
-async function countMatches(prisma: PrismaClient, query: string) {
-  const [row] = await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
+/**
+ * For a page with no results: whether the query searches anything, and how many match, counted as
+ * the results are (among the same capped candidates). A first page with no results has none to
+ * count: only a page past the last one counts, so that a query that finds nothing is searched once.
+ */
+async function countMatches(prisma: PrismaClient, query: string, relaxed: string, count: boolean) {
+  const [row] = count
+    ? await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
     SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable,
            (SELECT count(*)::int FROM (
-              SELECT 1 FROM articles
+              SELECT search FROM articles
                WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
-                 AND search @@ websearch_to_tsquery('news', ${query})
-               LIMIT ${CANDIDATES}) m) AS total`;
+                 AND search @@ websearch_to_tsquery('news', ${relaxed})
+               ORDER BY published_at DESC, id DESC
+               LIMIT ${CANDIDATES}) h
+             WHERE h.search @@ websearch_to_tsquery('news', ${query})) AS total`
+    : await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
+    SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable, 0 AS total`;
   return { total: row?.total ?? 0, nothingToSearch: !(row?.searchable ?? false) };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { SEARCH_QUERY_MAX_LENGTH, normalizeSearchQuery, searchPageParam, searchPath } from './query';
+import {
+  SEARCH_QUERY_MAX_LENGTH,
+  normalizeSearchQuery,
+  relaxedSearchQuery,
+  searchPageParam,
+  searchPath,
+} from './query';
 
 describe('a reader’s query', () => {
   test('is searched as typed, white space collapsed and trimmed', () => {
@@ -51,5 +57,21 @@ describe('the page of a search', () => {
   test('has an address that holds the query, and the page past the first', () => {
     expect(searchPath('harbour & "bridge"')).toBe('/search?q=harbour+%26+%22bridge%22');
     expect(searchPath('vardø', 2)).toBe('/search?q=vard%C3%B8&page=2');
+  });
+});
+
+describe('a query read without its phrases (the candidates a phrase is checked on)', () => {
+  test.each([
+    ['"said government minister"', 'said government minister'],
+    ['x "a b" or y', 'x a b or y'],
+    ['"harbour -bridge" ferry', 'harbour bridge ferry'],
+    ['"harbour or bridge"', 'harbour bridge'],
+    ['ferry -"harbour bridge"', 'ferry'],
+    ['ferry - "harbour bridge" tide', 'ferry tide'],
+    ['ferry or -"harbour bridge"', 'ferry or -"harbour bridge"'],
+    ['"unclosed phrase', 'unclosed phrase'],
+    ['harbour -bridge', 'harbour -bridge'],
+  ])('%s is searched for candidates as %s', (query, relaxed) => {
+    expect(relaxedSearchQuery(query)).toBe(relaxed);
   });
 });

@@ -46,3 +46,37 @@ export function searchPath(query: string, page = 1): string {
 
 /** What the results of one page of one (normalised) query are kept under. */
 export const searchCacheKey = (query: string, page: number) => `${page}:${query}`;
+
+/**
+ * The query with its quoted phrases read as their words ANDed: what an article must hold to
+ * hold the phrase (lib/queries/search.ts finds candidates by it, newest first and capped, then
+ * checks the phrase on those only). Every article the query matches, this matches too:
+ *
+ * - a phrase becomes its words in its place (`x "a b" or y`, `(x & a<->b) | y`, becomes
+ *   `x a b or y`, `(x & a & b) | y`), with `-` and `or` inside the quotes, which are words there,
+ *   taken out;
+ * - a phrase to leave out (`-"a b"`) is dropped, which can only add articles, unless the query
+ *   has an `or`, where dropping a term could take some away: then it stays as it is.
+ */
+export function relaxedSearchQuery(text: string): string {
+  const hasOr = /(^|\s)or(\s|$)/iu.test(text.replace(/"[^"]*("|$)/gu, ' '));
+  let relaxed = '';
+  for (let at = 0; at < text.length;) {
+    const open = text.indexOf('"', at);
+    if (open < 0) {
+      relaxed += text.slice(at);
+      break;
+    }
+    const close = text.indexOf('"', open + 1);
+    const end = close < 0 ? text.length : close + 1;
+    const before = text.slice(at, open);
+    const phrase = text.slice(open + 1, close < 0 ? text.length : close);
+    if (/-\s*$/u.test(before)) {
+      relaxed += hasOr ? before + text.slice(open, end) : `${before.replace(/-\s*$/u, '')} `;
+    } else {
+      relaxed += `${before} ${phrase.replace(/-/gu, ' ').replace(/(^|\s)or(?=\s|$)/giu, ' ')} `;
+    }
+    at = end;
+  }
+  return relaxed.replace(/\s+/gu, ' ').trim();
+}

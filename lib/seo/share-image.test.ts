@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterEach, expect, test, vi } from 'vitest';
 import { drawShareImage, drawableText, shareImage } from './share-image';
 
@@ -48,4 +51,24 @@ test('sends a card drawn once per text, with an ETag naming what it shows and th
   const [a, b] = [new Uint8Array(await first.arrayBuffer()), new Uint8Array(await second.arrayBuffer())];
   expect([...a.slice(0, 8)]).toEqual(PNG_SIGNATURE);
   expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+});
+
+test('a kept card does not keep the request that first asked for it', async () => {
+  // Next keeps each request's whole render state in an AsyncLocalStorage; a promise made in it
+  // holds on to that store for as long as the promise lives.
+  const request = new AsyncLocalStorage<{ render: Uint8Array }>();
+  const card = { kicker: 'World', title: 'Kept without its request' };
+  let asked: WeakRef<object> | undefined;
+  const etag = await request.run({ render: new Uint8Array(1_000_000) }, async () => {
+    asked = new WeakRef(request.getStore()!);
+    return (await shareImage(card)).headers.get('etag');
+  });
+  expect((await shareImage(card)).headers.get('etag')).toBe(etag);
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+  expect(asked?.deref()).toBeUndefined();
 });

@@ -64,7 +64,11 @@ export function drawShareImage({ kicker, title }: { kicker: string; title: strin
 const DRAWING_VERSION = 1;
 /** Cards kept in memory (about 30 KB each); the least recently used go first. */
 const MAX_KEPT = 500;
-const kept = new Map<string, Promise<Uint8Array>>();
+/**
+ * A card being drawn, then the card itself: not the promise of it once drawn, since a promise
+ * holds on to the async context it was made in, where Next keeps the whole request.
+ */
+const kept = new Map<string, Promise<Uint8Array> | Uint8Array>();
 
 /**
  * The card as a response, drawn once per distinct text and then sent from memory: drawing
@@ -80,10 +84,18 @@ export async function shareImage(card: { kicker: string; title: string }): Promi
   if (png) {
     kept.delete(key);
   } else {
-    png = drawShareImage(card)
+    const drawing = drawShareImage(card)
       .arrayBuffer()
       .then((buffer) => new Uint8Array(buffer));
-    png.catch(() => kept.delete(key));
+    drawing.then(
+      (drawn) => {
+        if (kept.get(key) === drawing) kept.set(key, drawn);
+      },
+      () => {
+        if (kept.get(key) === drawing) kept.delete(key);
+      },
+    );
+    png = drawing;
   }
   kept.set(key, png);
   for (const oldest of kept.keys()) {

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 /**
  * Each kind of address a stranger can make up, as the i-th of its kind: the browser test of
  * made-up addresses (e2e/made-up-addresses.spec.ts) and the bench send thousands of each.
- * `article` is the address of a real article, for the kind that dresses one up.
+ * `article` is the address of a real article, for the kind that dresses one up; `buildFile`
+ * the address of one of the build's files (buildFileAddress), for the kind that spells it
+ * another way (left out without it). The kinds in REAL_ADDRESS_KINDS name something real (200).
  */
-export function madeUpAddressKinds(article: string): Record<string, (i: number) => string> {
+export function madeUpAddressKinds(article: string, buildFile?: string): Record<string, (i: number) => string> {
   return {
     'under /_next/': (i) => `/_next/u${i}`,
     'a page route through /_next/%2e%2e': (i) => `/_next/%2e%2e/world/made-up-${i}`,
@@ -19,10 +22,50 @@ export function madeUpAddressKinds(article: string): Record<string, (i: number) 
     'a share image': (i) => `/world/made-up-${i}/opengraph-image`,
     'a section feed': (i) => `/made-up-${i}/feed.xml`,
     'a sitemap file': (i) => `/sitemaps/x${i}.xml`,
-    'a listing page': (i) => `/world/page/${i + 2}`,
-    'a feed archive': (i) => `/archive/${i + 5}/feed.xml`,
+    // Numbers past any archive the tests and the bench make (100,000 articles: World's 5,000 pages).
+    'a listing page': (i) => `/world/page/${i + 100_000}`,
+    'a feed archive': (i) => `/archive/${i + 100_000}/feed.xml`,
     'a real page with a made-up query': (i) => `${article}?v=${i}`,
+    ...(buildFile && { 'a build file spelt another way': (i: number) => spelt(buildFile, i + 1) }),
   };
+}
+
+/** The kinds of madeUpAddressKinds whose addresses name something real: they are answered 200. */
+export const REAL_ADDRESS_KINDS: ReadonlySet<string> = new Set([
+  'a real page with a made-up query',
+  'a build file spelt another way',
+]);
+
+/** The address of the build's largest script (under /_next/static/), in the build folder `buildDir`. */
+export function buildFileAddress(buildDir: string): string {
+  const chunks = path.join(buildDir, 'static', 'chunks');
+  const [largest] = fs
+    .readdirSync(chunks)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ name, size: fs.statSync(path.join(chunks, name)).size }))
+    .sort((a, b) => b.size - a.size);
+  if (!largest) throw new Error(`no script in ${chunks}`);
+  return `/_next/static/chunks/${largest.name}`;
+}
+
+/**
+ * The i-th spelling of an address below /_next/static/: each letter and digit as it is, or
+ * percent-encoded in lower or upper case, as the base-3 digits of i say (i > 0: never as it is).
+ */
+function spelt(address: string, i: number): string {
+  const prefix = '/_next/static/';
+  let n = i;
+  let rest = '';
+  for (const character of address.slice(prefix.length)) {
+    if (!/[a-z0-9]/iu.test(character)) {
+      rest += character;
+      continue;
+    }
+    const hex = character.charCodeAt(0).toString(16);
+    rest += [character, `%${hex}`, `%${hex.toUpperCase()}`][n % 3];
+    n = Math.floor(n / 3);
+  }
+  return prefix + rest;
 }
 
 /** Sends `count` addresses of a kind (the from-th on), 16 at a time; returns how many got each status. */
