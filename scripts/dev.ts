@@ -10,7 +10,12 @@ import next from 'next';
 import { disconnectPrisma } from '@/lib/db/client';
 import type { DatabaseTarget } from '@/lib/db/connection';
 import { isDevelopmentEndpoint, serveDevelopmentBuild } from '@/lib/build-files';
-import { frontDoorListener } from '@/lib/http/front-door-server';
+import {
+  answerClientErrors,
+  endWithPlainPage,
+  frontDoorListener,
+  NO_LIVE_CONNECTION,
+} from '@/lib/http/front-door-server';
 import { DEVELOPMENT_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { announceSite, portFromEnv, prepareDatabase } from './site-setup';
 
@@ -46,8 +51,9 @@ async function serve(port: number, hostname: string | undefined, stops: Array<()
       return;
     }
     // Nothing else here speaks another protocol (and until the first page, Next's socket is not set up).
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    endWithPlainPage(socket, 400, NO_LIVE_CONNECTION, DEVELOPMENT_SECURITY_HEADERS);
   });
+  answerClientErrors(server, DEVELOPMENT_SECURITY_HEADERS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
