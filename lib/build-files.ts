@@ -11,6 +11,7 @@ import path from 'node:path';
 export const BUILD_FILES_PREFIX = '/_next/static/';
 
 let known: ReadonlySet<string> = new Set();
+let development = false;
 
 /** Lists the build's static files (paths below `static/`, as `/`-separated text). */
 export function listBuildFiles(buildDir: string): Set<string> {
@@ -31,7 +32,20 @@ export function knowBuildFiles(files: ReadonlySet<string>): void {
   known = files;
 }
 
+/**
+ * For the development server (scripts/dev.ts): Next compiles files on demand and serves them,
+ * its hot-reload socket and its error overlay's assets under `/_next/`, so every such address
+ * is taken for one of the build's files (and none is known in advance).
+ */
+export function serveDevelopmentBuild(): void {
+  development = true;
+}
+
 /** Whether a decoded path names one of the build's static files. */
 export function isBuildFile(decodedPath: string): boolean {
+  if (development) return decodedPath.startsWith('/_next/');
   return decodedPath.startsWith(BUILD_FILES_PREFIX) && known.has(decodedPath.slice(BUILD_FILES_PREFIX.length));
 }
+
+/** Next's development server's own endpoints (`/__nextjs_…`: the error overlay's source maps and stack frames). */
+export const isDevelopmentEndpoint = (pathname: string): boolean => development && pathname.startsWith('/__nextjs_');

@@ -85,7 +85,8 @@ export function limitConnections(server: http.Server, { perClient, total }: Conn
 
 /**
  * Whether a request asks to switch to WebSocket. Upgrade requests reach the request handler
- * like any other, because the server has no 'upgrade' listener (scripts/server.ts): the
+ * (lib/http/front-door-server.ts) like any other, because the production server has no
+ * 'upgrade' listener (scripts/server.ts): the
  * site has no live connections to offer, so those get a page that says so, and any other
  * protocol asked for (`Upgrade: h2c`, what `curl --http2` sends over plain HTTP) is ignored,
  * as RFC 9110 allows: the answer is the address's usual one, over HTTP/1.1.

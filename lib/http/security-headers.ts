@@ -42,3 +42,14 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   // Browsers heed it only over HTTPS (behind the TLS proxy in production) and ignore it over plain HTTP.
   ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
 ];
+
+/**
+ * The development server's (scripts/dev.ts), never the production server's: Next's
+ * development pages run inline scripts that no hash lists (their bodies are not finished
+ * there), React's debugging in development needs eval, and fast refresh talks over a
+ * WebSocket to the page's own origin (which 'self' covers).
+ */
+export const DEVELOPMENT_SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = SECURITY_HEADERS.map(
+  ([name, value]) =>
+    name === 'Content-Security-Policy' ? [name, directives(["'unsafe-inline'", "'unsafe-eval'"])] : [name, value],
+);
