@@ -18,6 +18,7 @@ import {
   type Instance,
 } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
+import { ARTICLE_ROUTER_STATE } from '../test/support/router-states';
 
 // deploy/nginx.conf as written, on a free port, in front of one instance of the site
 // (its own database): what the recipe promises, checked through nginx itself.
@@ -152,19 +153,7 @@ test('a prefetch of an article, even without RSC, is never served by nginx to th
 const FRAMEWORK_DATA_VALUES: Record<string, string> = {
   rsc: '1',
   'next-router-segment-prefetch': '/_tree',
-  'next-router-state-tree': encodeURIComponent(
-    JSON.stringify([
-      '',
-      {
-        children: [
-          ['section', 'world', 'd', null],
-          { children: [['article', 'mass-graves-in-aleppo', 'd', null], { children: ['__PAGE__', {}] }] },
-        ],
-      },
-      null,
-      null,
-    ]),
-  ),
+  'next-router-state-tree': ARTICLE_ROUTER_STATE,
 };
 
 test('every header the site takes for framework data skips nginx’s cache, and the site’s answer is nobody’s to share', async () => {

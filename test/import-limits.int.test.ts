@@ -15,6 +15,7 @@ import {
 import { listingDocument, uniqueWord, writeDocuments, type DocumentArticle } from './support/documents';
 import { runSeed } from './support/cli';
 import { checkNotice } from '@/lib/revalidate-notice';
+import { refuseHeadline } from './support/poisoned-rows';
 
 // Finding 4 of issue 18: an article within every limit of the time (2 MB, 220,000 different
 // words) stopped the run with only PostgreSQL's "string is too long for tsvector", no report and
@@ -159,17 +160,8 @@ describe.each(kinds)('an import of documents the database might refuse, on the %
 
   test('a database error in a later document prints what was committed, then the error naming the file, tells the site, and exits 1', async () => {
     const word = uniqueWord().toLowerCase();
-    const poison = `Poisoned ${word}`;
-    const trigger = `fail_${word}`;
-    // A database error on one row of the second document (what a full disk or a killed backend would raise).
-    await db.pool.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.headline = '${poison}' THEN RAISE EXCEPTION 'refused by the test: %', NEW.headline; END IF;
-        RETURN NEW;
-      END $$`);
-    await db.pool.query(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
-    );
+    // A database error on one row of the second document.
+    const { poison, remove } = await refuseHeadline(db.pool, word);
     const site = await listeningSite();
     const dir = writeDocuments({
       'a-first.txt': listingDocument([
@@ -187,7 +179,7 @@ describe.each(kinds)('an import of documents the database might refuse, on the %
       run = await runSeed([dir], { ...childEnv(db), REVALIDATE_SECRET: 'test-secret', SITE_URL: site.url });
     } finally {
       await site.close();
-      await db.pool.query(`DROP TRIGGER ${trigger} ON articles; DROP FUNCTION ${trigger}()`);
+      await remove();
     }
 
     expect(run.code).toBe(1);

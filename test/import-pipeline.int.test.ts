@@ -4,6 +4,7 @@ import { importDocuments } from '@/lib/importer/import-documents';
 import { loadSearchResults } from '@/lib/queries/search';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
 import { listingDocument, uniqueWord, type DocumentArticle } from './support/listing';
+import { refuseHeadline } from './support/poisoned-rows';
 
 // The import stages a document in chunks of 1,000 articles over several connections while its
 // transaction moves each staged chunk into place (lib/importer/write.ts). These tests use
@@ -85,15 +86,8 @@ describe.each(kinds)('an import of several chunks on the %s database', (kind) =>
     'a failure while %s, after earlier chunks were moved, leaves nothing of the document, and the next import works',
     async (_what, table, timing) => {
       const word = uniqueWord().toLowerCase();
-      const poison = `Poisoned ${word}`;
-      const trigger = `fail_${word}`;
-      // A database error on one row of the third chunk (what a full disk or a killed backend would raise).
-      await db.pool.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.headline = '${poison}' THEN RAISE EXCEPTION 'refused by the test: %', NEW.headline; END IF;
-          RETURN NEW;
-        END $$`);
-      await db.pool.query(`CREATE TRIGGER ${trigger} ${timing} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+      // A database error on one row of the third chunk.
+      const { poison, remove } = await refuseHeadline(db.pool, word, { table, timing });
       const articles = Array.from({ length: 2_600 }, (_, i) => ({
         headline: i === 2_300 ? poison : `Ferry notice ${i} ${word}`,
         section: `Harbours ${word}`,
@@ -101,7 +95,7 @@ describe.each(kinds)('an import of several chunks on the %s database', (kind) =>
       try {
         await expect(importDocuments(db.pool, [document(articles)])).rejects.toThrow(`refused by the test: ${poison}`);
       } finally {
-        await db.pool.query(`DROP TRIGGER ${trigger} ON ${table}; DROP FUNCTION ${trigger}()`);
+        await remove();
       }
       expect(await stored(word)).toEqual([]);
       const { rows: sections } = await db.pool.query(`SELECT slug FROM sections WHERE name = $1`, [`Harbours ${word}`]);
