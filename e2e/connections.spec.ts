@@ -76,6 +76,28 @@ const h2cUpgrade = (path: string, method = 'GET') =>
   `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n` +
   'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nAccept: */*\r\n\r\n';
 
+/**
+ * FLOOD raw connections from the spec's own addresses, each set up by `setUp`; resolves with
+ * the sockets once every one has called `done` (or failed to connect).
+ */
+async function flood(setUp: (socket: net.Socket, i: number, done: () => void) => void): Promise<net.Socket[]> {
+  const sockets: net.Socket[] = [];
+  await Promise.all(
+    Array.from(
+      { length: FLOOD },
+      (_, i) =>
+        new Promise<void>((resolve) => {
+          const socket = net.connect({ host: '127.0.0.1', port: E2E_PORT, localAddress: floodAddresses[i % 10] });
+          sockets.push(socket);
+          socket.on('error', () => resolve());
+          setUp(socket, i, () => resolve());
+          socket.resume();
+        }),
+    ),
+  );
+  return sockets;
+}
+
 /** Waits (up to 10 s) until the server holds no socket from these addresses; returns how many it still held then. */
 async function heldAfterTenSeconds(from: readonly string[]): Promise<number> {
   const until = Date.now() + 10_000;
@@ -117,21 +139,12 @@ test(`${FLOOD} upgrade requests whose clients hang up leave no socket behind wit
   const baseline = serverSockets(floodAddresses);
   expect(baseline).toBe(0);
 
-  await Promise.all(
-    Array.from(
-      { length: FLOOD },
-      (_, i) =>
-        new Promise<void>((resolve) => {
-          const socket = net.connect({ host: '127.0.0.1', port: E2E_PORT, localAddress: floodAddresses[i % 10] });
-          // The client hangs up at once, as the finding's did: the server must still let go.
-          socket.on('connect', () => socket.end(i % 2 ? webSocketUpgrade('/') : h2cUpgrade(`/world/made-up-${i}`)));
-          socket.on('finish', () => socket.destroy());
-          socket.on('error', () => resolve());
-          socket.on('close', () => resolve());
-          socket.resume();
-        }),
-    ),
-  );
+  await flood((socket, i, done) => {
+    // The client hangs up at once, as the finding's did: the server must still let go.
+    socket.on('connect', () => socket.end(i % 2 ? webSocketUpgrade('/') : h2cUpgrade(`/world/made-up-${i}`)));
+    socket.on('finish', () => socket.destroy());
+    socket.on('close', done);
+  });
 
   expect(await heldAfterTenSeconds(floodAddresses)).toBe(0);
 });
@@ -143,23 +156,15 @@ test(`${FLOOD} clients that trickle their headers are let go within 10 s, and th
   const sockets: net.Socket[] = [];
   const timers: NodeJS.Timeout[] = [];
   try {
-    await Promise.all(
-      Array.from(
-        { length: FLOOD },
-        (_, i) =>
-          new Promise<void>((resolve) => {
-            const socket = net.connect({ host: '127.0.0.1', port: E2E_PORT, localAddress: floodAddresses[i % 10] });
-            sockets.push(socket);
-            socket.on('connect', () => {
-              socket.write(`GET /world HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
-              timers.push(setInterval(() => socket.writable && socket.write(`X-Slow-${i}: still typing\r\n`), 1_000));
-              resolve();
-            });
-            socket.on('error', () => resolve());
-            socket.on('end', () => socket.destroy());
-            socket.resume();
-          }),
-      ),
+    sockets.push(
+      ...(await flood((socket, i, done) => {
+        socket.on('connect', () => {
+          socket.write(`GET /world HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+          timers.push(setInterval(() => socket.writable && socket.write(`X-Slow-${i}: still typing\r\n`), 1_000));
+          done();
+        });
+        socket.on('end', () => socket.destroy());
+      })),
     );
     // Accepted once the server's loop gets to them (on a busy machine, a moment after they connect).
     await expect.poll(() => serverSockets(floodAddresses), { timeout: 5_000 }).toBeGreaterThan(0);
