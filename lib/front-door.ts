@@ -23,6 +23,7 @@ import {
   SECTION_ROUTE_FILES,
 } from '@/lib/routes';
 import { isBuildFile } from '@/lib/build-files';
+import { CACHE_POLICIES } from '@/lib/http/cache-policy';
 import { parseSitemapFileName } from '@/lib/seo/sitemap';
 import { articlePath, litePath, sectionPagePath } from '@/lib/site';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
@@ -42,15 +43,10 @@ export type Verdict =
   | { action: 'page'; status: 400 | 405 | 503; allow?: string };
 
 const NEXT: Verdict = { action: 'next' };
-/**
- * Search renders per request, for one reader's query. No shared cache (CDN, proxy) may keep it:
- * it cannot be told of imports, and made-up queries would fill it with pages nobody asks for
- * twice. The reader's own browser may reuse a page for a minute (back and forward, the same
- * search again), which is as stale as any page of the site may be. Results are never indexed.
- */
+/** Search renders per request, for one reader's query (lib/http/cache-policy.ts `reader`). Results are never indexed. */
 export const SEARCH_PAGE: Verdict = {
   action: 'next',
-  headers: { 'cache-control': 'private, max-age=60', 'x-robots-tag': 'noindex' },
+  headers: { 'cache-control': CACHE_POLICIES.reader, 'x-robots-tag': 'noindex' },
 };
 const NOT_FOUND: Verdict = { action: 'not-found' };
 const LITE = 'lite';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { LONG_CACHE_CONTROL, cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
+import type { CachePolicy } from '@/lib/http/cache-policy';
+import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
 import { getFeedArchive, getFeedTotal, getLatestArticles, getSection } from '@/lib/queries';
 import type { Article, SectionRef } from '@/lib/queries/types';
 import { slugParam } from '@/lib/url-params';
@@ -26,13 +27,13 @@ function feedDocument(
   articles: readonly Article[],
   section: SectionRef | null,
   page: FeedPage,
-  cacheControl?: string,
+  cachePolicy?: CachePolicy,
 ): Response {
   return cacheableResponse(request, {
     body: BUILDERS[format](articles, section, page),
     contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
     lastModified: newestChange(articles.map(feedEntry)),
-    ...(cacheControl ? { cacheControl } : {}),
+    ...(cachePolicy ? { cachePolicy } : {}),
   });
 }
 
@@ -62,5 +63,5 @@ export async function feedArchiveResponse(
   const archive = ARCHIVE_NUMBER.test(number) ? await getFeedArchive(Number(number), section?.slug) : null;
   if (!archive) return notFoundResponse(`No archive ${number} of this feed.`);
   const page = { archive: Number(number), archives: archive.archives };
-  return feedDocument(request, format, archive.articles, section, page, archive.full ? LONG_CACHE_CONTROL : undefined);
+  return feedDocument(request, format, archive.articles, section, page, archive.full ? 'archive' : undefined);
 }

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-
-/** Lets a CDN keep a machine-readable document for a minute and serve it stale while it refetches. */
-export const SHARED_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600';
-
-/**
- * For what does not change once written (a full feed archive): browsers and feed readers
- * keep it a day; shared caches ask again after a minute, and get a 304 unless it changed.
- */
-export const LONG_CACHE_CONTROL = 'public, max-age=86400, s-maxage=60, stale-while-revalidate=600';
+import { CACHE_POLICIES, type CachePolicy } from './cache-policy';
 
 export interface Representation {
   body: string;
   contentType: string;
-  /** SHARED_CACHE_CONTROL unless given. */
-  cacheControl?: string;
+  /** `document` unless given (lib/http/cache-policy.ts). */
+  cachePolicy?: CachePolicy;
   /** The newest change to what the body shows; null when it shows nothing that changes. */
   lastModified: Date | null;
   headers?: Record<string, string>;
@@ -43,7 +35,7 @@ export function cacheableResponse(request: Request, representation: Representati
   const etag = entityTag(representation.body);
   const headers = new Headers({
     'content-type': representation.contentType,
-    'cache-control': representation.cacheControl ?? SHARED_CACHE_CONTROL,
+    'cache-control': CACHE_POLICIES[representation.cachePolicy ?? 'document'],
     etag,
     ...representation.headers,
   });
@@ -68,6 +60,6 @@ export function cacheableResponse(request: Request, representation: Representati
 export function notFoundResponse(what: string): Response {
   return new Response(`${what}\n`, {
     status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': SHARED_CACHE_CONTROL },
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': CACHE_POLICIES.document },
   });
 }

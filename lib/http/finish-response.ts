@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { preferencesScript } from '@/components/reader-preferences';
+import { isCacheable } from './cache-policy';
 import { contentSecurityPolicyFor } from './security-headers';
 
 /**
@@ -209,9 +210,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   const wanted = baseTag(etag);
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || baseTag(tag) === wanted);
 }
-
-const isCacheable = (cacheControl: string) =>
-  !/no-store|no-cache|private/u.test(cacheControl) && /s-maxage=[1-9]|max-age=[1-9]/u.test(cacheControl);
 
 function addVary(res: http.ServerResponse, name: string): void {
   const vary = String(res.getHeader('vary') ?? '');

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { CACHE_POLICIES } from './cache-policy';
 
 /**
  * The request headers by which Next.js asks for framework data (React Server Components
@@ -31,7 +32,7 @@ export function markFrameworkData(res: http.ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
     if (!this.headersSent) {
-      this.setHeader('cache-control', 'private, no-store');
+      this.setHeader('cache-control', CACHE_POLICIES.frameworkData);
       const vary = this.getHeader('vary');
       const names = (Array.isArray(vary) ? vary.join(', ') : String(vary ?? ''))
         .split(',')

@@ -4,6 +4,7 @@ import { frontDoor, type Verdict } from '@/lib/front-door';
 import { asksForWebSocket } from '@/lib/http/connection-policy';
 import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-data';
 import { hasBadRouterState } from '@/lib/http/router-state';
+import { CACHE_POLICIES } from '@/lib/http/cache-policy';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /**
@@ -36,7 +37,11 @@ export function plainPage(res: http.ServerResponse, status: 400 | 405 | 503, all
   const text = allow ? `This address only takes ${allow} requests.` : page.text;
   const headers = allow ? { ...page.headers, allow } : (page.headers ?? {});
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': CACHE_POLICIES.none,
+    ...headers,
+  });
   res.end(plainPageHtml(page.title, text));
 }
 
@@ -58,7 +63,7 @@ function webSocketRefused(res: http.ServerResponse): void {
   const body = plainPageHtml(NO_LIVE_CONNECTION.title, NO_LIVE_CONNECTION.text);
   res.writeHead(400, {
     'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
+    'cache-control': CACHE_POLICIES.none,
     'content-length': Buffer.byteLength(body),
   });
   res.end(body);
@@ -80,7 +85,7 @@ export function endWithPlainPage(
   const headers = [
     ...securityHeaders,
     ['Content-Type', 'text/html; charset=utf-8'],
-    ['Cache-Control', 'no-store'],
+    ['Cache-Control', CACHE_POLICIES.none],
     ['Connection', 'close'],
     ['Content-Length', String(Buffer.byteLength(body))],
   ];
@@ -157,7 +162,7 @@ export function frontDoorListener(serving: FrontDoorServing): http.RequestListen
         beforeNext(req, res, { pathname: NOT_FOUND_PATH, notFound: true });
         return handle(req, res);
       case 'redirect':
-        res.writeHead(308, { location: verdict.location, 'cache-control': 'public, max-age=300' });
+        res.writeHead(308, { location: verdict.location, 'cache-control': CACHE_POLICIES.redirect });
         return res.end();
       case 'page':
         return plainPage(res, verdict.status, verdict.allow);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
-import { SHARED_CACHE_CONTROL } from '@/lib/http/cacheable-response';
+import { CACHE_POLICIES } from '@/lib/http/cache-policy';
 import { SITE_NAME } from '@/lib/site';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -105,7 +105,7 @@ export async function shareImage(card: { kicker: string; title: string }): Promi
   return new Response((await png) as BodyInit, {
     headers: {
       'content-type': SHARE_IMAGE_TYPE,
-      'cache-control': SHARED_CACHE_CONTROL,
+      'cache-control': CACHE_POLICIES.document,
       etag: `"${key}"`,
     },
   });
