@@ -1,20 +1,12 @@
-import type { Article, SectionRef } from '@/lib/queries/types';
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
-import { FEED_HISTORY_NS, historyLinks, subscriptionPage, type FeedPage } from './archive';
-import { feedChannel } from './channel';
-import { feedEntry, newestChange } from './entries';
+import { FEED_HISTORY_NS } from './archive';
+import { feedBuilder } from './builder';
+import { newestChange } from './entries';
 import { xmlDocument } from './xml';
 
 /** Atom (RFC 4287) of the given articles: text constructs typed, so a headline is never read as markup. */
-export function buildAtomFeed(
-  articles: readonly Article[],
-  section: SectionRef | null,
-  page: FeedPage = subscriptionPage(0),
-): string {
-  const channel = feedChannel(section);
-  const entries = articles.map(feedEntry);
-  const history = historyLinks('atom', page, section?.slug);
+export const buildAtomFeed = feedBuilder('atom', ({ channel, entries, history }) => {
   const link = (rel: string, href: string | null) =>
     href === null ? [] : [{ '@_rel': rel, '@_type': 'application/atom+xml', '@_href': href }];
   return xmlDocument({
@@ -52,4 +44,4 @@ export function buildAtomFeed(
       })),
     },
   });
-}
+});

@@ -1,9 +1,6 @@
-import type { Article, SectionRef } from '@/lib/queries/types';
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
-import { historyLinks, subscriptionPage, type FeedPage } from './archive';
-import { feedChannel } from './channel';
-import { feedEntry } from './entries';
+import { feedBuilder } from './builder';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -12,14 +9,9 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  * `author`, no `language`), so the object is built here against the 1.1 spec.
  * `_source` is a custom extension (JSON Feed §"Extensions") naming the dateline's agency.
  */
-export function buildJsonFeed(
-  articles: readonly Article[],
-  section: SectionRef | null,
-  page: FeedPage = subscriptionPage(0),
-): string {
-  const channel = feedChannel(section);
+export const buildJsonFeed = feedBuilder('json', ({ channel, entries, history }) => {
   // JSON Feed pages by `next_url`: the subscription feed to its newest archive, each archive to the one before.
-  const { prevArchive } = historyLinks('json', page, section?.slug);
+  const { prevArchive } = history;
   const feed = {
     version: JSON_FEED_VERSION,
     title: channel.title,
@@ -30,7 +22,7 @@ export function buildJsonFeed(
     language: SITE_LANGUAGE,
     authors: [{ name: SITE_NAME, url: siteUrl() }],
     ...(prevArchive ? { next_url: prevArchive } : {}),
-    items: articles.map(feedEntry).map((entry) => ({
+    items: entries.map((entry) => ({
       id: entry.id,
       url: entry.url,
       title: entry.title,
@@ -43,4 +35,4 @@ export function buildJsonFeed(
     })),
   };
   return JSON.stringify(feed, null, 2);
-}
+});

@@ -1,10 +1,9 @@
-import type { Article, SectionRef } from '@/lib/queries/types';
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl } from '@/lib/site';
 import { escapeHtml } from './article-html';
-import { FEED_HISTORY_NS, historyLinks, subscriptionPage, type FeedPage } from './archive';
-import { feedChannel } from './channel';
-import { feedEntry, newestChange } from './entries';
+import { FEED_HISTORY_NS } from './archive';
+import { feedBuilder } from './builder';
+import { newestChange } from './entries';
 import { xmlDocument } from './xml';
 
 export { FEED_SIZE } from './channel';
@@ -14,15 +13,8 @@ export { FEED_SIZE } from './channel';
  * section's. RSS readers may treat a description as HTML, so the plain-text summary
  * goes in as escaped HTML; the title is plain text.
  */
-export function buildRssFeed(
-  articles: readonly Article[],
-  section: SectionRef | null,
-  page: FeedPage = subscriptionPage(0),
-): string {
-  const channel = feedChannel(section);
-  const entries = articles.map(feedEntry);
+export const buildRssFeed = feedBuilder('rss', ({ channel, entries, history }) => {
   const updated = newestChange(entries);
-  const history = historyLinks('rss', page, section?.slug);
   const link = (rel: string, href: string | null) =>
     href === null ? [] : [{ '@_href': href, '@_rel': rel, '@_type': 'application/rss+xml' }];
   return xmlDocument({
@@ -66,4 +58,4 @@ export function buildRssFeed(
       },
     },
   });
-}
+});
