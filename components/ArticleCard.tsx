@@ -43,3 +43,16 @@ export function ArticleCard({
     </article>
   );
 }
+
+/** Stories in order, one compact card each, between rules: the "Latest" lists. */
+export function CompactArticleList({ articles }: { articles: readonly ArticleSummary[] }) {
+  return (
+    <ol className="divide-y divide-rule">
+      {articles.map((article) => (
+        <li key={article.slug}>
+          <ArticleCard article={article} size="compact" />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,4 +1,4 @@
-import { ArticleCard } from '@/components/ArticleCard';
+import { CompactArticleList } from '@/components/ArticleCard';
 import { Link } from '@/components/Link';
 import { Pagination } from '@/components/Pagination';
 import { SearchResult } from '@/components/SearchResult';
@@ -100,13 +100,7 @@ async function NothingFound({ nothingToSearch }: { nothingToSearch: boolean }) {
           <h2 id="latest-heading" className={headingClass}>
             Latest articles
           </h2>
-          <ol className="divide-y divide-rule">
-            {latest.map((article) => (
-              <li key={article.slug}>
-                <ArticleCard article={article} size="compact" />
-              </li>
-            ))}
-          </ol>
+          <CompactArticleList articles={latest} />
         </section>
       )}
     </>

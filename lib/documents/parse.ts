@@ -127,11 +127,7 @@ class ListingParser implements ListingReader {
     // One pass over the lines, without splitting the text: a 200 MB document has millions.
     while (this.start <= text.length && !this.stopped && this.articles.length - first < wanted) {
       if (this.lineNumber > MAX_LINES_PER_DOCUMENT) {
-        this.report(
-          this.lineNumber,
-          `more than ${count(MAX_LINES_PER_DOCUMENT)} lines in one document: split it into smaller documents`,
-        );
-        this.stopped = true;
+        this.tooLarge(this.lineNumber, `${count(MAX_LINES_PER_DOCUMENT)} lines`);
         break;
       }
       const newline = text.indexOf('\n', this.start);
@@ -162,6 +158,12 @@ class ListingParser implements ListingReader {
   private report(line: number, message: string): void {
     this.problems.push({ line, message });
     if (this.problems.length > MAX_PROBLEMS_PER_DOCUMENT) this.stopped = true;
+  }
+
+  /** The document holds more than `limit` (lines, articles): said at `line`, and nothing more is read. */
+  private tooLarge(line: number, limit: string): void {
+    this.report(line, `more than ${limit} in one document: split it into smaller documents`);
+    this.stopped = true;
   }
 
   /** One line, `start` to `end` (its line ending excluded). */
@@ -226,11 +228,7 @@ class ListingParser implements ListingReader {
     }
     this.blocksClosed += 1;
     if (this.blocksClosed > MAX_ARTICLES_PER_DOCUMENT) {
-      this.report(
-        block.line,
-        `more than ${count(MAX_ARTICLES_PER_DOCUMENT)} articles in one document: split it into smaller documents`,
-      );
-      this.stopped = true;
+      this.tooLarge(block.line, `${count(MAX_ARTICLES_PER_DOCUMENT)} articles`);
       return;
     }
     const article = this.finishBlock(block, sectionName, sectionSlug);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
-import { ArticleCard } from '@/components/ArticleCard';
+import { ArticleCard, CompactArticleList } from '@/components/ArticleCard';
 import { ContinueReading } from '@/components/ContinueReading';
 import { LiteLink } from '@/components/LiteLink';
 import { JsonLd } from '@/components/JsonLd';
@@ -80,13 +80,7 @@ export default async function FrontPage({ params }: Props) {
               <h2 id="latest-heading" className="text-sm font-bold tracking-[0.12em] uppercase">
                 Latest
               </h2>
-              <ol className="divide-y divide-rule">
-                {rest.map((article) => (
-                  <li key={article.slug}>
-                    <ArticleCard article={article} size="compact" />
-                  </li>
-                ))}
-              </ol>
+              <CompactArticleList articles={rest} />
             </section>
           )}
         </div>
