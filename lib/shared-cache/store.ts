@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createClient, RESP_TYPES } from '@redis/client';
 import { z } from 'zod';
+import { processWide } from '@/lib/process-state';
 
 /**
  * The shared cache on Redis (REDIS_URL): rendered pages and cached reads that every
@@ -418,17 +419,13 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
-const KEY = Symbol.for('newsroom.shared-cache');
-const holder = globalThis as Record<symbol, SharedCache | null | undefined>;
-
 /**
- * The process's shared cache, or null without REDIS_URL. One per process, on globalThis:
- * the cache handler, the notice's route and the server are bundled apart.
+ * The process's shared cache, or null without REDIS_URL. One per process
+ * (lib/process-state.ts): the cache handler, the notice's route and the server are bundled apart.
  */
 export function sharedCache(): SharedCache | null {
-  if (holder[KEY] === undefined) {
+  return processWide('shared-cache', () => {
     const config = sharedCacheConfig();
-    holder[KEY] = config ? new SharedCache(config) : null;
-  }
-  return holder[KEY];
+    return config ? new SharedCache(config) : null;
+  });
 }
