@@ -16,8 +16,8 @@ import { processWide } from '@/lib/process-state';
  *   with `maxmemory-policy volatile-lru`; the tags hash has no time to live and is never evicted).
  * - `lsn`: the primary's WAL position after the last import (lib/db/read-position.ts).
  * - `content`: the version of the database's content the entries were made from.
- * - channel `expired`: each expiry, for the instances' in-process state (the front door's
- *   known pages, the read position).
+ * - channel `expired`: each expiry, which every instance publishes to its in-process caches
+ *   as a change of content (lib/content-changed.ts, scripts/server.ts).
  *
  * When Redis does not answer, the site goes on with what it has in memory: every call
  * here fails within REDIS_TIMEOUT_MS, reports it once, and tries again in the background.
