@@ -16,6 +16,7 @@ import {
   startInstance,
   type Instance,
 } from './support/instances';
+import { plainSlug } from './support/import';
 import { SEED_ARTICLES } from './support/seed';
 
 // Two instances of the site, as a deployment runs them: one build, one PostgreSQL
@@ -143,8 +144,12 @@ test('an import told to one instance shows in the other’s search results at on
   const word = uniqueWord();
   const search = `/search?q=${encodeURIComponent(`${word} lighthouse`)}`;
   const headline = `Keepers of the ${word} lighthouse hand over the lamp`;
+  // A result links to the article (its headline is marked up where the words matched).
+  const result = `href="/world/${plainSlug(headline)}"`;
   // The other instance searches first: it finds nothing, and keeps that for a minute.
-  expect((await textOn(second, search)).text).not.toContain(headline);
+  const before = await textOn(second, search);
+  expect(before.status).toBe(200);
+  expect(before.text).not.toContain(result);
 
   const said = await importArticles([{ headline, section: 'World' }], {
     SITE_URL: first.base,
@@ -154,11 +159,11 @@ test('an import told to one instance shows in the other’s search results at on
   expect(said).toContain('was told');
   // Heard through Redis's expiry channel: a moment, not the minute the results were kept for.
   const told = Date.now();
-  await expect(async () => expect((await textOn(second, search)).text).toContain(headline)).toPass({
+  await expect(async () => expect((await textOn(second, search)).text).toContain(result)).toPass({
     timeout: 5_000,
   });
   expect(Date.now() - told).toBeLessThan(5_000);
-  expect((await textOn(first, search)).text).toContain(headline);
+  expect((await textOn(first, search)).text).toContain(result);
 });
 
 test('an import that reaches Redis itself shows its new text on both, though no instance was told', async () => {

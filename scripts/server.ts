@@ -1,6 +1,9 @@
 // The production server that `npm start` runs: Next.js in this process, behind the
 // site's front door (lib/front-door.ts, served by lib/http/front-door-server.ts), which
 // answers what must not reach a page route.
+// Next's environment first, as Next's own server loads it: the content-changed subscriptions
+// (lib/caches.ts) load next/cache, whose modules need the AsyncLocalStorage it sets up.
+import 'next/dist/server/node-environment.js';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
