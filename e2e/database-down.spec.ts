@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
-import pg from 'pg';
+import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '../lib/db/server-databases';
 import { startTcpProxy, type TcpProxy } from '../test/support/tcp-proxy';
 import { stopProcess } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
@@ -13,7 +13,6 @@ import { leakedInternals } from './support/html';
 // connections, one at a database that accepts them and then never answers. The copy
 // leaves out the caches (data and pages), which could otherwise answer for them.
 const build = process.env.NEXT_DIST_DIR || '.next';
-const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const copy = `.next-database-down-${E2E_PORT + 7}`;
 const DOWN = [
   { state: 'refusing connections', port: E2E_PORT + 7 },
@@ -90,17 +89,10 @@ test.describe('a database that fails after pages were cached', () => {
   const cachedCopy = `.next-database-down-${port}`;
   let proxy: TcpProxy;
   let server: ChildProcess | undefined;
-  const admin = () => new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-    await client.end();
-    const direct = new URL(POSTGRES_ADMIN_URL);
-    direct.pathname = `/${database}`;
+    const direct = new URL(await createDatabase(POSTGRES_ADMIN_URL, database));
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
       // Its own DATA_DIR: no running site of another test is told about this import.
       env: {
@@ -142,10 +134,7 @@ test.describe('a database that fails after pages were cached', () => {
     await proxy?.close();
     fs.rmSync(cachedCopy, { recursive: true, force: true });
     fs.rmSync(`tsconfig.${cachedCopy}.json`, { force: true });
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(POSTGRES_ADMIN_URL, database);
   });
 
   const WARMED = ['/', '/world', SEED_ARTICLES[2].path, '/feed.xml'];

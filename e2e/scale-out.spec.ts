@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { signNotice } from '../lib/revalidate-notice';
 import { startTcpProxy, type TcpProxy } from '../test/support/tcp-proxy';
-import { listingDocument } from '../test/support/listing';
+import { listingDocument, uniqueWord, type DocumentArticle } from '../test/support/listing';
 import {
   REDIS_TEST_URL,
   copyBuild,
@@ -16,6 +16,7 @@ import {
   startInstance,
   type Instance,
 } from './support/instances';
+import { plainSlug } from './support/import';
 import { SEED_ARTICLES } from './support/seed';
 
 // Two instances of the site, as a deployment runs them: one build, one PostgreSQL
@@ -77,17 +78,17 @@ async function textOn(instance: Instance, pathname: string) {
   return { status: response.status, cache: response.headers.get('x-nextjs-cache'), text: await response.text() };
 }
 
-async function importCorrection(paragraph: string, env: Record<string, string>) {
+async function importArticles(articles: DocumentArticle[], env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-scale-'));
-  fs.writeFileSync(
-    path.join(dir, 'correction.txt'),
-    listingDocument([{ headline: article.headline, section: 'World', paragraphs: [paragraph] }]),
-  );
+  fs.writeFileSync(path.join(dir, 'listing.txt'), listingDocument(articles));
   const run = await runSeed([dir], { DATABASE_URL: databaseUrl, ...env });
   fs.rmSync(dir, { recursive: true, force: true });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout;
 }
+
+const importCorrection = (paragraph: string, env: Record<string, string>) =>
+  importArticles([{ headline: article.headline, section: 'World', paragraphs: [paragraph] }], env);
 
 test('a page rendered by one instance is served from the shared cache by the other', async () => {
   const [first, second] = instances as [Instance, Instance];
@@ -136,6 +137,33 @@ test('a notice one instance took is refused by the other', async () => {
   expect(await taken.json()).toEqual({ expired: 1, reach: 'every instance' });
   expect((await send(second)).status).toBe(401);
   expect((await send(first)).status).toBe(401);
+});
+
+test('an import told to one instance shows in the other’s search results at once, though it had them cached', async () => {
+  const [first, second] = instances as [Instance, Instance];
+  const word = uniqueWord();
+  const search = `/search?q=${encodeURIComponent(`${word} lighthouse`)}`;
+  const headline = `Keepers of the ${word} lighthouse hand over the lamp`;
+  // A result links to the article (its headline is marked up where the words matched).
+  const result = `href="/world/${plainSlug(headline)}"`;
+  // The other instance searches first: it finds nothing, and keeps that for a minute.
+  const before = await textOn(second, search);
+  expect(before.status).toBe(200);
+  expect(before.text).not.toContain(result);
+
+  const said = await importArticles([{ headline, section: 'World' }], {
+    SITE_URL: first.base,
+    REVALIDATE_SECRET: secret,
+  });
+
+  expect(said).toContain('was told');
+  // Heard through Redis's expiry channel: a moment, not the minute the results were kept for.
+  const told = Date.now();
+  await expect(async () => expect((await textOn(second, search)).text).toContain(result)).toPass({
+    timeout: 5_000,
+  });
+  expect(Date.now() - told).toBeLessThan(5_000);
+  expect((await textOn(first, search)).text).toContain(result);
 });
 
 test('an import that reaches Redis itself shows its new text on both, though no instance was told', async () => {

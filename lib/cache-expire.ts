@@ -1,8 +1,7 @@
 import 'server-only';
-import { revalidateTag } from 'next/cache';
+import { contentChanged } from '@/lib/caches';
 import { getPrimaryPrisma, hasReplicas } from '@/lib/db/client';
-import { primaryWalPosition, requireReadPosition } from '@/lib/db/read-position';
-import { forgetKnownPages } from '@/lib/known-pages';
+import { primaryWalPosition } from '@/lib/db/read-position';
 import { recordContentVersion } from '@/lib/shared-cache/content-version';
 import { sharedCache } from '@/lib/shared-cache/store';
 
@@ -10,21 +9,19 @@ import { sharedCache } from '@/lib/shared-cache/store';
 export type Reach = 'this instance' | 'every instance' | 'this instance (Redis did not answer: sent when it does)';
 
 /**
- * Expires these cache tags, as the import's notice asks. Without REDIS_URL, in this
- * instance's cache (Next's own, which expires them all in one call once the response is
- * sent). With it, in Redis, before answering, so that every instance renders the pages
- * again on their next request. With read replicas, the pages rendered again read from the
- * primary until a replica has replayed the import (the primary's position now is past it).
+ * Expires these cache tags, as the import's notice asks: publishes the change to this
+ * instance's caches at once (lib/caches.ts: without REDIS_URL, Next's own cache among them),
+ * and with REDIS_URL records it in Redis before answering, whence every instance hears it
+ * (scripts/server.ts) and publishes it to its own: the next request on any of them renders
+ * the pages again and searches again. With read replicas, what is read because of the change
+ * comes from the primary until a replica has replayed the import (the primary's position now
+ * is past it).
  */
 export async function expireEverywhere(tags: readonly string[]): Promise<Reach> {
   const lsn = hasReplicas() ? await primaryWalPosition(await getPrimaryPrisma()) : null;
-  requireReadPosition(lsn);
-  forgetKnownPages();
+  contentChanged({ tags, lsn });
   const shared = sharedCache();
-  if (!shared) {
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    return 'this instance';
-  }
+  if (!shared) return 'this instance';
   await shared.ready;
   if (!(await shared.expire(tags, shared.now(), lsn))) return 'this instance (Redis did not answer: sent when it does)';
   await recordContentVersion(shared, await getPrimaryPrisma()).catch(() => undefined);

@@ -8,7 +8,6 @@ vi.mock('@/lib/cache-expire', () => ({
     return Promise.resolve('this instance');
   },
 }));
-vi.mock('@/lib/queries/search-cache', () => ({ forgetSearchResults: () => undefined }));
 vi.mock('@/lib/shared-cache/store', () => ({ sharedCache: () => null }));
 
 const { POST } = await import('@/app/api/revalidate/route');

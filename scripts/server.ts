@@ -1,13 +1,15 @@
 // The production server that `npm start` runs: Next.js in this process, behind the
 // site's front door (lib/front-door.ts, served by lib/http/front-door-server.ts), which
 // answers what must not reach a page route.
+// Next's environment first, as Next's own server loads it: the content-changed subscriptions
+// (lib/caches.ts) load next/cache, whose modules need the AsyncLocalStorage it sets up.
+import 'next/dist/server/node-environment.js';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
-import { requireReadPosition } from '@/lib/db/read-position';
 import { knowBuildFiles, listBuildFiles } from '@/lib/build-files';
-import { forgetKnownPages } from '@/lib/known-pages';
+import { contentChanged } from '@/lib/caches';
 import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
 import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
 import { connectionLimits, limitConnections, SERVER_OPTIONS } from '@/lib/http/connection-policy';
@@ -30,23 +32,22 @@ const FINISH = { onServerError: (res: http.ServerResponse) => plainPage(res, 503
 
 /**
  * With REDIS_URL: before Redis is read (at start and after an outage), its entries are
- * checked against the database; every expiry, made by whichever instance or import, makes
- * this one forget what it knew of the site's pages and read from the primary until the
- * replicas have replayed the change.
+ * checked against the database; every expiry, made by whichever instance or import, is a
+ * change of content for this one's caches (lib/caches.ts), as is a database found changed
+ * while Redis was not told.
  */
 function joinSharedCache(): void {
   const shared = sharedCache();
   if (!shared) return;
   shared.onConnect(async (cache) => {
-    if ((await reconcileSharedCache(cache, await getPrimaryPrisma())) === 'expired')
+    if ((await reconcileSharedCache(cache, await getPrimaryPrisma())) === 'expired') {
       console.log(
         'Shared cache: the database changed since Redis last heard of it: every page will be rendered again.',
       );
+      contentChanged({ tags: ['*'], lsn: null });
+    }
   });
-  shared.onExpiry((notice) => {
-    forgetKnownPages();
-    requireReadPosition(notice.lsn);
-  });
+  shared.onExpiry((notice) => contentChanged({ tags: notice.expiries.map(([tag]) => tag), lsn: notice.lsn }));
   console.log(`Shared cache: Redis at ${describeRedisUrl(process.env.REDIS_URL ?? '')}`);
 }
 

@@ -14,6 +14,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
+import { loadFeedTotal } from '@/lib/queries/loaders';
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set; the caller closes it), applies
@@ -33,8 +34,8 @@ export async function prepareDatabase(root: string): Promise<DatabaseTarget> {
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
   for (const note of migrations.notes) console.log(note);
 
-  const prisma = await getPrimaryPrisma();
-  if ((await prisma.article.count()) === 0) {
+  // The site's own count of what it shows (every section's article count), from the primary.
+  if ((await loadFeedTotal(await getPrimaryPrisma())) === 0) {
     console.log('The database holds no articles: loading the bundled documents.');
     const pool = createPool(database.ownerUrl, 'import');
     try {

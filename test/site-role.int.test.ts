@@ -16,6 +16,7 @@ import { importDocuments } from '@/lib/importer/import-documents';
 import {
   loadArticle,
   loadArticleNeighbours,
+  loadContentVersion,
   loadArticleVersions,
   loadFeedArchive,
   loadFrontPage,
@@ -26,7 +27,6 @@ import {
 } from '@/lib/queries/loaders';
 import { loadSearchResults } from '@/lib/queries/search';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from '@/lib/queries/sitemap-loaders';
-import { contentVersion } from '@/lib/shared-cache/content-version';
 import { POSTGRES_ADMIN_URL, availableDatabaseKinds, embeddedEnv, type DatabaseKind } from './support/database';
 import { REFERENCE_FILE, REFERENCE_HEADLINES, listingDocument, uniqueWord, writeDocuments } from './support/documents';
 import { makeEmbeddedDataDir } from './support/embedded-data-dir';
@@ -154,7 +154,7 @@ async function readEveryPage(url: string) {
       recent: (await loadRecentArticles(prisma, new Date(0), 10)).length,
       health: [await prisma.article.count(), await prisma.section.count()],
       archives: (await prisma.section.aggregate({ _sum: { articleCount: true } }))._sum.articleCount,
-      contentVersion: await contentVersion(prisma),
+      contentVersion: await loadContentVersion(prisma),
       walPosition: await primaryWalPosition(prisma),
     };
   } finally {

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createClient } from '@redis/client';
-import pg from 'pg';
+import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '../../lib/db/server-databases';
 
 /**
  * Production servers of the site for specs that run several, as a deployment does: a
  * copy of the build (without its caches), a database of their own on the PostgreSQL
  * server, and the server bundle `npm start` runs.
  */
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export { POSTGRES_ADMIN_URL };
 export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const build = process.env.NEXT_DIST_DIR || '.next';
 
@@ -32,22 +32,10 @@ export function copyBuild(name: string): { dir: string; remove(): void } {
 
 /** A database of the spec's own, with the reference documents loaded; dropped by `drop`. */
 export async function seededDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const seeded = await runSeed([], { DATABASE_URL: url.toString() });
+  const url = await createDatabase(POSTGRES_ADMIN_URL, name);
+  const seeded = await runSeed([], { DATABASE_URL: url });
   if (seeded.status !== 0) throw new Error(`seeding ${name} failed:\n${seeded.stdout}\n${seeded.stderr}`);
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url, drop: () => dropDatabase(POSTGRES_ADMIN_URL, name) };
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   sectionTag,
   showsTag,
 } from '@/lib/cache-tags';
+import { poolReader } from '@/lib/db/sql-reader';
+import { loadNeighbourSlugs } from '@/lib/queries/loaders';
 import type { ImportReport } from './report';
 
 /**
@@ -36,25 +38,7 @@ export async function tagsToExpire(
     tags.add(showsTag(article.slug));
   }
   const placed = changed.filter((article) => article.created || article.previousSectionSlug).map((a) => a.slug);
-  for (const slug of await loadNeighbourSlugs(db, placed)) tags.add(articleTag(slug));
+  // The neighbours their pages show, asked as the pages ask (lib/queries), through the import's own pool.
+  for (const slug of await loadNeighbourSlugs(poolReader(db), placed)) tags.add(articleTag(slug));
   return [...tags];
-}
-
-/** The articles just newer and just older than each of these in its section. */
-async function loadNeighbourSlugs(db: pg.Pool, slugs: string[]): Promise<string[]> {
-  if (slugs.length === 0) return [];
-  const { rows } = await db.query<{ slug: string }>(
-    `SELECT n.slug FROM articles a CROSS JOIN LATERAL (
-       (SELECT b.slug FROM articles b
-         WHERE b.section_id = a.section_id AND (b.published_at, b.id) > (a.published_at, a.id)
-         ORDER BY b.published_at, b.id LIMIT 1)
-       UNION ALL
-       (SELECT b.slug FROM articles b
-         WHERE b.section_id = a.section_id AND (b.published_at, b.id) < (a.published_at, a.id)
-         ORDER BY b.published_at DESC, b.id DESC LIMIT 1)
-     ) n
-     WHERE a.slug = ANY($1::text[])`,
-    [slugs],
-  );
-  return rows.map((row) => row.slug);
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import type { SqlReader } from '@/lib/db/sql-reader';
 import type { BodyBlock } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -14,7 +15,12 @@ import type {
   SectionRef,
 } from './types';
 
-/** Uncached reads. Pages use the cached wrappers in ./index.ts; tests call these directly. */
+/**
+ * Uncached reads: every read the site makes (pages, route handlers, the front door's memo in
+ * lib/known-pages.ts, the shared cache's content check) and what the import's expiry asks.
+ * Pages use the cached wrappers in ./index.ts; tests call these directly. A read that the
+ * import makes too takes a SqlReader (lib/db/sql-reader.ts), which its pg pool is as well.
+ */
 
 export const SECTION_PAGE_SIZE = 20;
 /** How many listing pages a section of `articles` articles has. */
@@ -183,10 +189,19 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
 }
 
 /** null when the section does not exist or the page is past its last page. */
-export async function loadSectionPage(prisma: PrismaClient, slug: string, page: number): Promise<SectionPage | null> {
+/** A section that shows articles (null: none by that slug, or it has none): every read of one section starts here. */
+async function shownSection(
+  prisma: SqlReader,
+  slug: string,
+): Promise<{ id: number; slug: string; name: string; article_count: number } | null> {
   const [section] = await prisma.$queryRaw<Array<{ id: number; slug: string; name: string; article_count: number }>>`
-    SELECT id, slug, name, article_count FROM sections WHERE slug = ${slug}`;
-  if (!section || section.article_count === 0) return null;
+    SELECT id, slug, name, article_count FROM sections WHERE slug = ${slug} AND article_count > 0`;
+  return section ?? null;
+}
+
+export async function loadSectionPage(prisma: PrismaClient, slug: string, page: number): Promise<SectionPage | null> {
+  const section = await shownSection(prisma, slug);
+  if (!section) return null;
   const total = section.article_count;
   const pageCount = sectionPageCount(total);
   if (page < 1 || page > pageCount) return null;
@@ -313,15 +328,12 @@ export async function loadLatestArticles(
 }
 
 /**
- * How many articles a feed covers: the site's (every section's), or one section's;
- * null for a section that shows none. One row (or one sum over the sections), never a count of articles.
+ * How many articles the site shows (every section's), or one section: what a feed covers and a
+ * section's listing pages; null for a section that shows none. One row (or one sum over the
+ * sections), never a count of articles.
  */
-export async function loadFeedTotal(prisma: PrismaClient, sectionSlug?: string): Promise<number | null> {
-  if (sectionSlug !== undefined) {
-    const [section] = await prisma.$queryRaw<Array<{ article_count: number }>>`
-      SELECT article_count FROM sections WHERE slug = ${sectionSlug} AND article_count > 0`;
-    return section?.article_count ?? null;
-  }
+export async function loadFeedTotal(prisma: SqlReader, sectionSlug?: string): Promise<number | null> {
+  if (sectionSlug !== undefined) return (await shownSection(prisma, sectionSlug))?.article_count ?? null;
   const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`
     SELECT COALESCE(SUM(article_count), 0)::int AS total FROM sections`;
   return total;
@@ -370,31 +382,68 @@ export async function loadFeedArchive(
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
-  const [section] = await prisma.$queryRaw<SectionRef[]>`
-    SELECT slug, name FROM sections WHERE slug = ${slug} AND article_count > 0 LIMIT 1`;
-  return section ?? null;
+  const section = await shownSection(prisma, slug);
+  return section && { slug: section.slug, name: section.name };
 }
 
+/** The section an article is in now (its slug), or null when there is no such article. */
+export async function loadArticleSection(prisma: PrismaClient, slug: string): Promise<string | null> {
+  const [row] = await prisma.$queryRaw<Array<{ section: string }>>`
+    SELECT s.slug AS section FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
+  return row?.section ?? null;
+}
+
+/**
+ * For each of these articles, the next newer ('previous') and the next older ('next') article
+ * of the same section, by (published_at, id), the listing's order: one statement, with the
+ * columns asked for (of ARTICLES_WITH_SECTION) and the side.
+ */
+const neighboursOf = (slugs: readonly string[], columns: Prisma.Sql) => Prisma.sql`
+  SELECT n.* FROM (SELECT id, section_id, published_at FROM articles WHERE slug = ANY(${slugs}::text[])) t
+   CROSS JOIN LATERAL (
+     (SELECT 'previous' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id)
+       ORDER BY a.published_at ASC, a.id ASC LIMIT 1)
+     UNION ALL
+     (SELECT 'next' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id)
+       ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
+   ) n`;
+
 /** The articles just before (newer) and just after (older) this one in its section's listing. */
-export async function loadArticleNeighbours(prisma: PrismaClient, slug: string): Promise<ArticleNeighbours> {
-  // In one statement: the next newer and the next older article of the same section, by
-  // (published_at, id), the listing's order.
-  const rows = await prisma.$queryRaw<Array<SummaryRow & { side: 'previous' | 'next' }>>`
-    SELECT n.* FROM (SELECT id, section_id, published_at FROM articles WHERE slug = ${slug}) t
-     CROSS JOIN LATERAL (
-       (SELECT 'previous' AS side, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-         WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id)
-         ORDER BY a.published_at ASC, a.id ASC LIMIT 1)
-       UNION ALL
-       (SELECT 'next' AS side, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-         WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id)
-         ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
-     ) n`;
+export async function loadArticleNeighbours(prisma: SqlReader, slug: string): Promise<ArticleNeighbours> {
+  const rows = await prisma.$queryRaw<Array<SummaryRow & { side: 'previous' | 'next' }>>(
+    neighboursOf([slug], SUMMARY_COLUMNS),
+  );
   const side = (name: 'previous' | 'next') => {
     const row = rows.find((candidate) => candidate.side === name);
     return row ? summaryFromSql(row) : null;
   };
   return { previous: side('previous'), next: side('next') };
+}
+
+/**
+ * The slugs of the articles next to each of these in its section (what loadArticleNeighbours
+ * shows on their pages): the import's expiry asks it of the articles it placed.
+ */
+export async function loadNeighbourSlugs(db: SqlReader, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ slug: string }>>(neighboursOf(slugs, Prisma.sql`a.slug`));
+  return rows.map((row) => row.slug);
+}
+
+/**
+ * A short fingerprint of what the database holds for readers: how many articles and
+ * sections, and a sum over every article's content hash (which covers its headline,
+ * section and text). Any import that changed what a page shows changes it
+ * (lib/shared-cache/content-version.ts compares it with what Redis's entries were made from).
+ */
+export async function loadContentVersion(db: SqlReader): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ version: string }>>`
+    SELECT (SELECT count(*) FROM sections)::text || ':' || count(*)::text || ':' ||
+           coalesce(sum(('x' || left(content_hash, 8))::bit(32)::int::bigint), 0)::text AS version
+      FROM articles`;
+  return row?.version ?? '';
 }
 
 export const RELATED_LIMIT = 4;

@@ -1,15 +1,16 @@
 import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
+import { processWide } from '@/lib/process-state';
 
 /**
  * Search results kept in memory, per normalised query and page: a bounded cache (least
- * recently used go first), emptied by each import's notice (app/api/revalidate) and
- * otherwise kept at most REVALIDATE_SECONDS, like every page.
+ * recently used go first), emptied by each change of content, on every instance (lib/caches.ts),
+ * and otherwise kept at most REVALIDATE_SECONDS, like every page.
  *
  * Why not Next's data cache (unstable_cache) as for the other reads: it writes each entry to
  * disk (.next/cache/fetch-cache) and keeps it there, so a stream of made-up queries would grow
  * the disk without bound. Here a flood of queries only pushes older ones out.
- * Kept on globalThis: the notice's route handler and the search page are bundled apart but
- * run in one process (as lib/known-pages.ts).
+ * One per process (lib/process-state.ts): the server, which hears of changes, and the search
+ * page are bundled apart.
  */
 export const SEARCH_CACHE_ENTRIES = 500;
 
@@ -21,8 +22,7 @@ interface Entry<T> {
   until: number;
 }
 
-const KEY = Symbol.for('newsroom.search-cache');
-const store = ((globalThis as Record<symbol, Map<string, Entry<unknown>> | undefined>)[KEY] ??= new Map());
+const store = processWide('search-cache', () => new Map<string, Entry<unknown>>());
 
 /**
  * The cached value under `key`, or `load()`'s, kept for the next reader (readers asking at once share one load).

@@ -1,24 +1,12 @@
 import type pg from 'pg';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { poolReader, type SqlReader } from '@/lib/db/sql-reader';
+import { loadContentVersion } from '@/lib/queries/loaders';
 import type { SharedCache } from './store';
 
-/**
- * A short fingerprint of what the database holds for readers: how many articles and
- * sections, and a sum over every article's content hash (which covers its headline,
- * section and text). Any import that changed what a page shows changes it.
- */
-export async function contentVersion(db: PrismaClient | pg.Pool): Promise<string> {
-  const rows =
-    'query' in db
-      ? (await db.query<{ version: string }>(CONTENT_VERSION)).rows
-      : await db.$queryRawUnsafe<{ version: string }[]>(CONTENT_VERSION);
-  return rows[0]?.version ?? '';
-}
-
-const CONTENT_VERSION = `
-  SELECT (SELECT count(*) FROM sections)::text || ':' || count(*)::text || ':' ||
-         coalesce(sum(('x' || left(content_hash, 8))::bit(32)::int::bigint), 0)::text AS version
-    FROM articles`;
+/** The content's fingerprint (lib/queries/loaders.ts), asked through the site's client or the import's pool. */
+const contentVersion = (db: PrismaClient | pg.Pool): Promise<string> =>
+  loadContentVersion('query' in db ? poolReader(db) : (db as SqlReader));
 
 /**
  * Makes the shared entries agree with the database: when the content changed since

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { primaryWalPosition } from '@/lib/db/read-position';
+import { poolReader } from '@/lib/db/sql-reader';
 import { recordContentVersion } from './content-version';
 import { sharedCache } from './store';
 
@@ -16,8 +18,7 @@ export async function expireInSharedCache(
   if (!shared || tags.length === 0) return null;
   try {
     await shared.ready;
-    const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
-    if (!(await shared.expire(tags, shared.now(), rows[0]?.lsn ?? null)))
+    if (!(await shared.expire(tags, shared.now(), await primaryWalPosition(poolReader(pool)))))
       return {
         said: 'The shared cache (Redis) did not answer: each instance shows the change when told, or within 60 seconds.',
         everywhere: false,

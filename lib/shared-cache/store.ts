@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createClient, RESP_TYPES } from '@redis/client';
 import { z } from 'zod';
+import { processWide } from '@/lib/process-state';
 
 /**
  * The shared cache on Redis (REDIS_URL): rendered pages and cached reads that every
@@ -15,8 +16,8 @@ import { z } from 'zod';
  *   with `maxmemory-policy volatile-lru`; the tags hash has no time to live and is never evicted).
  * - `lsn`: the primary's WAL position after the last import (lib/db/read-position.ts).
  * - `content`: the version of the database's content the entries were made from.
- * - channel `expired`: each expiry, for the instances' in-process state (the front door's
- *   known pages, the read position).
+ * - channel `expired`: each expiry, which every instance publishes to its in-process caches
+ *   as a change of content (lib/content-changed.ts, scripts/server.ts).
  *
  * When Redis does not answer, the site goes on with what it has in memory: every call
  * here fails within REDIS_TIMEOUT_MS, reports it once, and tries again in the background.
@@ -418,17 +419,13 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
-const KEY = Symbol.for('newsroom.shared-cache');
-const holder = globalThis as Record<symbol, SharedCache | null | undefined>;
-
 /**
- * The process's shared cache, or null without REDIS_URL. One per process, on globalThis:
- * the cache handler, the notice's route and the server are bundled apart.
+ * The process's shared cache, or null without REDIS_URL. One per process
+ * (lib/process-state.ts): the cache handler, the notice's route and the server are bundled apart.
  */
 export function sharedCache(): SharedCache | null {
-  if (holder[KEY] === undefined) {
+  return processWide('shared-cache', () => {
     const config = sharedCacheConfig();
-    holder[KEY] = config ? new SharedCache(config) : null;
-  }
-  return holder[KEY];
+    return config ? new SharedCache(config) : null;
+  });
 }

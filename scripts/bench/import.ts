@@ -54,7 +54,8 @@ async function timeImport(label: string, url: string, sources: SourceDocument[])
         `re-import ${second.totals.unchanged.toLocaleString('en')} unchanged in ${seconds(secondMs)} (${rate(second.totals.unchanged, secondMs)})`,
     );
     // What the import's largest cost is by itself: PostgreSQL parsing articles' text into search
-    // words, on one backend (no parallel workers), for 10,000 of the stored articles.
+    // words, on one backend (no parallel workers), for 10,000 of the stored articles. (The
+    // bench's own measuring SQL: no page reads this, so it is no loader of lib/queries.)
     const sample = 10_000;
     const client = await pool.connect();
     try {

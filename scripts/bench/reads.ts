@@ -3,11 +3,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createPrismaClient } from '@/lib/db/client';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { createPool } from '@/lib/db/pool';
 import { readDocuments } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { loadFeedTotal } from '@/lib/queries/loaders';
+import { loadSitemapArticles } from '@/lib/queries/sitemap-loaders';
 import { waitFor } from '../floor-app';
 import {
   generateCorpus,
@@ -70,10 +73,14 @@ async function timeReadsDuringImport(
     const pool = createPool(db.url, 'import');
     try {
       await importDocuments(pool, await readDocuments([corpus]));
-      const { rows } = await pool.query<{ path: string }>(
-        `SELECT s.slug || '/' || a.slug AS path FROM articles a JOIN sections s ON s.id = a.section_id ORDER BY random()`,
-      );
-      slugs.push(...rows.map((row) => row.path));
+      // Every article's address, as the sitemaps list them, in an order of chance.
+      const prisma = createPrismaClient(db.url);
+      try {
+        const articles = await loadSitemapArticles(prisma, 0, (await loadFeedTotal(prisma)) ?? 0);
+        slugs.push(...shuffled(articles.map((article) => `${article.sectionSlug}/${article.slug}`)));
+      } finally {
+        await prisma.$disconnect();
+      }
     } finally {
       await pool.end();
     }
@@ -118,4 +125,13 @@ async function timeReadsDuringImport(
   } finally {
     await stopSite(server);
   }
+}
+
+/** The items in an order of chance (Fisher–Yates). */
+function shuffled<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }

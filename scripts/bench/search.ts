@@ -176,7 +176,8 @@ export async function benchSearch(work: string, options: BenchOptions) {
 /**
  * The same import into a database that makes no search vectors and has no search index: what
  * search costs an import. (The staging table's vector becomes a plain empty column, the trigger
- * that would compute it on `articles` goes, and so does the GIN index.)
+ * that would compute it on `articles` goes, and so does the GIN index: the bench's own SQL, a
+ * schema no site runs.)
  */
 async function timeImportWithoutSearch(work: string, sources: SourceDocument[]) {
   const dataDir = path.join(work, 'search-data-without');

@@ -5,16 +5,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { createPool } from '@/lib/db/pool';
+import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '@/lib/db/server-databases';
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
-const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** The command's flags (scripts/bench.ts), as numbers. */
 export interface BenchOptions {
@@ -86,29 +85,16 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** A fresh database on the PostgreSQL server: the bench compares both engines, so it needs one. */
 export async function postgresDatabase(purpose: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  const name = `newsroom_bench_${purpose}_${process.pid}`;
+  let url: string;
   try {
-    await admin.connect();
+    url = await createDatabase(POSTGRES_ADMIN_URL, name);
   } catch (error) {
     throw new Error(
       `the bench needs a PostgreSQL server at ${POSTGRES_ADMIN_URL} (TEST_POSTGRES_URL): ${(error as Error).message}`,
     );
   }
-  const name = `newsroom_bench_${purpose}_${process.pid}`;
-  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  return { url, drop: () => dropDatabase(POSTGRES_ADMIN_URL, name) };
 }
 
 export function percentile(sorted: number[], p: number): number {

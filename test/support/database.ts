@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { createPool } from '@/lib/db/pool';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '@/lib/db/server-databases';
 import { makeEmbeddedDataDir } from './embedded-data-dir';
 import { makeTempDir } from './temp-dir';
 
@@ -26,7 +27,7 @@ export interface TestDatabase {
 }
 
 /** The PostgreSQL server tests create their own databases on (CI and developer machines have one). */
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export { POSTGRES_ADMIN_URL };
 
 async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
@@ -87,27 +88,19 @@ export async function createTestDatabase(
     };
   }
   const name = `newsroom_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  if (migrated) await migrate(url.toString());
-  const prisma = createPrismaClient(url.toString());
-  const pool = createPool(url.toString(), 'import');
+  const url = await createDatabase(POSTGRES_ADMIN_URL, name);
+  if (migrated) await migrate(url);
+  const prisma = createPrismaClient(url);
+  const pool = createPool(url, 'import');
   return {
     kind,
-    url: url.toString(),
+    url,
     prisma,
     pool,
     drop: async () => {
       await prisma.$disconnect();
       await pool.end();
-      const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
+      await dropDatabase(POSTGRES_ADMIN_URL, name);
     },
   };
 }

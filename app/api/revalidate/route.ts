@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { expireEverywhere } from '@/lib/cache-expire';
 import { TAG_PATTERN } from '@/lib/cache-tags';
-import { forgetSearchResults } from '@/lib/queries/search-cache';
 import { checkNotice, NOTICE_WINDOW_MS, noticeToken, SeenNonces } from '@/lib/revalidate-notice';
 import { sharedCache } from '@/lib/shared-cache/store';
 
@@ -52,7 +51,7 @@ async function firstTime(nonce: string, expiresAt: number): Promise<boolean | nu
 
 /**
  * The import script's notice of what changed, signed over its body with a time and a nonce
- * (lib/revalidate-notice.ts): expire those cache tags, at once (lib/cache-expire.ts).
+ * (lib/revalidate-notice.ts): expire those cache tags, at once, on every instance (lib/cache-expire.ts).
  */
 export async function POST(request: Request) {
   const authorization = request.headers.get('authorization');
@@ -75,8 +74,6 @@ export async function POST(request: Request) {
   const parsed = notice.safeParse(json);
   if (!parsed.success) return Response.json({ error: 'expected {"tags": ["article:<slug>", …]}' }, { status: 400 });
   const tags = [...new Set(parsed.data.tags)];
-  // Any change may add, drop or reorder the results of any search (this instance's; others' within 60 s).
-  if (tags.length > 0) forgetSearchResults();
   const reach = await expireEverywhere(tags);
   return Response.json({ expired: tags.length, reach });
 }
