@@ -97,13 +97,13 @@ function compile(pattern: string, params: Record<string, ParamKind<unknown>>): S
     });
 }
 
-const route = <P>(spec: RouteSpec<P>): Omit<Route<P>, 'name'> => ({
+const route = <P>(spec: RouteSpec<P>): Shape<P> => ({
   ...spec,
   segments: compile(spec.pattern, spec.params as Record<string, ParamKind<unknown>>),
 });
 
 /** The lite twin of a full page (`/lite` and the full page's address): it exists when the page does. */
-const liteTwin = <P>(full: Omit<Route<P>, 'name'>, file: string): Omit<Route<P>, 'name'> => {
+const liteTwin = <P>(full: Shape<P>, file: string): Shape<P> => {
   const { redirect, address } = full;
   return route({
     pattern: full.pattern === '/' ? '/lite' : `/lite${full.pattern}`,
@@ -163,7 +163,7 @@ const archiveExists: Existence<{ section?: string; number: number }> = {
 };
 
 /** A one-segment document of the site, its own handler's (no parameters, nothing to look up). */
-const document = (name: string, cache: CachePolicy = 'document') =>
+const oneSegment = (name: string, cache: CachePolicy = 'document') =>
   route({ pattern: `/${name}`, params: {}, files: [`app/${name}/route.ts`], cache, address: () => `/${name}` });
 
 const front = route({
@@ -288,19 +288,19 @@ export const ROUTES = {
     address: () => '/saved',
     internal: () => `/saved/${SAVED_LIST}`,
   }),
-  sitemapIndex: document('sitemap.xml'),
+  sitemapIndex: oneSegment('sitemap.xml'),
   sitemapFile: route({
     pattern: '/sitemaps/:file',
     params: { file: SITEMAP_FILE },
     files: ['app/sitemaps/[file]/route.ts'],
     cache: 'document',
   }),
-  newsSitemap: document('news-sitemap.xml'),
-  robots: document('robots.txt'),
-  llms: document('llms.txt'),
-  openSearch: document('opensearch.xml'),
+  newsSitemap: oneSegment('news-sitemap.xml'),
+  robots: oneSegment('robots.txt'),
+  llms: oneSegment('llms.txt'),
+  openSearch: oneSegment('opensearch.xml'),
   siteImage: route({ pattern: '/opengraph-image', params: {}, files: ['app/opengraph-image.tsx'], cache: 'document' }),
-  health: document('healthz', 'none'),
+  health: oneSegment('healthz', 'none'),
   publicFile: route({
     pattern: '/favicon.ico|logo.png|sw.js',
     params: {},
