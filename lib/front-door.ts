@@ -9,24 +9,9 @@ import {
   lastKnownSectionPages,
   sectionPageCount,
 } from '@/lib/known-pages';
-import {
-  API_ROUTES,
-  ARCHIVE_ROUTE_FILES,
-  ARTICLE_ROUTE_FILES,
-  FRONT_EDITION,
-  SAVED_LIST,
-  PUBLIC_FILES,
-  RESERVED_ARTICLE_SLUGS,
-  RESERVED_SLUGS,
-  ROOT_PAGES,
-  ROOT_ROUTE_FILES,
-  SECTION_ROUTE_FILES,
-} from '@/lib/routes';
 import { isBuildFile } from '@/lib/build-files';
-import { CACHE_POLICIES } from '@/lib/http/cache-policy';
-import { parseSitemapFileName } from '@/lib/seo/sitemap';
-import { articlePath, litePath, sectionPagePath } from '@/lib/site';
-import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params';
+import { ALL_ROUTES, ROUTES, placement, type Memo, type Route, type Segment } from '@/lib/routes';
+import type { ParamKind } from '@/lib/url-params';
 
 /**
  * What the server does with a request before Next.js sees it. Why a front door, and
@@ -35,6 +20,10 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN, parsePageParam } from '@/lib/url-params'
  * (vercel/next.js#62228), so what names nothing must never reach the page routes; and
  * a proxy, even one that only calls next(), halves the throughput of cached pages.
  * Here an address that exists costs a map look-up.
+ *
+ * The front door is a matcher over the route table (lib/routes.ts): an address that matches
+ * no entry gets the full 404 page; one that does is redirected, looked up, or let through as
+ * its entry says.
  */
 export type Verdict =
   | { action: 'next'; url?: string; headers?: Readonly<Record<string, string>> }
@@ -43,23 +32,113 @@ export type Verdict =
   | { action: 'page'; status: 400 | 405 | 503; allow?: string };
 
 const NEXT: Verdict = { action: 'next' };
+const NOT_FOUND: Verdict = { action: 'not-found' };
 /** Search renders per request, for one reader's query (lib/http/cache-policy.ts `reader`). Results are never indexed. */
 export const SEARCH_PAGE: Verdict = {
   action: 'next',
-  headers: { 'cache-control': CACHE_POLICIES.reader, 'x-robots-tag': 'noindex' },
+  ...(ROUTES.search.headers && { headers: ROUTES.search.headers }),
 };
-const NOT_FOUND: Verdict = { action: 'not-found' };
-const LITE = 'lite';
-const SAVED = 'saved';
-/** The saved-articles page lives under a dynamic segment, as the front page does, so that it is rendered with the navigation. */
-const SAVED_PAGE_ROUTE = `/saved/${SAVED_LIST}`;
-/** The route that renders the front page: a dynamic segment, so that the build needs no database. */
-const FRONT_PAGE_ROUTE = `/front/${FRONT_EDITION}`;
-const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
-const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/u;
+/** The first segment of the site's API, whose routes each answer one method of their own. */
+const API = 'api';
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/u;
 /** What no address of the site holds once decoded: a dot segment, a backslash, a NUL. */
 const HIDDEN_TRAVERSAL = /\/\.\.?(?:\/|$)|[\\\0]/u;
+const NO_SEGMENTS: readonly string[] = [];
+
+/** What the front door asks lib/known-pages.ts, for each memo an entry names. */
+interface MemoCalls {
+  known(key: string | undefined): unknown;
+  lastKnown(key: string | undefined): unknown;
+  load(key: string | undefined): Promise<unknown>;
+}
+const MEMOS: Record<Memo, MemoCalls> = {
+  sectionPages: {
+    known: (slug) => knownSectionPages(slug ?? ''),
+    lastKnown: (slug) => lastKnownSectionPages(slug ?? ''),
+    load: (slug) => sectionPageCount(slug ?? ''),
+  },
+  articleSection: {
+    known: (slug) => knownArticleSection(slug ?? ''),
+    lastKnown: (slug) => lastKnownArticleSection(slug ?? ''),
+    load: (slug) => articleSection(slug ?? ''),
+  },
+  feedArchives: {
+    known: (section) => knownFeedArchives(section),
+    lastKnown: (section) => lastKnownFeedArchives(section),
+    load: (section) => feedArchiveCount(section),
+  },
+};
+
+type Params = Record<string, unknown>;
+/** An entry's existence check, as the matcher calls it (its types are the entry's own). */
+interface Check {
+  memo: Memo;
+  key(params: Params): string | undefined;
+  trust?(value: unknown, params: Params): boolean;
+}
+
+/** An entry as the matcher holds it: what it answers when what it names is here, made once. */
+interface Door {
+  entry: Route;
+  served: Verdict | undefined;
+}
+
+/** A node of the table's segments: literal ones looked up in a map, then parameters in order. */
+interface Node {
+  literals: Map<string, Node>;
+  params: Array<{ name: string; kind: ParamKind<unknown>; suffix: string; node: Node }>;
+  door?: Door;
+}
+
+const newNode = (): Node => ({ literals: new Map(), params: [] });
+
+function childOf(node: Node, segment: Segment): Node[] {
+  if ('literals' in segment)
+    return segment.literals.map((literal) => {
+      const child = node.literals.get(literal) ?? newNode();
+      node.literals.set(literal, child);
+      return child;
+    });
+  const same = node.params.find(
+    (param) => param.name === segment.param && param.kind === segment.kind && param.suffix === segment.suffix,
+  );
+  if (same) return [same.node];
+  const child = newNode();
+  node.params.push({ name: segment.param, kind: segment.kind, suffix: segment.suffix, node: child });
+  return [child];
+}
+
+/** The table, compiled once: no address's match builds a pattern. */
+const ROOT = newNode();
+for (const entry of ALL_ROUTES) {
+  const door: Door = {
+    entry,
+    served: entry.internal ? undefined : entry.headers ? { action: 'next', headers: entry.headers } : NEXT,
+  };
+  const nodes = entry.segments.reduce<Node[]>((at, segment) => at.flatMap((node) => childOf(node, segment)), [ROOT]);
+  for (const node of nodes) {
+    if (node.door) throw new Error(`${entry.name} and ${node.door.entry.name} have one shape`);
+    node.door = door;
+  }
+}
+
+/** The entry an address's segments match, its parameters parsed into `params`. */
+function match(node: Node, segments: readonly string[], index: number, params: Params): Door | undefined {
+  if (index === segments.length) return node.door;
+  const segment = segments[index] ?? '';
+  const literal = node.literals.get(segment);
+  const found = literal && match(literal, segments, index + 1, params);
+  if (found) return found;
+  for (const param of node.params) {
+    if (!segment.endsWith(param.suffix)) continue;
+    const value = param.kind.parse(param.suffix === '' ? segment : segment.slice(0, -param.suffix.length));
+    if (value === null) continue;
+    params[param.name] = value;
+    const deeper = match(param.node, segments, index + 1, params);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
 
 /**
  * Synchronous when what the request names is already known (a cached page costs a
@@ -77,68 +156,41 @@ export function frontDoor(method: string, url: string): Verdict | Promise<Verdic
   // Browsers resolve `.` and `..` before they send an address: one that still holds them names
   // nothing, and neither does one that holds them (or a backslash) percent-encoded.
   if (DOT_SEGMENT.test(pathname) || HIDDEN_TRAVERSAL.test(decoded)) return NOT_FOUND;
-  const [section = '', second, third, ...rest] = pathname.slice(1).split('/');
-  if (section === 'api') {
-    const allowed = API_ROUTES.get(pathname);
+  const segments = pathname === '/' ? NO_SEGMENTS : pathname.slice(1).split('/');
+  const params: Params = {};
+  if (segments[0] === API) {
+    const allowed = match(ROOT, segments, 0, params)?.entry.method;
     if (allowed === undefined) return NOT_FOUND;
     return method === allowed ? NEXT : { action: 'page', status: 405, allow: allowed };
   }
   if (method !== 'GET' && method !== 'HEAD') return { action: 'page', status: 405 };
-  if (pathname === '/') return { action: 'next', url: FRONT_PAGE_ROUTE };
   // The build's own files, and nothing else: any other /_next/ address would reach a page route.
-  if (section === '_next') return buildFile(pathname, decoded);
-  if (section === LITE) return liteDoor(method, pathname, query === -1 ? '' : url.slice(query));
-  if (section === SAVED) return second === undefined ? { action: 'next', url: SAVED_PAGE_ROUTE } : NOT_FOUND;
+  if (segments[0] === '_next') return buildFile(pathname, decoded);
   // Every address below here either reaches a route of the site, or gets the full 404 page:
   // Next's own answer for a missing page rendered on demand is an empty shell.
-  if (ROOT_ROUTE_FILES.has(section) || PUBLIC_FILES.has(section)) return second === undefined ? NEXT : NOT_FOUND;
-  if (ROOT_PAGES.has(section)) return second === undefined ? SEARCH_PAGE : NOT_FOUND;
-  if (section === 'sitemaps')
-    return second !== undefined && third === undefined && parseSitemapFileName(second) ? NEXT : NOT_FOUND;
-  if (section === 'archive') return feedArchive(method, pathname, undefined, second, third, rest);
-  if (RESERVED_SLUGS.has(section) || !isSlug(section)) return NOT_FOUND;
-  if (second === 'archive') return feedArchive(method, pathname, section, third, rest[0], rest.slice(1));
-  if (rest.length > 0) return NOT_FOUND;
+  const door = match(ROOT, segments, 0, params);
+  if (door === undefined || door.entry.method !== undefined) return NOT_FOUND;
+  const redirect = door.entry.redirect?.(params, query === -1 ? '' : url.slice(query + 1));
+  if (redirect === false) return NOT_FOUND;
+  if (redirect !== undefined) return { action: 'redirect', location: redirect };
+  const check = door.entry.exists as Check | undefined;
+  if (check === undefined) return served(door, params);
+  const memo = MEMOS[check.memo];
+  const key = check.key(params);
+  const known = memo.known(key);
+  const trusted = known !== undefined && (check.trust === undefined || check.trust(known, params));
+  return lookUp(method, pathname, door, params, trusted ? known : undefined, memo, key);
+}
 
-  if (second === undefined) {
-    const pageParams = query === -1 ? [] : new URLSearchParams(url.slice(query + 1)).getAll('page');
-    if (pageParams.length > 0) return oldPageAddress(section, pageParams);
-    return bySectionPages(method, pathname, section, (pages) => (pages === null ? NOT_FOUND : NEXT));
-  }
-  if (second === 'page' && third !== undefined) {
-    if (!PAGE_NUMBER.test(third)) return NOT_FOUND;
-    const page = Number(third);
-    if (page === 1) return { action: 'redirect', location: sectionPagePath(section, 1) };
-    return bySectionPages(method, pathname, section, (pages) => (pages !== null && page <= pages ? NEXT : NOT_FOUND));
-  }
-  // A section's feed or share image: only a section that shows articles has them.
-  if (SECTION_ROUTE_FILES.has(second))
-    return third === undefined
-      ? bySectionPages(method, pathname, section, (pages) => (pages === null ? NOT_FOUND : NEXT))
-      : NOT_FOUND;
-  if (third !== undefined && !ARTICLE_ROUTE_FILES.has(third)) return NOT_FOUND;
-  const slug = second.endsWith('.md') && third === undefined ? second.slice(0, -3) : second;
-  if (!isSlug(slug) || RESERVED_ARTICLE_SLUGS.has(slug)) return NOT_FOUND;
-  // A known article under another section is asked for again before the redirect: the
-  // memory may predate a move the site was not told about, and must not send a loop.
-  const known = knownArticleSection(slug);
-  return lookUp(
-    method,
-    pathname,
-    known === section ? known : undefined,
-    () => lastKnownArticleSection(slug),
-    () => articleSection(slug),
-    (home) => {
-      if (home === null) return NOT_FOUND;
-      // An article's share image lives under the article, wherever that is now.
-      const file = third === undefined ? '' : `/${third}`;
-      if (home !== section)
-        return { action: 'redirect', location: `${articlePath(home, slug)}${slug === second ? '' : '.md'}${file}` };
-      if (third !== undefined) return NEXT;
-      // The Markdown copy is a route under the article (article slugs never hold a dot).
-      return slug === second ? NEXT : { action: 'next', url: `${articlePath(home, slug)}/markdown` };
-    },
-  );
+/** What the front door answers for an address that names what is there. */
+const served = (door: Door, params: Params): Verdict =>
+  door.served ?? { action: 'next', url: door.entry.internal?.(params) ?? '/' };
+
+/** The verdict for what the entry's look-up found: here, nowhere, or moved. */
+function decide(door: Door, params: Params, found: unknown): Verdict {
+  const place = placement(door.entry, params, found);
+  if (place === true) return served(door, params);
+  return place === false ? NOT_FOUND : { action: 'redirect', location: place };
 }
 
 /**
@@ -153,75 +205,6 @@ function buildFile(pathname: string, decoded: string): Verdict {
   return pathname === canonical ? NEXT : { action: 'next', url: canonical };
 }
 
-const ARCHIVE_NUMBER = /^[1-9][0-9]{0,8}$/u;
-
-/**
- * `/archive/<n>/<file>` (the site feed's) and `/<section>/archive/<n>/<file>`: a number past
- * the feed's last archive is a 404 from one read of the feed's length (remembered, as pages are).
- */
-function feedArchive(
-  method: string,
-  pathname: string,
-  sectionSlug: string | undefined,
-  number: string | undefined,
-  file: string | undefined,
-  rest: string[],
-): Verdict | Promise<Verdict> {
-  if (number === undefined || !ARCHIVE_NUMBER.test(number) || file === undefined || rest.length > 0) return NOT_FOUND;
-  if (!ARCHIVE_ROUTE_FILES.has(file)) return NOT_FOUND;
-  const wanted = Number(number);
-  return lookUp(
-    method,
-    pathname,
-    knownFeedArchives(sectionSlug),
-    () => lastKnownFeedArchives(sectionSlug),
-    () => feedArchiveCount(sectionSlug),
-    (archives) => (archives !== null && wanted <= archives ? NEXT : NOT_FOUND),
-  );
-}
-
-/**
- * `/lite`, `/lite/<section>`, `/lite/<section>/page/<n>` and `/lite/<section>/<article>`:
- * each exists when its full twin does, so the full page's rules decide (and its redirects
- * lead to the lite twin of where they point). Nothing else lives under /lite: no feeds,
- * share images or Markdown copies.
- */
-function liteDoor(method: string, pathname: string, search: string): Verdict | Promise<Verdict> {
-  if (pathname === `/${LITE}`) return NEXT;
-  const [section = '', second, third, ...rest] = pathname.slice(LITE.length + 2).split('/');
-  const shaped =
-    rest.length === 0 &&
-    isSlug(section) &&
-    !RESERVED_SLUGS.has(section) &&
-    (second === undefined ||
-      (third === undefined && isSlug(second) && !RESERVED_ARTICLE_SLUGS.has(second)) ||
-      (second === 'page' && third !== undefined));
-  if (!shaped) return NOT_FOUND;
-  const toLite = (verdict: Verdict): Verdict => {
-    if (verdict.action === 'redirect') return { action: 'redirect', location: litePath(verdict.location) };
-    if (verdict.action === 'next' && verdict.url !== undefined) return NOT_FOUND;
-    return verdict;
-  };
-  const verdict = frontDoor(method, pathname.slice(LITE.length + 1) + search);
-  return verdict instanceof Promise ? verdict.then(toLite) : toLite(verdict);
-}
-
-/** Decides by how many listing pages a section has (null: none, or no such section). */
-const bySectionPages = (
-  method: string,
-  pathname: string,
-  section: string,
-  decide: (pages: number | null) => Verdict,
-): Verdict | Promise<Verdict> =>
-  lookUp(
-    method,
-    pathname,
-    knownSectionPages(section),
-    () => lastKnownSectionPages(section),
-    () => sectionPageCount(section),
-    decide,
-  );
-
 /** After the database failed to answer, how long the front door stops asking it (ms). */
 const DATABASE_PAUSE_MS = 5_000;
 let databaseFailedAt = -Infinity;
@@ -232,29 +215,27 @@ let databaseFailedAt = -Infinity;
  * (stale if need be), and anything else gets the 503 page; after a failure the database is
  * left alone for a few seconds, so a hung one does not make every reader wait for its timeout.
  */
-function lookUp<T>(
+function lookUp(
   method: string,
   pathname: string,
-  known: T | undefined,
-  lastKnown: () => T | undefined,
-  load: () => Promise<T>,
-  decide: (value: T) => Verdict,
+  door: Door,
+  params: Params,
+  known: unknown,
+  memo: MemoCalls,
+  key: string | undefined,
 ): Verdict | Promise<Verdict> {
-  if (known !== undefined) return decide(known);
+  if (known !== undefined) return decide(door, params, known);
   const unavailable = (): Verdict => {
-    const last = lastKnown();
-    return last === undefined ? { action: 'page', status: 503 } : decide(last);
+    const last = memo.lastKnown(key);
+    return last === undefined ? { action: 'page', status: 503 } : decide(door, params, last);
   };
   if (performance.now() - databaseFailedAt < DATABASE_PAUSE_MS) return unavailable();
-  return load().then(decide, (error: unknown) => {
-    databaseFailedAt = performance.now();
-    console.error(`${method} ${pathname}: the database did not answer:`, error);
-    return unavailable();
-  });
-}
-
-/** The old `/<section>?page=N`, which now lives at `/<section>/page/N`. */
-function oldPageAddress(section: string, pageParams: string[]): Verdict {
-  const page = parsePageParam(pageParams.length > 1 ? pageParams : pageParams[0]);
-  return page === null ? NOT_FOUND : { action: 'redirect', location: sectionPagePath(section, page) };
+  return memo.load(key).then(
+    (found) => decide(door, params, found),
+    (error: unknown) => {
+      databaseFailedAt = performance.now();
+      console.error(`${method} ${pathname}: the database did not answer:`, error);
+      return unavailable();
+    },
+  );
 }

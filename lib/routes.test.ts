@@ -1,74 +1,71 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import {
-  API_ROUTES,
-  ARCHIVE_ROUTE_FILES,
-  ARTICLE_ROUTE_FILES,
-  PUBLIC_FILES,
-  RESERVED_SLUGS,
-  ROOT_PAGES,
-  ROOT_ROUTE_FILES,
-  SECTION_ROUTE_FILES,
-} from './routes';
+import { ALL_ROUTES, RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from './routes';
 import { SLUG_PATTERN } from './url-params';
 
-const app = path.resolve(import.meta.dirname, '..', 'app');
-/** The routes of a folder of app/ that are files: route handlers and metadata image files. */
-const fileRoutes = (folder: string) =>
-  fs
-    .readdirSync(path.join(app, folder), { withFileTypes: true })
-    .filter((entry) =>
-      entry.isDirectory()
-        ? fs.existsSync(path.join(app, folder, entry.name, 'route.ts')) && !entry.name.startsWith('[')
-        : /^opengraph-image\.tsx$/u.test(entry.name),
-    )
-    .map((entry) => entry.name.replace(/\.tsx$/u, ''))
-    .sort();
+const root = path.resolve(import.meta.dirname, '..');
+/** What serves an address in app/: a page, a route handler, or a metadata image file. */
+const ROUTE_FILE = /^(?:page\.tsx|route\.ts|(?:opengraph-image|twitter-image|icon|apple-icon)\.tsx)$/u;
 
-test('the front door knows every one-segment route of app/, and no other', () => {
-  // sitemaps/ and lite/ hold routes below them too: the front door has rules of their own for each.
-  const dirs = fileRoutes('.').filter((name) => name !== 'sitemaps' && name !== 'lite');
-  expect(dirs).toEqual([...ROOT_ROUTE_FILES].sort());
+/** Every route file under a folder of the project, from the project's root. */
+function routeFiles(folder: string): string[] {
+  return fs
+    .readdirSync(path.join(root, folder), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && ROUTE_FILE.test(entry.name))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+const tableFiles = (under: string) =>
+  ALL_ROUTES.flatMap((entry) => entry.files).filter((file) => file.startsWith(under));
+
+test('every route file of app/ belongs to an entry of the route table, each to one', () => {
+  const claimed = tableFiles('app/');
+  expect(new Set(claimed).size).toBe(claimed.length);
+  expect(routeFiles('app').filter((file) => !claimed.includes(file))).toEqual([]);
 });
 
-test('the front door knows every page of one segment in app/, and no other', () => {
-  const pages = fs
-    .readdirSync(app, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
-    .filter((entry) => fs.existsSync(path.join(app, entry.name, 'page.tsx')))
-    .map((entry) => entry.name)
-    .sort();
-  expect(pages).toEqual([...ROOT_PAGES].sort());
-});
-
-test('no section may take the address of a route or page of one segment', () => {
-  const missing = [...ROOT_ROUTE_FILES, ...ROOT_PAGES, ...PUBLIC_FILES]
-    .filter((name) => SLUG_PATTERN.test(name))
-    .filter((name) => !RESERVED_SLUGS.has(name));
+test('every file an entry of the route table names exists', () => {
+  const missing = ALL_ROUTES.flatMap((entry) => entry.files).filter(
+    (file) => path.normalize(file) !== file || !fs.existsSync(path.join(root, file)),
+  );
   expect(missing).toEqual([]);
 });
 
-test('the front door knows every file route under a section and under an article', () => {
-  expect(fileRoutes('[section]')).toEqual([...SECTION_ROUTE_FILES].sort());
-  expect(fileRoutes('[section]/[article]').filter((name) => name !== 'markdown')).toEqual(
-    [...ARTICLE_ROUTE_FILES].sort(),
+test('the front door knows every file of public/', () => {
+  expect(fs.readdirSync(path.join(root, 'public')).sort()).toEqual(
+    tableFiles('public/')
+      .map((file) => path.basename(file))
+      .sort(),
   );
 });
 
-test('the front door knows every file of public/', () => {
-  expect(fs.readdirSync(path.resolve(import.meta.dirname, '..', 'public')).sort()).toEqual([...PUBLIC_FILES].sort());
+/** The first segments under `folder` of app/'s route files that are no dynamic segment. */
+const ownedNames = (folder: string) =>
+  routeFiles(path.join('app', folder))
+    .map((file) => path.relative(path.join('app', folder), file).split(path.sep)[0] ?? '')
+    .map((name) => name.replace(/\.tsx$/u, ''))
+    .filter((name) => !name.startsWith('['));
+
+test('no section may take the address of a route, a page or a public file', () => {
+  const names = [...ownedNames('.'), ...fs.readdirSync(path.join(root, 'public'))];
+  const missing = names.filter((name) => SLUG_PATTERN.test(name)).filter((name) => !RESERVED_SLUGS.has(name));
+  expect(missing).toEqual([]);
 });
 
-test('the front door knows every API route', () => {
+test('no article may take the address of a route under a section', () => {
+  const missing = ownedNames('[section]')
+    .filter((name) => SLUG_PATTERN.test(name))
+    .filter((name) => !RESERVED_ARTICLE_SLUGS.has(name));
+  expect(missing).toEqual([]);
+});
+
+test('the front door knows every API route, each with the one method it answers', () => {
   const api = fs
-    .readdirSync(path.join(app, 'api'))
+    .readdirSync(path.join(root, 'app', 'api'))
     .map((name) => `/api/${name}`)
     .sort();
-  expect(api).toEqual([...API_ROUTES.keys()].sort());
-});
-
-test('the front door knows every file of a feed archive, for the site and for a section', () => {
-  expect(fileRoutes('archive/[number]')).toEqual([...ARCHIVE_ROUTE_FILES].sort());
-  expect(fileRoutes('[section]/archive/[number]')).toEqual([...ARCHIVE_ROUTE_FILES].sort());
+  const withMethod = ALL_ROUTES.filter((entry) => entry.method !== undefined);
+  expect(withMethod.map((entry) => entry.pattern).sort()).toEqual(api);
+  expect(ALL_ROUTES.filter((entry) => entry.pattern.startsWith('/api/') && !entry.method)).toEqual([]);
 });

@@ -1,77 +1,364 @@
-/** The front page's internal address is /front/<FRONT_EDITION> (see next.config.js). */
-export const FRONT_EDITION = 'today';
+import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/cache-policy';
+import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
+import { articlePath, litePath, sectionPagePath, sectionPath } from '@/lib/site';
+import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
 
-/** The saved-articles page's internal address is /saved/<SAVED_LIST> (the front door rewrites /saved to it). */
+/**
+ * The site's URL shapes, each declared once: its pattern and how its parameters parse, how the
+ * front door checks that what it names exists, its canonical address and redirects, its cache
+ * policy, and the files of app/ (or public/) that serve it. The front door (lib/front-door.ts)
+ * is a matcher over this table; pages and route handlers parse their parameters through their
+ * entry (readParams, and lib/route-params.ts); lib/routes.test.ts holds it against app/.
+ *
+ * Nothing here reads: an entry names the memo of lib/known-pages.ts that says whether what it
+ * names exists, so the document parser can take the reserved slugs from here without a database.
+ */
+
+/** The memos of lib/known-pages.ts an existence check asks, and what each remembers. */
+export interface MemoValues {
+  /** A section's number of listing pages (null: it shows no articles, or does not exist). */
+  sectionPages: number;
+  /** The section an article is in now (null: no such article). */
+  articleSection: string;
+  /** A feed's number of archives, by section (undefined: the site's feed). */
+  feedArchives: number;
+}
+export type Memo = keyof MemoValues;
+
+/**
+ * What a look-up says of an address: `true`, it exists; `false`, it names nothing; parameters,
+ * what it names lives at the same shape's address for those now (a moved article).
+ */
+export type Outcome<P> = boolean | P;
+
+type Existence<P> = {
+  [M in Memo]: {
+    memo: M;
+    /** The memo's key: a slug, or undefined for the site's own feed. */
+    key(params: P): string | undefined;
+    outcome(value: MemoValues[M] | null, params: P): Outcome<P>;
+    /** Whether a remembered value may decide without asking again (default: always). */
+    trust?(value: MemoValues[M], params: P): boolean;
+  };
+}[Memo];
+
+interface RouteSpec<P> {
+  /**
+   * `/<segment>/…`: a literal (`page`), literals one of which is there (`feed.xml|atom.xml`), or a
+   * parameter (`:section`, parsed by `params.section`), which may end in a literal (`:article.md`).
+   */
+  pattern: string;
+  params: { [K in keyof P]: ParamKind<P[K]> };
+  /** The files that serve it, from the project's root: app/… (or public/…). */
+  files: readonly string[];
+  /** Its Cache-Control by name (lib/http/cache-policy.ts); none for public/, whose headers are Next's. */
+  cache: CachePolicy | null;
+  /** Its canonical address, for its parameters. */
+  address?(params: P): string;
+  /**
+   * What is answered before any look-up: a redirect to where this address's content lives
+   * (page 1 of a section, an old `?page=N` address), or false for an address that names nothing.
+   * `query` is the query string, without its `?` ('' for none).
+   */
+  redirect?(params: P, query: string): string | false | undefined;
+  /** How the front door checks that it exists (none: the shape is enough). */
+  exists?: Existence<P>;
+  /** The route Next renders it from, when that is not its own address (`/` is /front/today). */
+  internal?(params: P): string;
+  /** Headers the front door adds to the answer. */
+  headers?: Readonly<Record<string, string>>;
+  /** The one method it answers (default: GET and HEAD); only under /api/. */
+  method?: 'POST';
+}
+
+export interface Route<P = Record<string, unknown>> extends RouteSpec<P> {
+  readonly name: string;
+  readonly segments: readonly Segment[];
+}
+
+/** An entry of the table as a page or route handler names it (ROUTES.article). */
+export type Shape<P> = Omit<Route<P>, 'name'>;
+
+export type Segment =
+  | { readonly literals: readonly string[] }
+  | { readonly param: string; readonly kind: ParamKind<unknown>; readonly suffix: string };
+
+function compile(pattern: string, params: Record<string, ParamKind<unknown>>): Segment[] {
+  if (pattern === '/') return [];
+  return pattern
+    .slice(1)
+    .split('/')
+    .map((segment): Segment => {
+      if (!segment.startsWith(':')) return { literals: segment.split('|') };
+      const [name = '', ...suffix] = segment.slice(1).split('.');
+      const kind = params[name];
+      if (!kind) throw new Error(`${pattern}: no parser for :${name}`);
+      return { param: name, kind, suffix: suffix.length > 0 ? `.${suffix.join('.')}` : '' };
+    });
+}
+
+const route = <P>(spec: RouteSpec<P>): Shape<P> => ({
+  ...spec,
+  segments: compile(spec.pattern, spec.params as Record<string, ParamKind<unknown>>),
+});
+
+/** The lite twin of a full page (`/lite` and the full page's address): it exists when the page does. */
+const liteTwin = <P>(full: Shape<P>, file: string): Shape<P> => {
+  const { redirect, address } = full;
+  return route({
+    pattern: full.pattern === '/' ? '/lite' : `/lite${full.pattern}`,
+    params: full.params,
+    files: [file],
+    cache: full.cache,
+    ...(address && { address: (params: P) => litePath(address(params)) }),
+    ...(redirect && {
+      redirect: (params: P, query: string) => {
+        const to = redirect(params, query);
+        return typeof to === 'string' ? litePath(to) : to;
+      },
+    }),
+    ...(full.exists && { exists: full.exists }),
+  } as RouteSpec<P>);
+};
+
+/** The front page's internal address is /front/<FRONT_EDITION>: a dynamic segment, so that the build needs no database. */
+export const FRONT_EDITION = 'today';
+/** The saved-articles page's internal address is /saved/<SAVED_LIST>: rendered with the navigation, as the front page is. */
 export const SAVED_LIST = 'on-this-device';
 
-/** Second path segments the site owns under a section: an article may not take one. */
-export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([
-  'opengraph-image',
-  'twitter-image',
-  'page',
-  // A section feed's archives (app/[section]/archive/[number]/…).
-  'archive',
-]);
+/** A section's slug: a slug that no route of the site owns as its first segment. */
+const SECTION: ParamKind<string> = { parse: (raw) => (isSlug(raw) && !RESERVED_SLUGS.has(raw) ? raw : null) };
+/** An article's slug: a slug that no route under a section owns. */
+const ARTICLE: ParamKind<string> = { parse: (raw) => (isSlug(raw) && !RESERVED_ARTICLE_SLUGS.has(raw) ? raw : null) };
+const SITEMAP_FILE: ParamKind<SitemapFile> = { parse: parseSitemapFileName };
+
+/** The files of each feed, the site's and a section's, and of each of its archives. */
+const FEED_FILES = 'feed.xml|atom.xml|feed.json';
+const feedFiles = (folder: string) => FEED_FILES.split('|').map((file) => `app/${folder}${file}/route.ts`);
+
+/** Whether a section shows articles (its feeds and share image exist only then). */
+const showsArticles: Existence<{ section: string }> = {
+  memo: 'sectionPages',
+  key: ({ section }) => section,
+  outcome: (pages) => pages !== null,
+};
 
 /**
- * The files of each feed archive, `/archive/<n>/<file>` and `/<section>/archive/<n>/<file>`
- * (lib/routes.test.ts checks this against both folders of app/).
+ * An article's shapes exist where the article is; under another section, they lead to the same
+ * shape under its own. A remembered section other than the one asked for is asked again before
+ * the redirect: the memory may predate a move the site was not told about, and must not loop.
  */
-export const ARCHIVE_ROUTE_FILES: ReadonlySet<string> = new Set(['feed.xml', 'atom.xml', 'feed.json']);
+const articleIsHere: Existence<{ section: string; article: string }> = {
+  memo: 'articleSection',
+  key: ({ article }) => article,
+  outcome: (home, params) => (home === null ? false : home === params.section || { ...params, section: home }),
+  trust: (home, { section }) => home === section,
+};
 
-/** Routes under a section that are files, not articles: their own handlers answer for them. */
-export const SECTION_ROUTE_FILES: ReadonlySet<string> = new Set([
-  'feed.xml',
-  'atom.xml',
-  'feed.json',
-  'opengraph-image',
-]);
+/** A feed's archive exists up to the feed's last (one read of the feed's length, remembered as pages are). */
+const archiveExists: Existence<{ section?: string; number: number }> = {
+  memo: 'feedArchives',
+  key: ({ section }) => section,
+  outcome: (archives, { number }) => archives !== null && number <= archives,
+};
 
-/** Routes under an article that are files (app/[section]/[article]/…). */
-export const ARTICLE_ROUTE_FILES: ReadonlySet<string> = new Set(['opengraph-image']);
+/** A one-segment document of the site, its own handler's (no parameters, nothing to look up). */
+const oneSegment = (name: string, cache: CachePolicy = 'document') =>
+  route({ pattern: `/${name}`, params: {}, files: [`app/${name}/route.ts`], cache, address: () => `/${name}` });
+
+const front = route({
+  pattern: '/',
+  params: {},
+  files: [`app/front/[edition]/page.tsx`],
+  cache: 'page',
+  address: () => '/',
+  internal: () => `/front/${FRONT_EDITION}`,
+});
+const section = route({
+  pattern: '/:section',
+  params: { section: SECTION },
+  files: ['app/[section]/page.tsx'],
+  cache: 'page',
+  address: ({ section }) => sectionPath(section),
+  // The old `/<section>?page=N` now lives at `/<section>/page/N`.
+  redirect: ({ section }, query) => {
+    const pages = query === '' ? [] : new URLSearchParams(query).getAll('page');
+    if (pages.length === 0) return undefined;
+    const page = parsePageParam(pages.length > 1 ? pages : pages[0]);
+    return page === null ? false : sectionPagePath(section, page);
+  },
+  exists: showsArticles,
+});
+const sectionPage = route({
+  pattern: '/:section/page/:page',
+  params: { section: SECTION, page: PAGE_NUMBER },
+  files: ['app/[section]/page/[page]/page.tsx'],
+  cache: 'page',
+  address: ({ section, page }) => sectionPagePath(section, page),
+  // Page 1 is the section's own address.
+  redirect: ({ section, page }) => (page === 1 ? sectionPagePath(section, 1) : undefined),
+  exists: {
+    memo: 'sectionPages',
+    key: ({ section }) => section,
+    outcome: (pages, { page }) => pages !== null && page <= pages,
+  },
+});
+const article = route({
+  pattern: '/:section/:article',
+  params: { section: SECTION, article: ARTICLE },
+  files: ['app/[section]/[article]/page.tsx'],
+  cache: 'page',
+  address: ({ section, article }) => articlePath(section, article),
+  exists: articleIsHere,
+});
+
+export const ROUTES = {
+  front,
+  liteFront: liteTwin(front, 'app/lite/route.ts'),
+  section,
+  liteSection: liteTwin(section, 'app/lite/[section]/route.ts'),
+  sectionPage,
+  liteSectionPage: liteTwin(sectionPage, 'app/lite/[section]/page/[page]/route.ts'),
+  article,
+  liteArticle: liteTwin(article, 'app/lite/[section]/[article]/route.ts'),
+  /** The Markdown copy: a route under the article, since the page owns its address (article slugs hold no dot). */
+  markdown: route({
+    pattern: '/:section/:article.md',
+    params: { section: SECTION, article: ARTICLE },
+    files: ['app/[section]/[article]/markdown/route.ts'],
+    cache: 'document',
+    address: ({ section, article }) => `${articlePath(section, article)}.md`,
+    internal: ({ section, article }) => `${articlePath(section, article)}/markdown`,
+    exists: articleIsHere,
+  }),
+  /** An article's share image lives under the article, wherever that is now. */
+  articleImage: route({
+    pattern: '/:section/:article/opengraph-image',
+    params: { section: SECTION, article: ARTICLE },
+    files: ['app/[section]/[article]/opengraph-image.tsx'],
+    cache: 'document',
+    address: ({ section, article }) => `${articlePath(section, article)}/opengraph-image`,
+    exists: articleIsHere,
+  }),
+  sectionFeed: route({
+    pattern: `/:section/${FEED_FILES}`,
+    params: { section: SECTION },
+    files: feedFiles('[section]/'),
+    cache: 'document',
+    exists: showsArticles,
+  }),
+  sectionImage: route({
+    pattern: '/:section/opengraph-image',
+    params: { section: SECTION },
+    files: ['app/[section]/opengraph-image.tsx'],
+    cache: 'document',
+    address: ({ section }) => `${sectionPath(section)}/opengraph-image`,
+    exists: showsArticles,
+  }),
+  /** The archives of a section's feed (RFC 5005): a full one does not change. */
+  sectionFeedArchive: route({
+    pattern: `/:section/archive/:number/${FEED_FILES}`,
+    params: { section: SECTION, number: ARCHIVE_NUMBER },
+    files: feedFiles('[section]/archive/[number]/'),
+    cache: 'archive',
+    exists: archiveExists,
+  }),
+  siteFeed: route({ pattern: `/${FEED_FILES}`, params: {}, files: feedFiles(''), cache: 'document' }),
+  siteFeedArchive: route({
+    pattern: `/archive/:number/${FEED_FILES}`,
+    params: { number: ARCHIVE_NUMBER },
+    files: feedFiles('archive/[number]/'),
+    cache: 'archive',
+    exists: archiveExists,
+  }),
+  /** Search renders per request, for one reader's query, answered whatever it is. Results are never indexed. */
+  search: route({
+    pattern: '/search',
+    params: {},
+    files: ['app/search/page.tsx'],
+    cache: 'reader',
+    address: () => '/search',
+    headers: { 'cache-control': CACHE_POLICIES.reader, 'x-robots-tag': 'noindex' },
+  }),
+  saved: route({
+    pattern: '/saved',
+    params: {},
+    files: ['app/saved/[list]/page.tsx'],
+    cache: 'page',
+    address: () => '/saved',
+    internal: () => `/saved/${SAVED_LIST}`,
+  }),
+  sitemapIndex: oneSegment('sitemap.xml'),
+  sitemapFile: route({
+    pattern: '/sitemaps/:file',
+    params: { file: SITEMAP_FILE },
+    files: ['app/sitemaps/[file]/route.ts'],
+    cache: 'document',
+  }),
+  newsSitemap: oneSegment('news-sitemap.xml'),
+  robots: oneSegment('robots.txt'),
+  llms: oneSegment('llms.txt'),
+  openSearch: oneSegment('opensearch.xml'),
+  siteImage: route({ pattern: '/opengraph-image', params: {}, files: ['app/opengraph-image.tsx'], cache: 'document' }),
+  health: oneSegment('healthz', 'none'),
+  publicFile: route({
+    pattern: '/favicon.ico|logo.png|sw.js',
+    params: {},
+    files: ['public/favicon.ico', 'public/logo.png', 'public/sw.js'],
+    cache: null,
+  }),
+  /** The import's notice (the site's API: each route answers one method). */
+  revalidate: route({
+    pattern: '/api/revalidate',
+    params: {},
+    files: ['app/api/revalidate/route.ts'],
+    cache: 'none',
+    method: 'POST',
+  }),
+};
+
+export type RouteName = keyof typeof ROUTES;
+/** Every entry, with its name. */
+export const ALL_ROUTES: readonly Route[] = Object.entries(ROUTES).map(
+  ([name, entry]) => ({ ...entry, name }) as unknown as Route,
+);
+
+/** The parameters of an address of this shape, as Next hands them to its route (null: it names nothing). */
+export function readParams<P>(entry: Pick<Route<P>, 'params'>, raw: Readonly<Record<string, string>>): P | null {
+  const params: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries<ParamKind<unknown>>(entry.params)) {
+    const value = raw[name] === undefined ? null : kind.parse(raw[name]);
+    if (value === null) return null;
+    params[name] = value;
+  }
+  return params as P;
+}
 
 /**
- * First path segments that are a route of one segment (app/<name>/route.ts or a metadata
- * file): the front door hands these to Next and answers anything below them with the 404
- * page. lib/routes.test.ts checks this against app/.
+ * Where what an address names is, given what its look-up found (null: nothing): true, here;
+ * false, nowhere; else the address of the same shape where it lives now (a redirect).
  */
-export const ROOT_ROUTE_FILES: ReadonlySet<string> = new Set([
-  'feed.xml',
-  'atom.xml',
-  'feed.json',
-  'sitemap.xml',
-  'news-sitemap.xml',
-  'robots.txt',
-  'llms.txt',
-  'opensearch.xml',
-  'opengraph-image',
-  'healthz',
-]);
+export function placement<P>(entry: Pick<Route<P>, 'exists' | 'address'>, params: P, found: unknown): boolean | string {
+  if (!entry.exists) return true;
+  const outcome = (entry.exists.outcome as (value: unknown, params: P) => Outcome<P>)(found, params);
+  if (typeof outcome === 'boolean') return outcome;
+  return entry.address ? entry.address(outcome) : false;
+}
+
+const firstLiterals = (segment: Segment | undefined) => (segment && 'literals' in segment ? segment.literals : []);
 
 /**
- * First path segments that are a page of one segment (app/<name>/page.tsx), answered whatever
- * their query string: search. Anything below them is the 404 page. lib/routes.test.ts checks
- * this against app/.
- */
-export const ROOT_PAGES: ReadonlySet<string> = new Set(['search']);
-
-/** The files in public/ (lib/routes.test.ts checks this against the folder). */
-export const PUBLIC_FILES: ReadonlySet<string> = new Set(['favicon.ico', 'logo.png', 'sw.js']);
-
-/** The site's API: each route and the one method it answers. */
-export const API_ROUTES: ReadonlyMap<string, string> = new Map([['/api/revalidate', 'POST']]);
-
-/**
- * First path segments the site owns. A section slug may never take one of these,
- * or the section would shadow (or be shadowed by) a route of the site.
+ * First path segments the site owns. A section slug may never take one of these, or the
+ * section would shadow (or be shadowed by) a route of the site: every route's first literal,
+ * the folders its internal routes live in, and names kept for what may come.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  ...ROOT_ROUTE_FILES,
-  ...ROOT_PAGES,
-  ...PUBLIC_FILES,
+  ...ALL_ROUTES.flatMap((entry) => firstLiterals(entry.segments[0])),
+  ...ALL_ROUTES.flatMap((entry) =>
+    entry.internal && Object.keys(entry.params).length === 0 ? [entry.internal({}).split('/')[1] ?? ''] : [],
+  ),
+  // The build's files, served by Next.
   '_next',
-  'api',
-  'sitemaps',
   // Names Next or browsers give meaning to, and pages the site may have one day.
   'icon',
   'apple-icon',
@@ -79,11 +366,13 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'manifest.webmanifest',
   'about',
   'offline',
-  // The lite pages (app/lite) and the saved-articles page (app/saved).
-  'lite',
-  'saved',
-  // Serves the front page internally (the server's front door rewrites / to it).
-  'front',
-  // The site feed's archives (app/archive/[number]/…).
-  'archive',
+]);
+
+/** Second path segments the site owns under a section: an article may not take one. */
+export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([
+  ...ALL_ROUTES.filter((entry) => entry.segments[0] && !('literals' in entry.segments[0])).flatMap((entry) =>
+    firstLiterals(entry.segments[1]),
+  ),
+  // Next's other share image name.
+  'twitter-image',
 ]);

@@ -1,8 +1,8 @@
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { getSection } from '@/lib/queries';
+import { ROUTES, readParams } from '@/lib/routes';
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
 import { SITE_NAME } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
 
 export const alt = `A section of ${SITE_NAME}`;
 export const size = SHARE_IMAGE_SIZE;
@@ -11,8 +11,9 @@ export const contentType = SHARE_IMAGE_TYPE;
 export const dynamic = 'force-dynamic';
 
 export default async function Image({ params }: { params: Promise<{ section: string }> }) {
-  const { section: slug } = await params;
-  const section = slugParam.safeParse(slug).success ? await getSection(slug) : null;
-  if (!section) return notFoundResponse(`No section "${slug}".`);
+  const raw = await params;
+  const where = readParams(ROUTES.sectionImage, raw);
+  const section = where && (await getSection(where.section));
+  if (!section) return notFoundResponse(`No section "${raw.section}".`);
   return shareImage({ kicker: SITE_NAME, title: `${section.name}: the latest news` });
 }

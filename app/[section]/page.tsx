@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { pageParams } from '@/lib/route-params';
+import { ROUTES } from '@/lib/routes';
 import { SectionListing, sectionListingMetadata } from './section-listing';
 
 interface Props {
@@ -12,9 +14,9 @@ export const dynamicParams = true;
 export const generateStaticParams = async (): Promise<Array<{ section: string }>> => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return sectionListingMetadata((await params).section, 1);
+  return sectionListingMetadata((await pageParams(ROUTES.section, params)).section, 1);
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <SectionListing slug={(await params).section} page={1} />;
+  return <SectionListing slug={(await pageParams(ROUTES.section, params)).section} page={1} />;
 }

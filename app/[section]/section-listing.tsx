@@ -8,22 +8,20 @@ import { getSection, getSectionPage } from '@/lib/queries';
 import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SITE_NAME, sectionPagePath, sectionPath } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
 
 /**
  * One page of a section's listing, shared by `/<section>` (page 1) and
- * `/<section>/page/<n>`. The server's front door answers 404 for sections and pages
- * that do not exist before a request gets here; notFound() is the fallback.
+ * `/<section>/page/<n>`, whose pages parse the slug and number (lib/route-params.ts). The
+ * server's front door answers 404 for sections and pages that do not exist before a request
+ * gets here; notFound() is the fallback.
  */
 async function load(slug: string, page: number) {
-  if (!slugParam.safeParse(slug).success) notFound();
   const listing = await getSectionPage(slug, page);
   if (!listing) notFound();
   return listing;
 }
 
 export async function sectionListingMetadata(slug: string, page: number): Promise<Metadata> {
-  if (!slugParam.safeParse(slug).success) return {};
   const found = await getSection(slug);
   if (!found) return {};
   return pageMetadata({

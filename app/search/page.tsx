@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * /search?q=…&page=N. Reading the query makes the page render per request (the server's front
- * door sends it with a private, short Cache-Control: lib/front-door.ts); its results come from a
+ * door sends it with a private, short Cache-Control: its entry in lib/routes.ts); its results come from a
  * bounded cache that imports empty (lib/queries/search-cache.ts). Never indexed by search engines.
  */
 async function readParams(searchParams: Props['searchParams']) {

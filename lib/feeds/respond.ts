@@ -3,7 +3,7 @@ import type { CachePolicy } from '@/lib/http/cache-policy';
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
 import { getFeedArchive, getFeedTotal, getLatestArticles, getSection } from '@/lib/queries';
 import type { Article, SectionRef } from '@/lib/queries/types';
-import { slugParam } from '@/lib/url-params';
+import { ROUTES, readParams } from '@/lib/routes';
 import { archiveCount, type FeedPage } from './archive';
 import { buildAtomFeed } from './atom';
 import { FEED_MEDIA_TYPES, FEED_SIZE, type FeedFormat } from './channel';
@@ -12,12 +12,12 @@ import { buildJsonFeed } from './json-feed';
 import { buildRssFeed } from './rss';
 
 const BUILDERS = { rss: buildRssFeed, atom: buildAtomFeed, json: buildJsonFeed } as const;
-const ARCHIVE_NUMBER = /^[1-9][0-9]{0,8}$/u;
 
-/** The section a feed is about (undefined: the site's), or a 404 answer. */
+/** The section a feed is about (undefined: the site's), or a 404 answer. Addresses parse by the route table. */
 async function feedSection(sectionSlug: string | undefined): Promise<SectionRef | null | Response> {
   if (sectionSlug === undefined) return null;
-  const section = slugParam.safeParse(sectionSlug).success ? await getSection(sectionSlug) : null;
+  const where = readParams(ROUTES.sectionFeed, { section: sectionSlug });
+  const section = where && (await getSection(where.section));
   return section ?? notFoundResponse(`No section "${sectionSlug}".`);
 }
 
@@ -60,8 +60,9 @@ export async function feedArchiveResponse(
 ): Promise<Response> {
   const section = await feedSection(sectionSlug);
   if (section instanceof Response) return section;
-  const archive = ARCHIVE_NUMBER.test(number) ? await getFeedArchive(Number(number), section?.slug) : null;
-  if (!archive) return notFoundResponse(`No archive ${number} of this feed.`);
-  const page = { archive: Number(number), archives: archive.archives };
+  const wanted = readParams(ROUTES.siteFeedArchive, { number })?.number;
+  const archive = wanted === undefined ? null : await getFeedArchive(wanted, section?.slug);
+  if (!archive || wanted === undefined) return notFoundResponse(`No archive ${number} of this feed.`);
+  const page = { archive: wanted, archives: archive.archives };
   return feedDocument(request, format, archive.articles, section, page, archive.full ? 'archive' : undefined);
 }

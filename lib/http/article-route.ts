@@ -1,23 +1,26 @@
 import { getArticleIn } from '@/lib/queries';
+import { placement, readParams, type Shape } from '@/lib/routes';
 import { absoluteUrl, articlePath } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
 import { notFoundResponse } from './cacheable-response';
 
 type StoredArticle = NonNullable<Awaited<ReturnType<typeof getArticleIn>>>;
+type ArticleParams = { section: string; article: string };
 
 /**
- * The article a `[section]/[article]` route handler's address names, and its page's path; or the
- * answer to send instead: a 404 when there is none, and when it has moved to another section, a
- * 308 to `copyAt(path)`, the same copy (lite page, Markdown) at its new place.
+ * The article a `[section]/[article]` route handler's address names (its entry of the route
+ * table, lib/routes.ts, parses it), and its page's path; or the answer to send instead: a 404
+ * when there is none, and when it has moved to another section, a 308 to the entry's address
+ * there (the same copy, lite page or Markdown, at its new place).
  */
 export async function articleForRoute(
-  params: Promise<{ section: string; article: string }>,
-  copyAt: (path: string) => string,
+  entry: Pick<Shape<ArticleParams>, 'params' | 'exists' | 'address'>,
+  params: Promise<ArticleParams>,
 ): Promise<{ article: StoredArticle; path: string } | Response> {
-  const { section, article: slug } = await params;
-  const article = slugParam.safeParse(slug).success ? await getArticleIn(section, slug) : null;
-  if (!article) return notFoundResponse(`No article "${slug}".`);
-  const path = articlePath(article.section.slug, article.slug);
-  if (article.section.slug !== section) return Response.redirect(absoluteUrl(copyAt(path)), 308);
-  return { article, path };
+  const raw = await params;
+  const where = readParams(entry, raw);
+  const article = where && (await getArticleIn(where.section, where.article));
+  const place = where && article ? placement(entry, where, article.section.slug) : false;
+  if (!article || place === false) return notFoundResponse(`No article "${raw.article}".`);
+  if (typeof place === 'string') return Response.redirect(absoluteUrl(place), 308);
+  return { article, path: articlePath(article.section.slug, article.slug) };
 }

@@ -1,8 +1,8 @@
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { getArticle } from '@/lib/queries';
+import { ROUTES, readParams } from '@/lib/routes';
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
 import { SITE_NAME } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
 
 export const alt = `An article of ${SITE_NAME}: its headline and section`;
 export const size = SHARE_IMAGE_SIZE;
@@ -11,8 +11,10 @@ export const contentType = SHARE_IMAGE_TYPE;
 export const dynamic = 'force-dynamic';
 
 export default async function Image({ params }: { params: Promise<{ section: string; article: string }> }) {
-  const { article: slug } = await params;
-  const article = slugParam.safeParse(slug).success ? await getArticle(slug) : null;
-  if (!article) return notFoundResponse(`No article "${slug}".`);
+  const raw = await params;
+  // An article under another section has been sent to its own by the front door (lib/routes.ts).
+  const where = readParams(ROUTES.articleImage, raw);
+  const article = where && (await getArticle(where.article));
+  if (!article) return notFoundResponse(`No article "${raw.article}".`);
   return shareImage({ kicker: article.section.name, title: article.headline });
 }

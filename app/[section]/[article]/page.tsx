@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/Link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleCorrections } from '@/components/ArticleCorrections';
 import { JsonLd } from '@/components/JsonLd';
@@ -14,8 +14,9 @@ import { ShareButton } from '@/components/ShareButton';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { pageParams, pagePlacement } from '@/lib/route-params';
+import { ROUTES } from '@/lib/routes';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
-import { slugParam } from '@/lib/url-params';
 
 interface Props {
   params: Promise<{ section: string; article: string }>;
@@ -29,11 +30,10 @@ export const generateStaticParams = async (): Promise<Array<{ section: string; a
 
 /** The article, or a 404; under the wrong section, a 308 to its own URL (old URLs of moved articles). */
 async function load({ params }: Props) {
-  const { section, article: slug } = await params;
-  if (!slugParam.safeParse(slug).success) notFound();
-  const article = await getArticleIn(section, slug);
+  const where = await pageParams(ROUTES.article, params);
+  const article = await getArticleIn(where.section, where.article);
   if (!article) notFound();
-  if (article.section.slug !== section) permanentRedirect(articlePath(article.section.slug, article.slug));
+  pagePlacement(ROUTES.article, where, article.section.slug);
   return article;
 }
 

@@ -1,11 +1,11 @@
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
 import { getSitemapArticles, getSitemapOverview } from '@/lib/queries';
+import { ROUTES, readParams } from '@/lib/routes';
 import {
   SITEMAP_URL_LIMIT,
   articleUrl,
   buildUrlset,
   newestLastmod,
-  parseSitemapFileName,
   sectionUrls,
   sitemapWindow,
 } from '@/lib/seo/sitemap';
@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
 /** One sitemap file of the index: `/sitemaps/sections-<n>.xml` or `/sitemaps/articles-<n>.xml`. */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file: name } = await params;
-  const file = parseSitemapFileName(name);
+  const file = readParams(ROUTES.sitemapFile, { file: name })?.file;
   if (!file) return notFoundResponse(`No sitemap "${name}": sitemaps are named sections-<n>.xml or articles-<n>.xml.`);
   const { skip, take } = sitemapWindow(file.page);
   // Past the last file, a 404 from the cached overview: no query reads its way to a far offset.

@@ -1,6 +1,7 @@
 import { articleMarkdown } from '@/lib/feeds/markdown';
 import { articleForRoute } from '@/lib/http/article-route';
 import { cacheableResponse } from '@/lib/http/cacheable-response';
+import { ROUTES } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/site';
 
 // Read per request from the cached query layer: there is no database at build time.
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ section: string; article: string }> }) {
   // A moved article's old address, like its page's, leads to where it is now.
-  const found = await articleForRoute(params, (path) => `${path}.md`);
+  const found = await articleForRoute(ROUTES.markdown, params);
   if (found instanceof Response) return found;
   const { article, path } = found;
   return cacheableResponse(request, {

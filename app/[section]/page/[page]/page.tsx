@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { pageParams } from '@/lib/route-params';
+import { ROUTES } from '@/lib/routes';
 import { SectionListing, sectionListingMetadata } from '../../section-listing';
 
 interface Props {
@@ -11,18 +12,12 @@ export const revalidate = 60;
 export const dynamicParams = true;
 export const generateStaticParams = async (): Promise<Array<{ section: string; page: string }>> => [];
 
-async function pageNumber(params: Props['params']): Promise<{ section: string; page: number }> {
-  const { section, page } = await params;
-  if (!/^[1-9][0-9]{0,5}$/u.test(page) || page === '1') notFound();
-  return { section, page: Number(page) };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, page } = await pageNumber(params);
+  const { section, page } = await pageParams(ROUTES.sectionPage, params);
   return sectionListingMetadata(section, page);
 }
 
 export default async function LaterSectionPage({ params }: Props) {
-  const { section, page } = await pageNumber(params);
+  const { section, page } = await pageParams(ROUTES.sectionPage, params);
   return <SectionListing slug={section} page={page} />;
 }
