@@ -1,5 +1,6 @@
 import { Link } from './Link';
 import type { SectionRef } from '@/lib/queries/types';
+import { ROUTES } from '@/lib/routes';
 import { SITE_NAME, sectionPath } from '@/lib/site';
 import { ReaderControls } from './ReaderControls';
 import { SearchForm } from './SearchForm';
@@ -38,7 +39,9 @@ export function SiteHeader({ sections }: { sections: SectionRef[] }) {
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-sm font-semibold sm:justify-center">
           <li>
-            <SectionNavLink href="/">Front page</SectionNavLink>
+            <SectionNavLink href="/" servedFrom={ROUTES.front.internal?.({})}>
+              Front page
+            </SectionNavLink>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>

@@ -89,3 +89,20 @@ for (const [what, path] of [
     );
   });
 }
+
+test('without JavaScript, the header marks where the reader is: the front page, a section, an article of it', async ({
+  page,
+}) => {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await page.goto('/');
+  await expect(nav.getByRole('link', { name: 'Front page' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.locator('[aria-current]')).toHaveCount(1);
+
+  await page.goto(`/${plainSlug(section)}`);
+  await expect(nav.getByRole('link', { name: section })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Front page' })).not.toHaveAttribute('aria-current');
+
+  await page.getByRole('link', { name: headlines[0], exact: true }).click();
+  await expect(nav.getByRole('link', { name: section })).toHaveAttribute('aria-current', 'true');
+  await expect(nav.locator('[aria-current]')).toHaveCount(1);
+});
