@@ -24,10 +24,9 @@ const feed = {
 /** What the route handler was asked, last: the method and the conditions it saw. */
 let routeSaw: { method: string; ifNoneMatch: string | null; ifModifiedSince: string | null } | undefined;
 async function answerAsRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const request = new Request(`http://x${req.url}`, {
-    method: req.method,
-    headers: Object.entries(req.headers).map(([name, value]) => [name, String(value)]),
-  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) headers.set(name, String(value));
+  const request = new Request(`http://x${req.url}`, { method: req.method, headers });
   routeSaw = {
     method: request.method,
     ifNoneMatch: request.headers.get('if-none-match'),
