@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
-import { CACHE_POLICIES, type CachePolicy } from './cache-policy';
+import { CACHE_POLICIES, type CachePolicy, isCacheable } from './cache-policy';
+import { conditionalAnswer, entityTag, FINISHED_BY_SERVER, NOT_MODIFIED_OMITS } from './conditional';
+
+// Imported from here by tests and route helpers since before lib/http/conditional.ts.
+export { entityTag } from './conditional';
 
 export interface Representation {
   body: string;
@@ -11,49 +14,32 @@ export interface Representation {
   headers?: Record<string, string>;
 }
 
-export const entityTag = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-
-// RFC 9110 §13.1.2: If-None-Match compares weakly and lists tags (or `*`).
-function noneMatch(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true;
-  const opaque = etag.replace(/^W\//u, '');
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//u, '') === opaque);
-}
-
-// HTTP dates have whole seconds: a resource changed within the second it was fetched is still "not modified".
-function notModifiedSince(header: string, lastModified: Date): boolean {
-  const since = Date.parse(header);
-  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-}
-
 /**
- * A GET or HEAD answer with validators: a strong ETag of the body and Last-Modified,
- * and 304 Not Modified when the client already has this version. If-None-Match wins
- * over If-Modified-Since, as RFC 9110 §13.2.2 orders them.
+ * A route handler's GET or HEAD answer with validators: a strong ETag of the body and
+ * Last-Modified, and 304 Not Modified when the client already has this version (the rules
+ * are lib/http/conditional.ts's). When the server finishes the answer (under `npm start`),
+ * the server makes the ETag and answers the conditions instead, once per distinct body:
+ * this sends the body with Last-Modified and the policy, and the server does the rest.
  */
 export function cacheableResponse(request: Request, representation: Representation): Response {
-  const etag = entityTag(representation.body);
+  const cacheControl = CACHE_POLICIES[representation.cachePolicy ?? 'document'];
+  const finished = request.headers.has(FINISHED_BY_SERVER) && isCacheable(cacheControl);
   const headers = new Headers({
     'content-type': representation.contentType,
-    'cache-control': CACHE_POLICIES[representation.cachePolicy ?? 'document'],
-    etag,
+    'cache-control': cacheControl,
+    ...(finished ? {} : { etag: entityTag(representation.body) }),
     ...representation.headers,
   });
   if (representation.lastModified) headers.set('last-modified', representation.lastModified.toUTCString());
+  if (finished) return new Response(representation.body, { status: 200, headers });
 
-  const ifNoneMatch = request.headers.get('if-none-match');
-  const ifModifiedSince = request.headers.get('if-modified-since');
-  const fresh =
-    ifNoneMatch !== null
-      ? noneMatch(ifNoneMatch, etag)
-      : ifModifiedSince !== null && representation.lastModified !== null
-        ? notModifiedSince(ifModifiedSince, representation.lastModified)
-        : false;
-  if (fresh) {
-    headers.delete('content-type');
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(request.method === 'HEAD' ? null : representation.body, { status: 200, headers });
+  const answer = conditionalAnswer(
+    request.method,
+    { ifNoneMatch: request.headers.get('if-none-match'), ifModifiedSince: request.headers.get('if-modified-since') },
+    { etag: headers.get('etag'), lastModified: headers.get('last-modified') },
+  );
+  if (answer.status === 304) for (const name of NOT_MODIFIED_OMITS) headers.delete(name);
+  return new Response(answer.body ? representation.body : null, { status: answer.status, headers });
 }
 
 /** A plain-text answer for a request the route cannot serve (unknown section, malformed file name). */

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preferencesScript } from '@/components/reader-preferences';
+import { cacheableResponse } from './cacheable-response';
+import { encodedTag, entityTag } from './conditional';
 import { chooseEncoding, finishResponse, isFrameworkScript, pagePolicy } from './finish-response';
 
 // A server that answers like Next does for a cached page (one end() with the whole body),
@@ -12,6 +14,28 @@ import { chooseEncoding, finishResponse, isFrameworkScript, pagePolicy } from '.
 let body = `<!doctype html><html><body>${'<p>The minister said talks would resume.</p>'.repeat(200)}</body></html>`;
 let server: http.Server;
 let base: string;
+
+// A route handler's answer (a feed), as Next's route handlers write a Web Response to `res`.
+const feed = {
+  body: `<rss>${'<item>A correction to the harbour story</item>'.repeat(100)}</rss>`,
+  contentType: 'application/rss+xml; charset=utf-8',
+  lastModified: new Date('2026-03-02T11:30:00.000Z'),
+};
+/** What the route handler was asked, last: the method and the conditions it saw. */
+let routeSaw: { method: string; ifNoneMatch: string | null; ifModifiedSince: string | null } | undefined;
+async function answerAsRoute(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) headers.set(name, String(value));
+  const request = new Request(`http://x${req.url}`, { method: req.method, headers });
+  routeSaw = {
+    method: request.method,
+    ifNoneMatch: request.headers.get('if-none-match'),
+    ifModifiedSince: request.headers.get('if-modified-since'),
+  };
+  const response = cacheableResponse(request, feed);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -24,7 +48,9 @@ beforeAll(async () => {
       headers: req.url?.startsWith('/per-request') ? { 'cache-control': 'private, max-age=60' } : undefined,
     });
     const path = req.url ?? '/';
-    if (path.startsWith('/cached')) {
+    if (path === '/feed.xml') {
+      void answerAsRoute(req, res);
+    } else if (path.startsWith('/cached')) {
       res.setHeader('cache-control', 's-maxage=60, stale-while-revalidate=240');
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(body);
@@ -141,6 +167,50 @@ describe('finishResponse', () => {
     expect(head.status).toBe(200);
     expect(head.body.byteLength).toBe(0);
     expect(head.headers['content-type']).toMatch(/text\/html/u);
+  });
+
+  it('gives a HEAD the ETag, length and encoding of the GET, and answers its conditions like a GET’s', async () => {
+    for (const path of ['/cached', '/feed.xml']) {
+      const headers = { 'accept-encoding': 'gzip' };
+      const [got, head] = [await get(path, headers), await get(path, headers, 'HEAD')];
+      expect(head.body.byteLength, path).toBe(0);
+      for (const name of ['etag', 'content-length', 'content-encoding', 'content-type'])
+        expect(head.headers[name], `${path} ${name}`).toBe(got.headers[name]);
+      expect((await get(path, { ...headers, 'if-none-match': got.headers.etag! }, 'HEAD')).status, path).toBe(304);
+    }
+  });
+
+  it('gives a route handler’s answer the ETag it has without the server, and answers its conditions itself', async () => {
+    const alone = cacheableResponse(new Request('http://x/feed.xml'), feed);
+    const first = await get('/feed.xml');
+    expect(first.status).toBe(200);
+    expect(first.body.toString()).toBe(feed.body);
+    expect(first.headers.etag).toBe(alone.headers.get('etag'));
+    expect(first.headers.etag).toBe(entityTag(feed.body));
+    expect(first.headers['last-modified']).toBe('Mon, 02 Mar 2026 11:30:00 GMT');
+
+    const gzip = await get('/feed.xml', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers.etag).toBe(encodedTag(entityTag(feed.body), 'gzip'));
+    for (const conditions of [
+      { 'if-none-match': first.headers.etag! } as Record<string, string>,
+      { 'if-none-match': gzip.headers.etag! },
+      { 'if-modified-since': first.headers['last-modified']! },
+    ]) {
+      const again = await get('/feed.xml', { 'accept-encoding': 'gzip', ...conditions });
+      expect(again.status, JSON.stringify(conditions)).toBe(304);
+      expect(again.body.byteLength).toBe(0);
+      expect(again.headers.etag).toBe(gzip.headers.etag);
+      expect(again.headers['cache-control']).toBe(first.headers['cache-control']);
+      expect(again.headers['content-type']).toBeUndefined();
+      // The route answered in full; the server, which knows the encoding, answered the condition.
+      expect(routeSaw).toEqual({ method: 'GET', ifNoneMatch: null, ifModifiedSince: null });
+    }
+    const changed = await get('/feed.xml', {
+      'if-none-match': '"an-older-version"',
+      'if-modified-since': first.headers['last-modified']!,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toBe(feed.body);
   });
 });
 

@@ -3,6 +3,15 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { preferencesScript } from '@/components/reader-preferences';
 import { isCacheable } from './cache-policy';
+import {
+  type Conditions,
+  conditionalAnswer,
+  type Encoding,
+  encodedTag,
+  entityTag,
+  handOver,
+  NOT_MODIFIED_OMITS,
+} from './conditional';
 import { contentSecurityPolicyFor } from './security-headers';
 
 /**
@@ -13,9 +22,16 @@ import { contentSecurityPolicyFor } from './security-headers';
  * Why here and not in Next: for a cached page, Next hashes the whole page in JavaScript
  * (fnv1a) to make its ETag, and gzips it again, on every request. Hashing alone took a sixth
  * of the server's time under load; gzip costs more than serving the cached page itself. Both
- * are switched off in next.config.js (`generateEtags`, `compress`) and done here: a SHA-1
- * (native) of a body not seen before, and its gzip or Brotli copy kept beside it, so a warm page
- * costs a memory comparison. A page that failed to render (500) is replaced by `onServerError`.
+ * are switched off in next.config.js (`generateEtags`, `compress`) and done here: the ETag
+ * (lib/http/conditional.ts: a native SHA-256) of a body not seen before, and its gzip or Brotli
+ * copy kept beside it, so a warm page costs a memory comparison. The same goes for a route
+ * handler's answer: the server makes its validator and answers its conditions (why there:
+ * lib/http/conditional.ts). A page that failed to render (500) is replaced by `onServerError`.
+ *
+ * Every body is held until it ends, even one that is neither cacheable nor HTML (framework data
+ * for client navigation, the health check, API answers): a 5xx must be held to be replaced;
+ * framework data is compressed, in one call on the whole body, where passing it through would
+ * take a compressing stream per response; and the others are a few bytes.
  */
 export interface FinishOptions {
   /** Sends the site's own page in place of a 5xx response that Next was about to send. */
@@ -31,12 +47,10 @@ const COMPRESSIBLE =
 /** At most this many bytes of bodies and their compressed copies are kept (least recently used go first). */
 const MEMO_BYTES = 64 * 1024 * 1024;
 
-type Encoding = 'br' | 'gzip';
-const SUFFIX: Record<Encoding, string> = { br: '-br', gzip: '-gz' };
-
 interface Known {
   body: Buffer;
-  etag: string;
+  /** Made on first use: an answer that brings its own validator is not hashed. */
+  etag?: string;
   /** The page's Content-Security-Policy (HTML only), naming each of its inline scripts. */
   csp?: string;
   encoded: Partial<Record<Encoding, Buffer>>;
@@ -73,7 +87,6 @@ function lookUp(key: string, body: Buffer): Known {
   }
   const entry: Known = {
     body,
-    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
     encoded: {},
     bytes: body.byteLength,
   };
@@ -196,21 +209,6 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
   return best;
 }
 
-/** The ETag a client sent back, without weakness or encoding suffix, for comparison. */
-function baseTag(tag: string): string {
-  let value = tag.trim().replace(/^W\//u, '');
-  for (const suffix of Object.values(SUFFIX)) {
-    if (value.endsWith(`${suffix}"`)) value = `${value.slice(0, -suffix.length - 1)}"`;
-  }
-  return value;
-}
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const wanted = baseTag(etag);
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || baseTag(tag) === wanted);
-}
-
 function addVary(res: http.ServerResponse, name: string): void {
   const vary = String(res.getHeader('vary') ?? '');
   if (
@@ -229,7 +227,9 @@ function headerValue(res: http.ServerResponse, name: string): string {
 
 /**
  * Holds back what Next writes to `res` until it ends, then sends it finished. Call before
- * handing the request to Next. `key` names the response among those of other addresses.
+ * handing the request to Next: a GET or HEAD is handed over as one the server finishes (its
+ * conditions kept here, a HEAD asked as a GET: lib/http/conditional.ts). `key` names the
+ * response among those of other addresses.
  */
 export function finishResponse(
   req: http.IncomingMessage,
@@ -237,6 +237,7 @@ export function finishResponse(
   key: string,
   { onServerError, headers }: FinishOptions,
 ): void {
+  const asked = handOver(req);
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   const chunks: Buffer[] = [];
   const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
@@ -276,46 +277,49 @@ export function finishResponse(
     } else {
       if (headers && res.statusCode === 200)
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      send(req, res, key, Buffer.concat(chunks));
+      send(req, res, key, Buffer.concat(chunks), asked);
     }
     if (typeof callback === 'function') res.once('finish', callback as () => void);
     return res;
   } as typeof res.end;
 }
 
-function send(req: http.IncomingMessage, res: http.ServerResponse, key: string, body: Buffer): void {
-  const head = req.method === 'HEAD';
+/** Sends the body Next wrote, finished, as the answer to what was `asked` (null: neither GET nor HEAD). */
+function send(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  key: string,
+  body: Buffer,
+  asked: { method: string; conditions: Conditions } | null,
+): void {
   const type = headerValue(res, 'content-type');
   const compressible = res.statusCode === 200 && COMPRESSIBLE.test(type) && !res.hasHeader('content-encoding');
-  // A HEAD has no body to measure: it says what a GET would send (compressed, unless its length says too small).
-  const length = head ? Number(res.getHeader('content-length') ?? MIN_COMPRESSED_SIZE) : body.byteLength;
   const encoding =
-    compressible && length >= MIN_COMPRESSED_SIZE ? chooseEncoding(req.headers['accept-encoding']) : null;
+    compressible && body.byteLength >= MIN_COMPRESSED_SIZE ? chooseEncoding(req.headers['accept-encoding']) : null;
   if (compressible) addVary(res, 'Accept-Encoding');
 
-  const html = type.startsWith('text/html') && !head && body.byteLength > 0;
+  const html = type.startsWith('text/html') && body.byteLength > 0;
   let entry: Known | null = null;
-  if (res.statusCode === 200 && !head && isCacheable(headerValue(res, 'cache-control'))) {
+  if (res.statusCode === 200 && asked && isCacheable(headerValue(res, 'cache-control'))) {
     entry = lookUp(key, body);
-    if (!res.hasHeader('etag')) res.setHeader('etag', entry.etag);
+    if (!res.hasHeader('etag')) res.setHeader('etag', (entry.etag ??= entityTag(body)));
     // Sent with a 304 too: a browser may replace the policy it stored with the page by this one.
     if (html) res.setHeader('content-security-policy', (entry.csp ??= pagePolicy(body.toString('utf8'))));
   } else if (html) {
     res.setHeader('content-security-policy', pagePolicy(body.toString('utf8')));
   }
   const etag = headerValue(res, 'etag');
-  if (etag && encoding && !etag.startsWith('W/')) res.setHeader('etag', `${etag.slice(0, -1)}${SUFFIX[encoding]}"`);
-  if (etag && res.statusCode === 200 && matches(req.headers['if-none-match'], etag)) {
+  if (etag) res.setHeader('etag', encodedTag(etag, encoding));
+  const answer =
+    asked && res.statusCode === 200
+      ? conditionalAnswer(asked.method, asked.conditions, {
+          etag: etag || null,
+          lastModified: headerValue(res, 'last-modified') || null,
+        })
+      : { status: res.statusCode, body: asked?.method !== 'HEAD' };
+  if (answer.status === 304) {
     res.statusCode = 304;
-    for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
-    res.end();
-    return;
-  }
-  if (head) {
-    if (encoding) {
-      res.setHeader('content-encoding', encoding);
-      res.removeHeader('content-length');
-    }
+    for (const name of NOT_MODIFIED_OMITS) res.removeHeader(name);
     res.end();
     return;
   }
@@ -324,6 +328,8 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, key: string, 
     payload = entry ? encodedCopy(key, entry, encoding) : compress(body, encoding);
     res.setHeader('content-encoding', encoding);
   }
+  // A HEAD was asked of Next as a GET: it gets the GET's headers, its length included, and no body.
   res.setHeader('content-length', payload.byteLength);
-  res.end(payload);
+  if (answer.body) res.end(payload);
+  else res.end();
 }

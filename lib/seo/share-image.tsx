@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
 import { CACHE_POLICIES } from '@/lib/http/cache-policy';
+import { entityTag } from '@/lib/http/conditional';
 import { SITE_NAME } from '@/lib/site';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
@@ -73,13 +73,13 @@ const kept = new Map<string, Promise<Uint8Array> | Uint8Array>();
 /**
  * The card as a response, drawn once per distinct text and then sent from memory: drawing
  * takes tens of milliseconds of CPU, so drawing per request would let anyone keep the
- * server busy by asking in a loop. Its ETag is the hash of what it shows, and it is cached
- * in front of the site like the pages.
+ * server busy by asking in a loop. Its ETag is the hash of what it shows (the site's one
+ * validator, lib/http/conditional.ts, of the drawing's inputs rather than of the PNG: known
+ * before drawing, and kept by the server, which then hashes no image), and it is cached in
+ * front of the site like the pages.
  */
 export async function shareImage(card: { kicker: string; title: string }): Promise<Response> {
-  const key = createHash('sha256')
-    .update(JSON.stringify([DRAWING_VERSION, SITE_NAME, card.kicker, card.title]))
-    .digest('base64url');
+  const key = entityTag(JSON.stringify([DRAWING_VERSION, SITE_NAME, card.kicker, card.title]));
   let png = kept.get(key);
   if (png) {
     kept.delete(key);
@@ -106,7 +106,7 @@ export async function shareImage(card: { kicker: string; title: string }): Promi
     headers: {
       'content-type': SHARE_IMAGE_TYPE,
       'cache-control': CACHE_POLICIES.document,
-      etag: `"${key}"`,
+      etag: key,
     },
   });
 }
