@@ -33,7 +33,7 @@ export type Verdict =
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
-/** Search renders per request, for one reader's query (lib/http/cache-policy.ts `reader`). Results are never indexed. */
+/** Search renders per request, for one reader's query (lib/http/conditional.ts `reader`). Results are never indexed. */
 export const SEARCH_PAGE: Verdict = {
   action: 'next',
   ...(ROUTES.search.headers && { headers: ROUTES.search.headers }),

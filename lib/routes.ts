@@ -1,4 +1,4 @@
-import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/cache-policy';
+import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/conditional';
 import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
 import { articlePath, litePath, sectionPagePath, sectionPath } from '@/lib/site';
 import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
@@ -51,7 +51,7 @@ interface RouteSpec<P> {
   params: { [K in keyof P]: ParamKind<P[K]> };
   /** The files that serve it, from the project's root: app/… (or public/…). */
   files: readonly string[];
-  /** Its Cache-Control by name (lib/http/cache-policy.ts); none for public/, whose headers are Next's. */
+  /** Its Cache-Control by name (lib/http/conditional.ts); none for public/, whose headers are Next's. */
   cache: CachePolicy | null;
   /** Its canonical address, for its parameters. */
   address?(params: P): string;

@@ -1,5 +1,5 @@
 import { checkHealth } from '@/lib/db/health';
-import { CACHE_POLICIES } from '@/lib/http/cache-policy';
+import { CACHE_POLICIES } from '@/lib/http/conditional';
 
 // Answers for this instance now: never cached, by Next or by anyone in front.
 export const dynamic = 'force-dynamic';

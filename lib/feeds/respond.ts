@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CachePolicy } from '@/lib/http/cache-policy';
+import type { CachePolicy } from '@/lib/http/conditional';
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
 import { getFeedArchive, getFeedTotal, getLatestArticles, getSection } from '@/lib/queries';
 import type { Article, SectionRef } from '@/lib/queries/types';

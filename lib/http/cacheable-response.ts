@@ -1,5 +1,12 @@
-import { CACHE_POLICIES, type CachePolicy, isCacheable } from './cache-policy';
-import { conditionalAnswer, entityTag, FINISHED_BY_SERVER, NOT_MODIFIED_OMITS } from './conditional';
+import {
+  CACHE_POLICIES,
+  conditionalAnswer,
+  entityTag,
+  FINISHED_BY_SERVER,
+  isCacheable,
+  NOT_MODIFIED_OMITS,
+  type CachePolicy,
+} from './conditional';
 
 // Imported from here by tests and route helpers since before lib/http/conditional.ts.
 export { entityTag } from './conditional';
@@ -7,7 +14,7 @@ export { entityTag } from './conditional';
 export interface Representation {
   body: string;
   contentType: string;
-  /** `document` unless given (lib/http/cache-policy.ts). */
+  /** `document` unless given (lib/http/conditional.ts). */
   cachePolicy?: CachePolicy;
   /** The newest change to what the body shows; null when it shows nothing that changes. */
   lastModified: Date | null;

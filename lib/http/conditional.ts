@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
+import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 
 /**
- * Conditional requests, written once for both ways the site answers: pages, whose responses
+ * Cache policies and conditional requests, written once for both ways the site answers: pages, whose responses
  * the server finishes on Node's ServerResponse (lib/http/finish-response.ts), and route
  * handlers, which answer with a Web Response (cacheableResponse, lib/http/cacheable-response.ts).
  * The validator (entityTag), how If-None-Match and If-Modified-Since are compared, what a 304
@@ -21,6 +22,47 @@ import type http from 'node:http';
  * either way. A validator an answer brings of its own (a share image's, which names what it
  * shows; a static file's) is kept by the server, which then hashes nothing.
  */
+
+/**
+ * Every Cache-Control the site sends, by name: each answer's policy is one of these.
+ *
+ * Pages are kept REVALIDATE_SECONDS by any shared cache and served stale a few minutes more
+ * while it fetches a fresh copy; browsers ask again each time (with the ETag), so an import
+ * shows at once. Next writes this header itself for the pages it caches, from each page's
+ * `revalidate` and next.config.js's `expireTime` (PAGE_EXPIRE_SECONDS, which
+ * lib/http/conditional.test.ts holds to this file).
+ */
+export const PAGE_STALE_SECONDS = 240;
+export const PAGE_EXPIRE_SECONDS = REVALIDATE_SECONDS + PAGE_STALE_SECONDS;
+
+export const CACHE_POLICIES = {
+  /** A page (full or lite): shared caches keep it a minute, browsers revalidate. */
+  page: `s-maxage=${REVALIDATE_SECONDS}, stale-while-revalidate=${PAGE_STALE_SECONDS}`,
+  /** A machine-readable document (feed, sitemap, share image): everyone keeps it a minute, stale ten more. */
+  document: `public, max-age=${REVALIDATE_SECONDS}, s-maxage=${REVALIDATE_SECONDS}, stale-while-revalidate=600`,
+  /**
+   * What does not change once written (a full feed archive): browsers and feed readers keep it
+   * a day; shared caches ask again after a minute, and get a 304 unless it changed.
+   */
+  archive: `public, max-age=86400, s-maxage=${REVALIDATE_SECONDS}, stale-while-revalidate=600`,
+  /**
+   * One reader's page (search results): no shared cache may keep it (it cannot be told of
+   * imports, and made-up queries would fill it); the reader's own browser may reuse it a minute.
+   */
+  reader: `private, max-age=${REVALIDATE_SECONDS}`,
+  /** Framework data (client navigation) at a page's address: nobody's to share or keep. */
+  frameworkData: 'private, no-store',
+  /** An answer for this moment (errors, the health check): kept by nobody. */
+  none: 'no-store',
+  /** A redirect the site's addresses make (an old page address, a moved article): five minutes. */
+  redirect: 'public, max-age=300',
+} as const;
+
+export type CachePolicy = keyof typeof CACHE_POLICIES;
+
+/** Whether a response under this Cache-Control may be remembered and answered with validators. */
+export const isCacheable = (cacheControl: string) =>
+  !/no-store|no-cache|private/u.test(cacheControl) && /s-maxage=[1-9]|max-age=[1-9]/u.test(cacheControl);
 
 /** The validator of a body: its SHA-256 (of its UTF-8 bytes, for text), strong. */
 export const entityTag = (body: string | Uint8Array): string =>

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { preferencesScript } from '@/components/reader-preferences';
-import { isCacheable } from './cache-policy';
 import {
   type Conditions,
   conditionalAnswer,
@@ -10,6 +9,7 @@ import {
   encodedTag,
   entityTag,
   handOver,
+  isCacheable,
   NOT_MODIFIED_OMITS,
 } from './conditional';
 import { contentSecurityPolicyFor } from './security-headers';

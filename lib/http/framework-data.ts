@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { CACHE_POLICIES } from './cache-policy';
+import { CACHE_POLICIES } from './conditional';
 
 /**
  * The request headers by which Next.js asks for framework data (React Server Components

@@ -4,7 +4,7 @@ import { frontDoor, type Verdict } from '@/lib/front-door';
 import { asksForWebSocket } from '@/lib/http/connection-policy';
 import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-data';
 import { hasBadRouterState } from '@/lib/http/router-state';
-import { CACHE_POLICIES } from '@/lib/http/cache-policy';
+import { CACHE_POLICIES } from '@/lib/http/conditional';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /**

@@ -1,7 +1,6 @@
 import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
-import { CACHE_POLICIES } from '@/lib/http/cache-policy';
-import { entityTag } from '@/lib/http/conditional';
+import { CACHE_POLICIES, entityTag } from '@/lib/http/conditional';
 import { SITE_NAME } from '@/lib/site';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CACHE_POLICIES, PAGE_EXPIRE_SECONDS, isCacheable } from './cache-policy';
+import { CACHE_POLICIES, PAGE_EXPIRE_SECONDS, isCacheable } from './conditional';
 
 describe('cache policies', () => {
   test("Next's own page header, made from next.config.js's expireTime, is the page policy", async () => {
