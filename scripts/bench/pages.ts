@@ -213,7 +213,8 @@ async function spike(spikeSeconds: number, base: string, paths: string[]): Promi
   console.log(
     `spike: 200 concurrent clients for ${spikeSeconds} s on article, section and front page (compressed): ` +
       `${Math.round(result.requests.average).toLocaleString('en')} req/s, ${result.requests.total.toLocaleString('en')} requests, ` +
-      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${errors} errors (goal: 0 errors, p99 ≤ 250 ms)`,
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${errors} errors ` +
+      `(${result.timeouts} timed out, ${result.non2xx} not 2xx, ${result.errors} failed) (goal: 0 errors, p99 ≤ 250 ms)`,
   );
 }
 
