@@ -10,7 +10,7 @@ import {
   sectionPageCount,
 } from '@/lib/known-pages';
 import { isBuildFile } from '@/lib/build-files';
-import { ALL_ROUTES, ROUTES, placement, type Memo, type Route, type Segment } from '@/lib/routes';
+import { ALL_ROUTES, placement, type Memo, type Route, type Segment } from '@/lib/routes';
 import type { ParamKind } from '@/lib/url-params';
 
 /**
@@ -33,11 +33,6 @@ export type Verdict =
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
-/** Search renders per request, for one reader's query (lib/http/conditional.ts `reader`). Results are never indexed. */
-export const SEARCH_PAGE: Verdict = {
-  action: 'next',
-  ...(ROUTES.search.headers && { headers: ROUTES.search.headers }),
-};
 /** The first segment of the site's API, whose routes each answer one method of their own. */
 const API = 'api';
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/u;

@@ -6,7 +6,7 @@ import { FEED_SIZE } from '@/lib/feeds/channel';
 import { articleFeedId } from '@/lib/feeds/ids';
 import { buildJsonFeed } from '@/lib/feeds/json-feed';
 import { buildRssFeed } from '@/lib/feeds/rss';
-import { entityTag } from '@/lib/http/cacheable-response';
+import { entityTag } from '@/lib/http/conditional';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { loadFeedArchive, loadFeedTotal, loadLatestArticles } from '@/lib/queries/loaders';
 import type { SectionRef } from '@/lib/queries/types';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cacheableResponse, entityTag } from './cacheable-response';
+import { cacheableResponse } from './cacheable-response';
+import { entityTag } from './conditional';
 
 const representation = {
   body: '<rss/>',

@@ -8,9 +8,6 @@ import {
   type CachePolicy,
 } from './conditional';
 
-// Imported from here by tests and route helpers since before lib/http/conditional.ts.
-export { entityTag } from './conditional';
-
 export interface Representation {
   body: string;
   contentType: string;

@@ -44,7 +44,7 @@ beforeAll(async () => {
         r.writeHead(503, { 'content-type': 'text/html' });
         r.end('<h1>Temporarily unavailable</h1>');
       },
-      // What the front door gives the search page (lib/front-door.ts SEARCH_PAGE).
+      // What the front door gives the search page (its entry in lib/routes.ts, as lib/front-door.ts answers it).
       headers: req.url?.startsWith('/per-request') ? { 'cache-control': 'private, max-age=60' } : undefined,
     });
     const path = req.url ?? '/';

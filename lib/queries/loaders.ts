@@ -188,7 +188,6 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
   return { lead: lead ?? null, latest, sections };
 }
 
-/** null when the section does not exist or the page is past its last page. */
 /** A section that shows articles (null: none by that slug, or it has none): every read of one section starts here. */
 async function shownSection(
   prisma: SqlReader,
@@ -199,6 +198,7 @@ async function shownSection(
   return section ?? null;
 }
 
+/** null when the section does not exist or the page is past its last page. */
 export async function loadSectionPage(prisma: PrismaClient, slug: string, page: number): Promise<SectionPage | null> {
   const section = await shownSection(prisma, slug);
   if (!section) return null;
