@@ -77,7 +77,15 @@ export async function openEmbeddedDatabase(
     const running = await runningServer(cluster, deadline);
     if (running) {
       const url = urlFor(password, running.port);
-      await withSiteRole(url, sitePassword);
+      try {
+        await withSiteRole(url, sitePassword);
+      } catch (error) {
+        // The server found was on its way down (a killed process group's, its postmaster.pid not
+        // yet gone): once it is, this process starts the server itself.
+        if (!goingDown(error) || Date.now() > deadline) throw error;
+        await sleep(100);
+        continue;
+      }
       return { url, siteUrl: urlFor(sitePassword, running.port, SITE_ROLE), owner: false, close: async () => {} };
     }
     if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) initialise(cluster, password, runAs, noSync);
@@ -93,6 +101,12 @@ export async function openEmbeddedDatabase(
     }
     return { url, siteUrl: urlFor(sitePassword, started.port, SITE_ROLE), owner: true, close };
   }
+}
+
+/** Whether a connection failed because the server was stopping (reset, refused, or PostgreSQL's own "shutting down"). */
+function goingDown(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === '57P01' || code === '57P03';
 }
 
 /** Makes sure the site's role exists with its password and rights (see lib/db/roles.ts). */
