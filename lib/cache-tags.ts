@@ -6,6 +6,7 @@
  * - `front`: the front page. `latest`: the site's feeds, llms.txt, sitemaps.
  * - `section:<slug>`: a section's listing pages, feeds and card.
  * - `article:<slug>`: an article's page, Markdown copy and share image.
+ * - `author:<slug>`, `tag:<slug>`: an author's or a tag's listing pages and feeds.
  * - `shows:<slug>`: every page that shows the article's headline in a list (neighbours, related).
  * - `articles`: on every article's entry, for an import too large to name them one by one.
  */
@@ -16,9 +17,12 @@ export const ALL_ARTICLES_TAG = 'articles';
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const articleTag = (slug: string) => `article:${slug}`;
 export const showsTag = (slug: string) => `shows:${slug}`;
+export const authorTag = (slug: string) => `author:${slug}`;
+export const tagTag = (slug: string) => `tag:${slug}`;
 
 /** What a notice may name: the tags above, nothing else. */
-export const TAG_PATTERN = /^(?:sections|front|latest|articles|(?:section|article|shows):[a-z0-9-]{1,200})$/u;
+export const TAG_PATTERN =
+  /^(?:sections|front|latest|articles|(?:section|article|shows|author|tag):[a-z0-9-]{1,200})$/u;
 
 /**
  * Past this many changed articles an import's notice expires ALL_ARTICLES_TAG instead of

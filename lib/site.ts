@@ -13,6 +13,11 @@ export const sectionPath = (sectionSlug: string) => `/${sectionSlug}`;
 /** Page 1 of a listing is the section's own address; later pages are `/<section>/page/<n>`. */
 export const sectionPagePath = (sectionSlug: string, page: number) =>
   page > 1 ? `/${sectionSlug}/page/${page}` : `/${sectionSlug}`;
+/** An author's page, and a tag's: page 1 at its own address, later pages at `…/page/<n>`, as a section's. */
+export const authorPagePath = (authorSlug: string, page = 1) =>
+  page > 1 ? `/authors/${authorSlug}/page/${page}` : `/authors/${authorSlug}`;
+export const tagPagePath = (tagSlug: string, page = 1) =>
+  page > 1 ? `/tags/${tagSlug}/page/${page}` : `/tags/${tagSlug}`;
 export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;
 /** The lite twin of a page of the site (`/` → `/lite`, `/world/x` → `/lite/world/x`). */
 export const litePath = (fullPath: string) => (fullPath === '/' ? '/lite' : `/lite${fullPath}`);

@@ -320,7 +320,7 @@ class ListingParser implements ListingReader {
     );
     const dateline = splitDateline(body);
     const position = this.articles.length;
-    return { headline, identity, slug, sectionName, sectionSlug, dateline, body, line, position };
+    return { headline, identity, slug, sectionName, sectionSlug, dateline, body, date: null, authors: [], tags: [], notes: [], line, position };
   }
 }
 

@@ -8,6 +8,28 @@ export interface Dateline {
   source: string;
 }
 
+/** A correction (`Correction:`, `Clarification:`) or an editor's note (`Editor's note:`), as written. */
+export interface Note {
+  kind: 'correction' | 'editor';
+  /** The whole element, its label included (`Correction: An earlier version…`). */
+  text: string;
+}
+
+/** A note as stored: dated by the import that first carried its text (ISO 8601, UTC). */
+export interface StoredNote extends Note {
+  datedAt: string;
+}
+
+/** An article's date line, read in the site's time zone (lib/time-zone.ts). */
+export interface ArticleDate {
+  /** The instant it names: the article's publication time (later than the import: scheduled). */
+  at: Date;
+  /** Its calendar day in the site's time zone (`YYYY-MM-DD`): part of a dated article's identity. */
+  day: string;
+  /** 1-based line of the date line. */
+  line: number;
+}
+
 /** One article as read from a listing document, before it touches the database. */
 export interface ArticleDraft {
   headline: string;
@@ -19,6 +41,14 @@ export interface ArticleDraft {
   sectionSlug: string;
   dateline: Dateline | null;
   body: BodyBlock[];
+  /** Its date line (null: undated, dated by its position as "Order and dates" says). */
+  date: ArticleDate | null;
+  /** Its byline's names, as written, in order, one per identity (first spelling kept); [] without one. */
+  authors: string[];
+  /** Its `Tagged under` line's tags, as written, in order, one per identity; [] without one. */
+  tags: string[];
+  /** Its notes, in document order (taken out of the body: shown once, at the top). */
+  notes: Note[];
   /** 1-based line of the headline in its document. */
   line: number;
   /** 0-based position in the document: 0 is the first block, the newest article. */

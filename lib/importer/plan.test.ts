@@ -19,6 +19,10 @@ function draft(headline: string, position = 0, text = `${headline}: the report.`
     sectionSlug: 'world',
     dateline: null,
     body: [{ type: 'paragraph', text }],
+    date: null,
+    authors: [],
+    tags: [],
+    notes: [],
     line: 1 + position * 5,
     position,
   };

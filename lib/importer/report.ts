@@ -29,6 +29,10 @@ export interface ChangedArticle {
   created: boolean;
   /** The section it was in before, when this run moved it. */
   previousSectionSlug?: string;
+  /** The slugs of its authors before and after the change (their pages list it, or did). */
+  authorSlugs?: string[];
+  /** The slugs of its tags before and after the change. */
+  tagSlugs?: string[];
 }
 
 export interface ImportReport {

@@ -1,0 +1,9 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * What a reader may see of the articles: those whose publication time has come. A scheduled
+ * article (a date line later than its import: docs/document-format.md, "Newsroom lines") is
+ * stored, and nothing of it is public before its time. Every read of articles the site serves
+ * filters through this, with the database's clock, so that every instance agrees on the instant.
+ */
+export const published = (alias = 'a') => Prisma.sql`${Prisma.raw(alias)}.published_at <= now()`;
