@@ -11,6 +11,17 @@ CREATE UNIQUE INDEX "articles_identity_date_key_key" ON "articles"("identity", "
 -- Whether the document gave the article its date (a date line), or the import made it up from its
 -- position ("Order and dates"). A re-import without the date line keeps a given date.
 ALTER TABLE "articles" ADD COLUMN "dated" BOOLEAN NOT NULL DEFAULT false;
+-- When the article became public, or becomes public (a scheduled article: its date was later
+-- than the import that stored it). Readers see an article once this has come (lib/queries/
+-- visibility.ts); an article already public stays public when a re-import gives it a later date
+-- (the format: "a later date on a re-import changes its date, not its visibility"), so this is
+-- not its publication time. Every article stored before this migration was public.
+ALTER TABLE "articles" ADD COLUMN "public_at" TIMESTAMPTZ(3);
+UPDATE "articles" SET "public_at" = LEAST("published_at", "first_imported_at");
+ALTER TABLE "articles" ALTER COLUMN "public_at" SET NOT NULL;
+ALTER TABLE "articles" ALTER COLUMN "public_at" SET DEFAULT CURRENT_TIMESTAMP;
+-- The next release is the smallest public_at still to come: one index probe.
+CREATE INDEX "articles_public_at_idx" ON "articles"("public_at");
 -- Note[] (lib/documents/types.ts): correction and editor's notes, each dated by the import that
 -- first carried its text, shown at the top of every copy of the article.
 ALTER TABLE "articles" ADD COLUMN "notes" JSONB NOT NULL DEFAULT '[]';
