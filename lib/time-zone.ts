@@ -44,6 +44,7 @@ export interface WallClock {
   hour?: number;
   minute?: number;
   second?: number;
+  millisecond?: number;
 }
 
 export type ZonedInstant =
@@ -67,6 +68,7 @@ export function zonedInstant(wall: WallClock, zone: string): ZonedInstant {
         hour: wall.hour ?? 0,
         minute: wall.minute ?? 0,
         second: wall.second ?? 0,
+        millisecond: wall.millisecond ?? 0,
       },
       { overflow: 'reject' },
     );
