@@ -240,19 +240,32 @@ const unique = (messages: string[]) => [...new Set(messages)];
 
 /**
  * What makes two author names or tags one (`Syria`, `syria`): the identity rule of headlines
- * (`articleIdentity`), or, for a name in a script the transliteration does not cover (Chinese),
- * its letters and digits, NFKC-normalised and case-folded, every other run read as one space.
- * A local helper: the import's `nameIdentity` in lib/slug.ts is meant to replace it.
+ * (`articleIdentity`), or, where the transliteration gives no letters or digits (Chinese), the
+ * name's own letters and digits: NFKC, case-folded, combining marks dropped, every other run of
+ * characters one space. The same rule as the import's `nameIdentity` (lib/slug.ts, on the import
+ * helper's branch): a local copy until that lands, then this imports it.
  */
 export function nameKey(name: string): string {
-  const identity = articleIdentity(name);
-  if (identity !== '') return identity;
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+  let identity = keyByName.get(name);
+  if (identity === undefined) {
+    identity = articleIdentity(name);
+    if (identity === '') {
+      identity = name
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/\p{Mn}/gu, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    }
+    if (keyByName.size >= MAX_NAMES_KEPT) keyByName.clear();
+    keyByName.set(name, identity);
+  }
+  return identity;
 }
+
+/** Names and tags recur from article to article: each spelling's identity is worked out once. */
+const keyByName = new Map<string, string>();
+const MAX_NAMES_KEPT = 10_000;
 
 const NOTE_LABELS: [string, Note['kind']][] = [
   ['correction:', 'correction'],
