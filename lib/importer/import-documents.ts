@@ -2,11 +2,13 @@ import type pg from 'pg';
 import { readListingDocument, type ListingReader } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { DocumentProblem, ParsedDocument } from '@/lib/documents/types';
+import { runNameTables, type RunNameTables } from './names';
 import {
+  addPending,
+  emptyPending,
   emptyPlan,
   InvalidDocument,
   planInBatches,
-  storedAfter,
   wholeDocument,
   type Pending,
   type PlannedBatches,
@@ -126,13 +128,14 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
   const now = run.options.now ?? new Date();
   const sectionsBefore = await loadNavigationSections(client);
   // Dry runs see what earlier documents of the same run would have written.
-  const pending: Pending = { byIdentity: new Map(), slugs: new Set() };
+  const pending: Pending = emptyPending();
+  const names = runNameTables();
   // Articles of the documents before: their count dates the next document's after them.
   let ordinal = 0;
   for (const index of run.readers.keys()) {
     const result = run.results[index];
     if (result && !result.ok) continue;
-    const plan = await loadDocument(pool, client, run, index, { pending, now, ordinal });
+    const plan = await loadDocument(pool, client, run, index, { pending, names, now, ordinal });
     if (!plan) {
       if (run.skipInvalid) continue;
       break;
@@ -142,6 +145,7 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     report.status = run.dryRun ? 'would load' : 'loaded';
     [report.created, report.updated, report.unchanged] = [plan.created, plan.updated, plan.unchanged];
     report.keptApart = plan.keptApart;
+    report.scheduled = plan.scheduled;
     run.changed.push(...plan.changed);
     progress(run, index + 1, ordinal);
   }
@@ -163,7 +167,7 @@ async function loadDocument(
   client: pg.PoolClient,
   run: Run,
   index: number,
-  { pending, now, ordinal }: { pending: Pending; now: Date; ordinal: number },
+  { pending, names, now, ordinal }: { pending: Pending; names: RunNameTables; now: Date; ordinal: number },
 ): Promise<RunningPlan | null> {
   // Read whole and valid, or null: read as it is written (the caller skips invalid ones).
   const parsed = run.results[index];
@@ -174,6 +178,7 @@ async function loadDocument(
   const nextBatch = planInBatches(
     result ? wholeDocument(result.articles) : reader,
     pending,
+    names,
     now,
     ordinal,
     plan,
@@ -205,10 +210,7 @@ async function loadDocument(
 /** A dry run's document: planned batch by batch, its articles kept as what later documents plan against. */
 async function rehearse(client: pg.PoolClient, nextBatch: PlannedBatches, pending: Pending): Promise<void> {
   for (let batch = await nextBatch(client); batch; batch = await nextBatch(client)) {
-    for (const article of batch) {
-      pending.byIdentity.set(article.draft.identity, storedAfter(article));
-      pending.slugs.add(article.slug);
-    }
+    for (const article of batch) addPending(pending, article);
   }
 }
 
@@ -228,6 +230,7 @@ function finishRun(run: Run): ImportReport {
     changed: run.changed,
     sectionsChanged: run.sectionsChanged,
     dryRun: run.dryRun,
+    scheduled: documents.flatMap((doc) => doc.scheduled).sort((a, b) => a.getTime() - b.getTime()),
   };
   if (failure) throw new ImportFailed(report, documents[failure.index]!.file, failure.error);
   return report;
