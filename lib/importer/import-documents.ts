@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { readListingDocument, type ListingReader } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { DocumentProblem, ParsedDocument } from '@/lib/documents/types';
+import { siteTimeZone } from '@/lib/time-zone';
 import { runNameTables, type RunNameTables } from './names';
 import {
   addPending,
@@ -23,6 +24,7 @@ import {
   type ImportReport,
 } from './report';
 import { refusedSearchVectors } from './search-vectors';
+import { checkImportTimeZone } from './site-time-zone';
 import { loadNavigationSections, withImportLock, writeDocument } from './write';
 
 export interface ImportOptions {
@@ -35,6 +37,8 @@ export interface ImportOptions {
   onProgress?: (progress: { documents: number; totalDocuments: number; articles: number }) => void;
   /** Called when another import holds the database and this one waits for it. */
   onWait?: () => void;
+  /** The time zone its documents' dates were read in (default: SITE_TIME_ZONE); refused unless it is the site's. */
+  timeZone?: string;
 }
 
 /** Changed articles in one run past which the import refreshes the planner's statistics. */
@@ -124,6 +128,8 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     settle(run, 0, run.readers[0]!.finish());
     return;
   }
+  // Dates without an offset were read in the import's time zone: it must be the site's.
+  await checkImportTimeZone(client, run.options.timeZone ?? siteTimeZone(), !run.dryRun);
   // Taken after the lock: a run that waited for another dates its articles after that one's.
   const now = run.options.now ?? new Date();
   const sectionsBefore = await loadNavigationSections(client);
