@@ -469,11 +469,12 @@ class ChunkMover {
         ['article_tags', 'tags', 'tag_identities'],
       ] as const) {
         const id = table === 'authors' ? 'author_id' : 'tag_id';
-        await client.query(
-          `DELETE FROM ${links} l USING import_work.stage s
+        if (chunk.updated > 0)
+          await client.query(
+            `DELETE FROM ${links} l USING import_work.stage s
             WHERE s.chunk = $1 AND s.relink AND NOT s.is_new AND l.article_id = s.article_id`,
-          [chunk.id],
-        );
+            [chunk.id],
+          );
         await client.query(
           `INSERT INTO ${links} (article_id, ${id}, position, published_at)
            SELECT a.id, n.id, t.position, a.published_at
