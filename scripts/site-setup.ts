@@ -80,3 +80,11 @@ export function portFromEnv(): number {
     throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   return port;
 }
+
+/**
+ * The settings `npm start` and `npm run dev` read before they do anything: PORT, and
+ * SITE_TIME_ZONE (an IANA name). A wrong one throws, saying what is wrong, so neither starts.
+ */
+export function settingsFromEnv(): { port: number; timeZone: string } {
+  return { port: portFromEnv(), timeZone: siteTimeZone() };
+}
