@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { readListingDocument, type ListingReader } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
-import type { DocumentProblem, ParsedDocument } from '@/lib/documents/types';
+import type { DocumentProblem, ParsedDocument, ParseOptions } from '@/lib/documents/types';
 import { siteTimeZone } from '@/lib/time-zone';
 import { runNameTables, type RunNameTables } from './names';
 import {
@@ -25,7 +25,7 @@ import {
 } from './report';
 import { refusedSearchVectors } from './search-vectors';
 import { checkImportTimeZone } from './site-time-zone';
-import { loadNavigationSections, withImportLock, writeDocument } from './write';
+import { loadMovedSections, loadNavigationSections, withImportLock, writeDocument } from './write';
 
 export interface ImportOptions {
   /** Parse, validate and compare with the database, writing nothing. */
@@ -47,6 +47,8 @@ const ANALYZE_AFTER = 1_000;
 /** A run's documents: how each is read, what is known of it so far, and its report. */
 interface Run {
   options: ImportOptions;
+  /** The time zone its documents' dates were read in. */
+  timeZone: string;
   dryRun: boolean;
   skipInvalid: boolean;
   documents: DocumentReport[];
@@ -70,7 +72,9 @@ export async function importDocuments(
   sources: readonly SourceDocument[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const run = startRun(sources, options);
+  // The parser reads dates in the site's time zone, and puts a moved section's articles at its new slug.
+  const parse = { timeZone: options.timeZone ?? siteTimeZone(), movedSections: await loadMovedSections(pool) };
+  const run = startRun(sources, options, parse);
   if (run.readers.length > 0 && !run.skipInvalid && anyInvalid(run)) {
     settle(run, 0, run.readers[0]!.finish());
   } else if (run.readers.length > 0) {
@@ -82,13 +86,14 @@ export async function importDocuments(
   return finishRun(run);
 }
 
-function startRun(sources: readonly SourceDocument[], options: ImportOptions): Run {
+function startRun(sources: readonly SourceDocument[], options: ImportOptions, parse: ParseOptions): Run {
   // The first document is read as it is written, so that reading it overlaps writing it (its own
   // problems, if any, come out at its end and roll its writes back). The others are read whole
   // first: a run that loads nothing because one of them is invalid is known before any write.
-  const readers = sources.map((source) => readListingDocument(source.bytes));
+  const readers = sources.map((source) => readListingDocument(source.bytes, parse));
   const run: Run = {
     options,
+    timeZone: parse.timeZone ?? siteTimeZone(),
     dryRun: options.dryRun ?? false,
     skipInvalid: options.skipInvalid ?? false,
     documents: sources.map((source) => unreadReport(source.file)),
@@ -129,7 +134,7 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     return;
   }
   // Dates without an offset were read in the import's time zone: it must be the site's.
-  await checkImportTimeZone(client, run.options.timeZone ?? siteTimeZone(), !run.dryRun);
+  await checkImportTimeZone(client, run.timeZone, !run.dryRun);
   // Taken after the lock: a run that waited for another dates its articles after that one's.
   const now = run.options.now ?? new Date();
   const sectionsBefore = await loadNavigationSections(client);

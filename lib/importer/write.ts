@@ -149,6 +149,17 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
   return rows[0]?.slugs ?? '';
 }
 
+/**
+ * The sections a migration moved off a slug the site's routes now use (`section_redirects`):
+ * old slug → the slug the section has now. The parser puts a marker naming the old one there.
+ */
+export async function loadMovedSections(pool: pg.Pool): Promise<Map<string, string>> {
+  const { rows } = await pool.query<{ old_slug: string; slug: string }>(
+    `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
+  );
+  return new Map(rows.map((row) => [row.old_slug, row.slug]));
+}
+
 /** Chunks read and planned ahead of the connections that stage them. */
 const PLAN_AHEAD = 2;
 
