@@ -194,9 +194,9 @@ async function linkNames(
   const tags = new Map<string, string>();
   for (const article of write) {
     article.authorIdentities.forEach(
-      (identity, i) => authors.has(identity) || authors.set(identity, article.draft.authors[i]!),
+      (identity, i) => authors.has(identity) || authors.set(identity, article.authorNames[i]!),
     );
-    article.tagIdentities.forEach((identity, i) => tags.has(identity) || tags.set(identity, article.draft.tags[i]!));
+    article.tagIdentities.forEach((identity, i) => tags.has(identity) || tags.set(identity, article.tagNames[i]!));
   }
   if (authors.size > 0) await names.authors.resolve(client, authors);
   if (tags.size > 0) await names.tags.resolve(client, tags);

@@ -44,6 +44,9 @@ export interface PlannedArticle {
   /** Its authors' and tags' identities, in order (lib/slug.ts nameIdentity). */
   authorIdentities: string[];
   tagIdentities: string[];
+  /** Their names as this document spells them, one for each identity. */
+  authorNames: string[];
+  tagNames: string[];
   /** The authors and tags of those identities, with their slugs (filled in by plan-batches.ts). */
   authorRows: NameRow[];
   tagRows: NameRow[];
@@ -110,16 +113,17 @@ export function assignSlugs(
   return { slugs, unknown };
 }
 
-/** Identities of names, remembered: a corpus names the same few thousand authors and tags again and again. */
-const identities = new Map<string, string>();
-const IDENTITIES_KEPT = 100_000;
-export function cachedNameIdentity(name: string): string {
-  let identity = identities.get(name);
-  if (identity === undefined) {
-    if (identities.size >= IDENTITIES_KEPT) identities.clear();
-    identities.set(name, (identity = nameIdentity(name)));
+/** The identities of names, in order, each once (the first spelling kept); a name of no letters or digits names no one. */
+function identitiesOf(names: readonly string[]): { identities: string[]; names: string[] } {
+  const identities: string[] = [];
+  const kept: string[] = [];
+  for (const name of names) {
+    const identity = nameIdentity(name);
+    if (identity === '' || identities.includes(identity)) continue;
+    identities.push(identity);
+    kept.push(name);
   }
-  return identity;
+  return { identities, names: kept };
 }
 
 /** The draft's notes as stored: one whose text a stored note has keeps its date; a new or edited one is dated now. */
@@ -164,9 +168,9 @@ export function planDocument(
     // Re-imported without its date line, an article keeps the date one gave it.
     const date = draft.date?.at ?? (before?.dated ? before.publishedAt : null);
     const notes = datedNotes(draft.notes, before?.notes ?? [], now);
-    // A name with no letter or digit in any script names no one: it is not linked.
-    const authorIdentities = draft.authors.map(cachedNameIdentity).filter((identity) => identity !== '');
-    const tagIdentities = draft.tags.map(cachedNameIdentity).filter((identity) => identity !== '');
+    const authors = identitiesOf(draft.authors);
+    const tags = identitiesOf(draft.tags);
+    const [authorIdentities, tagIdentities] = [authors.identities, tags.identities];
     const hash = contentHash(draft, { date, authors: authorIdentities, tags: tagIdentities, notes: draft.notes });
     if (before?.hash === hash) {
       plan.unchanged += 1;
@@ -194,6 +198,8 @@ export function planDocument(
       notes,
       authorIdentities,
       tagIdentities,
+      authorNames: authors.names,
+      tagNames: tags.names,
       authorRows: [],
       tagRows: [],
       // A new article's rows are written when it has any; an update's once its stored ones are read (plan-batches.ts).
