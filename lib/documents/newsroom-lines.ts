@@ -6,7 +6,7 @@
 import { visible } from '@/lib/documents/characters';
 import { MAX_AUTHOR_NAME_CHARS, MAX_BYLINE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_ARTICLE } from '@/lib/documents/limits';
 import type { Note } from '@/lib/documents/types';
-import { articleIdentity } from '@/lib/slug';
+import { nameIdentity } from '@/lib/slug';
 import { calendarDay, zonedInstant, type WallClock } from '@/lib/time-zone';
 
 const WS = '[ \\t\\u00A0]';
@@ -245,13 +245,7 @@ const unique = (messages: string[]) => [...new Set(messages)];
  * A local helper: the import's `nameIdentity` in lib/slug.ts is meant to replace it.
  */
 export function nameKey(name: string): string {
-  const identity = articleIdentity(name);
-  if (identity !== '') return identity;
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+  return nameIdentity(name);
 }
 
 const NOTE_LABELS: [string, Note['kind']][] = [
