@@ -17,6 +17,8 @@ import {
   loadSectionPage,
   loadSections,
 } from '@/lib/queries/loaders';
+import { tagsToExpire } from '@/lib/importer/expiry';
+import { loadReleaseLook } from '@/lib/queries/release-loaders';
 import { loadSearchResults } from '@/lib/queries/search';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from '@/lib/queries/sitemap-loaders';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
@@ -208,5 +210,71 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
     const after = await loadFeedArchive(db.prisma, 1, bulkSlug);
     expect(after?.articles.map((a) => a.slug)).toEqual(rest.slice(-2));
     expect((await loadLatestArticles(db.prisma, FEED_SIZE, bulkSlug))[0]?.slug).toBe(newest);
+  });
+
+  test('the release clock’s look: the database’s now, the next release, and exactly what came due since', async () => {
+    const section = `Fresh ${word}`;
+    const freshSlug = `fresh-${word.toLowerCase()}`;
+    const headlines = [`${shared} fresh one`, `${shared} fresh two`];
+    await importDocuments(db.pool, [
+      source('fresh.txt', listingDocument(headlines.map((headline) => ({ headline, section })))),
+    ]);
+    const [one, two] = await Promise.all(
+      headlines.map(async (headline) => (await db.prisma.article.findFirstOrThrow({ where: { headline } })).slug),
+    );
+    await db.pool.query(
+      `UPDATE articles SET public_at = now() + interval '1 hour', published_at = now() + interval '1 hour' WHERE slug = $1`,
+      [one],
+    );
+    await db.pool.query(
+      `UPDATE articles SET public_at = now() + interval '2 hours', published_at = now() + interval '2 hours' WHERE slug = $1`,
+      [two],
+    );
+    // Until the import writes bylines and tags: one author and one tag, as the import will store them.
+    await db.pool.query(
+      `WITH au AS (INSERT INTO authors (slug, identity, name) VALUES ($2, $2, 'Ana') RETURNING id),
+            t AS (INSERT INTO tags (slug, identity, name) VALUES ($3, $3, 'Ports') RETURNING id),
+            a AS (SELECT id, published_at FROM articles WHERE slug = $1),
+            x AS (INSERT INTO article_authors SELECT a.id, au.id, 0, a.published_at FROM a, au)
+       INSERT INTO article_tags SELECT a.id, t.id, 0, a.published_at FROM a, t`,
+      [one, `ana-${word.toLowerCase()}`, `ports-${word.toLowerCase()}`],
+    );
+
+    const first = await loadReleaseLook(db.prisma, null);
+    expect(first.released).toEqual([]);
+    const [{ now }] = (await db.pool.query<{ now: Date }>('SELECT now()')).rows as [{ now: Date }];
+    expect(Math.abs(first.nowMs - now.getTime())).toBeLessThan(5_000);
+    expect(first.nextMs! - first.nowMs).toBeGreaterThan(3_500_000);
+    expect(first.nextMs! - first.nowMs).toBeLessThanOrEqual(3_600_000);
+
+    // The first comes due: released once, with its byline's and tags' slugs; its section is new.
+    await db.pool.query(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, [one]);
+    const second = await loadReleaseLook(db.prisma, first.now);
+    expect(second.released).toEqual([
+      {
+        slug: one,
+        sectionSlug: freshSlug,
+        authorSlugs: [`ana-${word.toLowerCase()}`],
+        tagSlugs: [`ports-${word.toLowerCase()}`],
+        firstInSection: true,
+      },
+    ]);
+    expect(second.nextMs! - second.nowMs).toBeGreaterThan(7_000_000);
+    expect((await loadReleaseLook(db.prisma, second.now)).released).toEqual([]);
+
+    // What its release expires: its page and what lists it, its neighbours, the navigation.
+    const tags = await tagsToExpire(db.prisma, {
+      changed: second.released.map((a) => ({ ...a, created: true })),
+      sectionsChanged: second.released.some((a) => a.firstInSection),
+    });
+    expect(tags).toEqual(
+      expect.arrayContaining(['front', 'latest', 'sections', `section:${freshSlug}`, `article:${one}`]),
+    );
+
+    // The second: its section already shows one.
+    await db.pool.query(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, [two]);
+    const third = await loadReleaseLook(db.prisma, second.now);
+    expect(third.released.map((a) => [a.slug, a.firstInSection])).toEqual([[two, false]]);
+    expect(third.nextMs).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import {
   sectionTag,
   showsTag,
 } from '@/lib/cache-tags';
-import { poolReader } from '@/lib/db/sql-reader';
+import { poolReader, type SqlReader } from '@/lib/db/sql-reader';
 import { loadNeighbourSlugs } from '@/lib/queries/loaders';
 import type { ImportReport } from './report';
 
@@ -18,10 +18,11 @@ import type { ImportReport } from './report';
  * page listing its headline, its section's pages (old and new), the front page, feeds
  * and sitemaps, the navigation when the set of sections changed, and the pages of the
  * articles next to a new or moved one (their "previous/next" now points at it).
- * Past ARTICLES_PER_NOTICE changed articles, every article page at once.
+ * Past ARTICLES_PER_NOTICE changed articles, every article page at once. Asked by the import
+ * (its pool) and by the release clock (lib/release.ts: the site's client, its articles `created`).
  */
 export async function tagsToExpire(
-  db: pg.Pool,
+  db: pg.Pool | SqlReader,
   report: Pick<ImportReport, 'changed' | 'sectionsChanged'>,
 ): Promise<string[]> {
   const { changed } = report;
@@ -39,6 +40,7 @@ export async function tagsToExpire(
   }
   const placed = changed.filter((article) => article.created || article.previousSectionSlug).map((a) => a.slug);
   // The neighbours their pages show, asked as the pages ask (lib/queries), through the import's own pool.
-  for (const slug of await loadNeighbourSlugs(poolReader(db), placed)) tags.add(articleTag(slug));
+  const reader = '$queryRaw' in db ? db : poolReader(db);
+  for (const slug of await loadNeighbourSlugs(reader, placed)) tags.add(articleTag(slug));
   return [...tags];
 }
