@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ReleaseLook, ReleasedArticle } from '@/lib/queries/release-loaders';
 import { RETRY_MS, ReleaseClock, SAFETY_NET_MS } from './release-clock';
@@ -183,5 +184,25 @@ describe('the release clock', () => {
     await vi.advanceTimersByTimeAsync(10 * SAFETY_NET_MS);
     expect(db.looks).toBe(looks);
     expect(releases).toEqual([]);
+  });
+
+  test('told by a request, it looks and releases outside that request’s context (Next would tie the expiry to it)', async () => {
+    const request = new AsyncLocalStorage<string>();
+    const contexts: Array<string | undefined> = [];
+    const look = db.look.bind(db);
+    db.look = (since) => {
+      contexts.push(request.getStore());
+      return look(since);
+    };
+    clock = new ReleaseClock({
+      look: (since) => db.look(since),
+      release: async () => void contexts.push(`release in ${request.getStore() ?? 'no request'}`),
+      log: () => undefined,
+    });
+    await clock.start();
+    db.schedule('told-by-a-notice', 1_000);
+    await request.run('the notice', () => clock.lookAgain());
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(contexts).toEqual([undefined, undefined, undefined, 'release in no request']);
   });
 });

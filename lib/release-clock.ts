@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { processWide } from '@/lib/process-state';
 import type { ReleaseLook, ReleasedArticle } from '@/lib/queries/release-loaders';
 
@@ -48,6 +49,13 @@ export interface ReleaseClockOptions {
   againAfter?: readonly number[];
   timers?: Timers;
   log?: (message: string) => void;
+  /**
+   * Runs the clock's work in the context the clock was made in. Told to look again by a request
+   * (the import's notice), a look and every timer it sets would otherwise carry that request's
+   * async context, long after it ended: Next would attach the release's expiry to that finished
+   * request (lib/caches.ts), and never apply it.
+   */
+  outside?: <T>(work: () => T) => T;
 }
 
 export class ReleaseClock {
@@ -60,12 +68,14 @@ export class ReleaseClock {
   private lookPending = false;
   private stopped = false;
   private failing = false;
+  private readonly outside: <T>(work: () => T) => T;
   /** When the timer is set to fire (ms of this process's clock), for tests and logs. */
   armedFor: number | null = null;
 
   constructor(private readonly options: ReleaseClockOptions) {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? ((message) => console.log(message));
+    this.outside = options.outside ?? AsyncLocalStorage.snapshot();
   }
 
   /** Starts looking (the first look sets the clock: what is already public is not a release). */
@@ -78,6 +88,10 @@ export class ReleaseClock {
    * asked during a look, another follows it. Resolves once the looks asked for are done.
    */
   lookAgain(): Promise<void> {
+    return this.outside(() => this.startLook());
+  }
+
+  private startLook(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.looking) {
       this.lookPending = true;
