@@ -4,6 +4,7 @@ import type { BodyBlock } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
+import { published } from './visibility';
 import type {
   Article,
   ArticleNeighbours,
@@ -29,24 +30,6 @@ export const FRONT_PAGE_LATEST = 10;
 export const FRONT_PAGE_PER_SECTION = 4;
 const WORDS_PER_MINUTE = 230;
 const SUMMARY_LENGTH = 220;
-
-const articleFields = {
-  slug: true,
-  headline: true,
-  body: true,
-  datelinePlace: true,
-  datelineDate: true,
-  datelineSource: true,
-  wordCount: true,
-  publishedAt: true,
-  updatedAt: true,
-  firstImportedAt: true,
-  section: { select: { slug: true, name: true } },
-} as const;
-
-// Newest first; the id breaks ties so that pages never overlap or skip.
-const newestFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
-const oldestFirst = [{ publishedAt: 'asc' as const }, { id: 'asc' as const }];
 
 type ArticleRow = {
   slug: string;
@@ -106,6 +89,19 @@ function toArticle(row: ArticleRow): Article {
 
 /** Articles with their section: what every listing reads from. */
 const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+/** The articles a reader may see (lib/queries/visibility.ts), as a WHERE condition on `a`. */
+const PUBLIC = published('a');
+
+/**
+ * How many articles section `s` shows: `article_count` (kept by the import) counts its
+ * scheduled articles too, so those still to come are taken off. Few articles wait at any time,
+ * and the index on public_at finds them (one probe when none waits).
+ */
+const SHOWN_COUNT = Prisma.sql`(s.article_count - (SELECT count(*) FROM articles w
+  WHERE w.public_at > now() AND w.section_id = s.id))::int`;
+/** Section `s` shows articles (it has a public one). */
+const SECTION_SHOWN = Prisma.sql`s.article_count > 0 AND ${SHOWN_COUNT} > 0`;
+
 /** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
   a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
@@ -160,7 +156,8 @@ function articleFromSql(row: ArticleSqlRow): Article {
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
   // In order of first sight: the order the newsroom's own exports introduced them. A section
   // whose articles all moved elsewhere has nothing to show, so it leaves the navigation.
-  return prisma.$queryRaw<SectionRef[]>`SELECT slug, name FROM sections WHERE article_count > 0 ORDER BY id`;
+  // One whose only articles are scheduled does not exist yet.
+  return prisma.$queryRaw<SectionRef[]>`SELECT s.slug, s.name FROM sections s WHERE ${SECTION_SHOWN} ORDER BY s.id`;
 }
 
 export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
@@ -168,12 +165,12 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
   // articles, in order of first sight), in two statements.
   const [recent, perSection] = await Promise.all([
     prisma.$queryRaw<SummaryRow[]>`
-      SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
+      SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION} WHERE ${PUBLIC}
        ORDER BY a.published_at DESC, a.id DESC LIMIT ${1 + FRONT_PAGE_LATEST}`,
     prisma.$queryRaw<SummaryRow[]>`
       SELECT ${SUMMARY_COLUMNS} FROM sections s
-       CROSS JOIN LATERAL (SELECT * FROM articles WHERE section_id = s.id
-                            ORDER BY published_at DESC, id DESC LIMIT ${FRONT_PAGE_PER_SECTION}) a
+       CROSS JOIN LATERAL (SELECT * FROM articles a WHERE a.section_id = s.id AND ${PUBLIC}
+                            ORDER BY a.published_at DESC, a.id DESC LIMIT ${FRONT_PAGE_PER_SECTION}) a
        WHERE s.article_count > 0
        ORDER BY s.id, a.published_at DESC, a.id DESC`,
   ]);
@@ -194,7 +191,9 @@ async function shownSection(
   slug: string,
 ): Promise<{ id: number; slug: string; name: string; article_count: number } | null> {
   const [section] = await prisma.$queryRaw<Array<{ id: number; slug: string; name: string; article_count: number }>>`
-    SELECT id, slug, name, article_count FROM sections WHERE slug = ${slug} AND article_count > 0`;
+    SELECT * FROM (SELECT s.id, s.slug, s.name, ${SHOWN_COUNT} AS article_count FROM sections s
+                    WHERE s.slug = ${slug} AND s.article_count > 0) shown
+     WHERE article_count > 0`;
   return section ?? null;
 }
 
@@ -215,12 +214,12 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
       ? (
           await prisma.$queryRaw<SummaryRow[]>`
             SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-             WHERE a.section_id = ${section.id}
+             WHERE a.section_id = ${section.id} AND ${PUBLIC}
              ORDER BY a.published_at ASC, a.id ASC OFFSET ${afterThisPage} LIMIT ${take}`
         ).reverse()
       : await prisma.$queryRaw<SummaryRow[]>`
           SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-           WHERE a.section_id = ${section.id}
+           WHERE a.section_id = ${section.id} AND ${PUBLIC}
            ORDER BY a.published_at DESC, a.id DESC OFFSET ${skip} LIMIT ${take}`;
   return {
     section: { slug: section.slug, name: section.name },
@@ -234,7 +233,7 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
 export async function loadArticle(prisma: PrismaClient, slug: string): Promise<ArticleWithRevisions | null> {
   const [row] = await prisma.$queryRaw<Array<ArticleSqlRow & { id: number; revised: boolean }>>`
     SELECT a.id, ${ARTICLE_COLUMNS}, EXISTS (SELECT FROM article_revisions r WHERE r.article_id = a.id) AS revised
-      FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
+      FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug} AND ${PUBLIC}`;
   if (!row) return null;
   const article = articleFromSql(row);
   // Most articles were never corrected: their versions are read only when there are some.
@@ -306,8 +305,10 @@ function describeRevisions(rows: readonly RevisionRow[], current: ArticleVersion
 
 /** Every earlier version of an article, whole, oldest first: nothing an import replaced is lost. */
 export async function loadArticleVersions(prisma: PrismaClient, slug: string): Promise<StoredRevision[]> {
+  // Nothing of a scheduled article before its time: its earlier versions neither.
+  const [{ now }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
   const rows = await prisma.articleRevision.findMany({
-    where: { article: { slug } },
+    where: { article: { slug, publicAt: { lte: now } } },
     select: revisionFields,
     orderBy: oldestRevisionFirst,
   });
@@ -322,7 +323,8 @@ export async function loadLatestArticles(
 ): Promise<Article[]> {
   const rows = await prisma.$queryRaw<ArticleSqlRow[]>`
     SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-     ${sectionSlug === undefined ? Prisma.empty : Prisma.sql`WHERE a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`}
+     WHERE ${PUBLIC}
+     ${sectionSlug === undefined ? Prisma.empty : Prisma.sql`AND a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`}
      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`;
   return rows.map(articleFromSql);
 }
@@ -335,7 +337,8 @@ export async function loadLatestArticles(
 export async function loadFeedTotal(prisma: SqlReader, sectionSlug?: string): Promise<number | null> {
   if (sectionSlug !== undefined) return (await shownSection(prisma, sectionSlug))?.article_count ?? null;
   const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`
-    SELECT COALESCE(SUM(article_count), 0)::int AS total FROM sections`;
+    SELECT (COALESCE((SELECT SUM(article_count) FROM sections), 0)
+            - (SELECT count(*) FROM articles w WHERE w.public_at > now()))::int AS total`;
   return total;
 }
 
@@ -357,28 +360,25 @@ export async function loadFeedArchive(
   const total = await loadFeedTotal(prisma, sectionSlug);
   const range = total === null ? null : archiveRange(total, number);
   if (total === null || range === null) return null;
-  const where = sectionSlug ? { section: { slug: sectionSlug } } : {};
+  // Numbered by position among the public articles (a scheduled one takes its place at its time).
+  const inFeed = Prisma.sql`WHERE ${PUBLIC} ${
+    sectionSlug === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`
+  }`;
   const newer = total - range.skipOldest - range.take;
   // As section pages do: an offset walks the index from its start, so read from the nearer end.
   const rows =
     newer < range.skipOldest
-      ? await prisma.article.findMany({
-          select: articleFields,
-          where,
-          orderBy: newestFirst,
-          skip: newer,
-          take: range.take,
-        })
+      ? await prisma.$queryRaw<ArticleSqlRow[]>`
+          SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION} ${inFeed}
+           ORDER BY a.published_at DESC, a.id DESC OFFSET ${newer} LIMIT ${range.take}`
       : (
-          await prisma.article.findMany({
-            select: articleFields,
-            where,
-            orderBy: oldestFirst,
-            skip: range.skipOldest,
-            take: range.take,
-          })
+          await prisma.$queryRaw<ArticleSqlRow[]>`
+            SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION} ${inFeed}
+             ORDER BY a.published_at ASC, a.id ASC OFFSET ${range.skipOldest} LIMIT ${range.take}`
         ).reverse();
-  return { articles: rows.map(toArticle), archives: archiveCount(total), full: range.full };
+  return { articles: rows.map(articleFromSql), archives: archiveCount(total), full: range.full };
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
@@ -389,7 +389,7 @@ export async function loadSection(prisma: PrismaClient, slug: string): Promise<S
 /** The section an article is in now (its slug), or null when there is no such article. */
 export async function loadArticleSection(prisma: PrismaClient, slug: string): Promise<string | null> {
   const [row] = await prisma.$queryRaw<Array<{ section: string }>>`
-    SELECT s.slug AS section FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
+    SELECT s.slug AS section FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug} AND ${PUBLIC}`;
   return row?.section ?? null;
 }
 
@@ -399,14 +399,14 @@ export async function loadArticleSection(prisma: PrismaClient, slug: string): Pr
  * columns asked for (of ARTICLES_WITH_SECTION) and the side.
  */
 const neighboursOf = (slugs: readonly string[], columns: Prisma.Sql) => Prisma.sql`
-  SELECT n.* FROM (SELECT id, section_id, published_at FROM articles WHERE slug = ANY(${slugs}::text[])) t
+  SELECT n.* FROM (SELECT id, section_id, published_at FROM articles a WHERE slug = ANY(${slugs}::text[]) AND ${PUBLIC}) t
    CROSS JOIN LATERAL (
      (SELECT 'previous' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
-       WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id)
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id) AND ${PUBLIC}
        ORDER BY a.published_at ASC, a.id ASC LIMIT 1)
      UNION ALL
      (SELECT 'next' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
-       WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id)
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id) AND ${PUBLIC}
        ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
    ) n`;
 
@@ -434,15 +434,16 @@ export async function loadNeighbourSlugs(db: SqlReader, slugs: readonly string[]
 
 /**
  * A short fingerprint of what the database holds for readers: how many articles and
- * sections, and a sum over every article's content hash (which covers its headline,
- * section and text). Any import that changed what a page shows changes it
+ * sections, and a sum over every public article's content hash (which covers its headline,
+ * section and text). Any import that changed what a page shows changes it, and so does a
+ * scheduled article's release
  * (lib/shared-cache/content-version.ts compares it with what Redis's entries were made from).
  */
 export async function loadContentVersion(db: SqlReader): Promise<string> {
   const [row] = await db.$queryRaw<Array<{ version: string }>>`
     SELECT (SELECT count(*) FROM sections)::text || ':' || count(*)::text || ':' ||
            coalesce(sum(('x' || left(content_hash, 8))::bit(32)::int::bigint), 0)::text AS version
-      FROM articles`;
+      FROM articles a WHERE ${PUBLIC}`;
   return row?.version ?? '';
 }
 
@@ -479,13 +480,15 @@ export async function loadRelatedArticles(
            array(SELECT w.lexeme FROM unnest(ts_filter(a.search, '{a}')) w
                   WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
                   ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words
-      FROM articles a WHERE a.slug = ${slug}`;
+      FROM articles a WHERE a.slug = ${slug} AND ${PUBLIC}`;
   if (!article) return [];
   const { id, section_id: sectionId, words } = article;
-  const sameSection = Prisma.sql`(SELECT id FROM articles WHERE section_id = ${sectionId} AND id <> ${id}
+  const sameSection = Prisma.sql`(SELECT id FROM articles a WHERE section_id = ${sectionId} AND id <> ${id} AND ${PUBLIC}
                                    ORDER BY published_at DESC, id DESC LIMIT ${limit})`;
   const sharing = words.map(
-    (word) => Prisma.sql`(SELECT id FROM articles WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id}
+    (
+      word,
+    ) => Prisma.sql`(SELECT id FROM articles a WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id} AND ${PUBLIC}
                           ORDER BY published_at DESC, id DESC LIMIT ${RELATED_PER_WORD})`,
   );
   const anyWord = words.map((word) => tsqueryTerm(word)).join(' | ');
@@ -500,7 +503,7 @@ export async function loadRelatedArticles(
   if (ids.length === 0) return [];
   const rows = await prisma.$queryRaw<Array<SummaryRow & { id: number }>>`
     SELECT a.id, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-     WHERE a.id IN (${Prisma.join(ids)})`;
+     WHERE a.id IN (${Prisma.join(ids)}) AND ${PUBLIC}`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((rowId) => {
     const row = byId.get(rowId);
