@@ -25,3 +25,48 @@ export function siteTimeZone(): string {
   if (!checked.ok) throw new Error(checked.message);
   return checked.zone;
 }
+
+// Display helpers (minimal, with Intl; the parse helper's versions replace these on merge).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, format: 'long' | 'short' | 'date' | 'offset'): Intl.DateTimeFormat {
+  const key = `${zone}\u0000${format}`;
+  let made = formatters.get(key);
+  if (!made) {
+    const options: Intl.DateTimeFormatOptions =
+      format === 'long'
+        ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }
+        : format === 'short'
+          ? { day: 'numeric', month: 'short', year: 'numeric' }
+          : format === 'date'
+            ? { day: 'numeric', month: 'long', year: 'numeric' }
+            : { year: 'numeric', timeZoneName: 'longOffset' };
+    made = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/**
+ * An instant as the site writes it, in the site's time zone: `long` with the time and the zone's
+ * abbreviation ("1 July 2026 at 15:00 BST"), `date` the day in full, `short` for listings ("1 Jul 2026").
+ */
+export function formatPublished(
+  iso: string | Date,
+  format: 'long' | 'short' | 'date' = 'long',
+  zone = siteTimeZone(),
+): string {
+  return formatter(zone, format).format(new Date(iso));
+}
+
+/** An instant as ISO 8601 in the site's time zone, with its offset (`2026-07-01T15:00:00.000+01:00`). */
+export function isoWithOffset(iso: string | Date, zone = siteTimeZone()): string {
+  const at = new Date(iso);
+  const name = formatter(zone, 'offset')
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/u.exec(name ?? '');
+  const offset = match ? `${match[1]}${match[2]}:${match[3]}` : '+00:00';
+  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const local = new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 23);
+  return `${local}${offset}`;
+}

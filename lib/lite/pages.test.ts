@@ -14,6 +14,7 @@ function summary(slug: string, headline: string): ArticleSummary {
     slug,
     headline,
     section: world,
+    authors: [],
     publishedAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     dateline: null,
@@ -27,6 +28,9 @@ const article: Article = {
   ...summary('harbour-bridge-opens', 'Harbour <bridge> opens & "traffic" flows'),
   dateline: { place: 'DAMASCUS', dateText: 'Dec 27', source: 'SANA' },
   firstImportedAt: '2026-11-20T10:00:00.000Z',
+  tags: [],
+  notes: [],
+  dated: false,
   body: [
     { type: 'paragraph', text: 'The first paragraph <script>alert(1)</script> stays text.' },
     { type: 'subheading', text: 'What happens next' },

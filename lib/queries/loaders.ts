@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { SqlReader } from '@/lib/db/sql-reader';
-import type { BodyBlock } from '@/lib/documents/types';
+import type { BodyBlock, StoredNote } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
@@ -11,6 +11,7 @@ import type {
   ArticleSummary,
   ArticleWithRevisions,
   FrontPage,
+  NameRef,
   SectionPage,
   SectionRef,
 } from './types';
@@ -42,7 +43,18 @@ const articleFields = {
   updatedAt: true,
   firstImportedAt: true,
   section: { select: { slug: true, name: true } },
+  ...bylineFields(),
 } as const;
+
+/** The byline, tags, notes and whether it is dated, as a Prisma read selects them (see BYLINE_COLUMNS). */
+function bylineFields() {
+  return {
+    dated: true,
+    notes: true,
+    authors: { select: { author: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
+    tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
+  } as const;
+}
 
 // Newest first; the id breaks ties so that pages never overlap or skip.
 const newestFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
@@ -60,7 +72,21 @@ type ArticleRow = {
   updatedAt: Date;
   firstImportedAt: Date;
   section: SectionRef;
+  authors: NameRef[];
+  tags: NameRef[];
+  notes: unknown;
+  dated: boolean;
 };
+
+/** A Prisma read of articleFields as an ArticleRow. */
+function rowFromPrisma(
+  row: Omit<ArticleRow, 'authors' | 'tags'> & {
+    authors: Array<{ author: NameRef }>;
+    tags: Array<{ tag: NameRef }>;
+  },
+): ArticleRow {
+  return { ...row, authors: row.authors.map(({ author }) => author), tags: row.tags.map(({ tag }) => tag) };
+}
 
 export function summarize(body: readonly BodyBlock[], length = SUMMARY_LENGTH): string {
   return summarizeParagraph(body.find((block) => block.type === 'paragraph')?.text ?? '', length);
@@ -75,11 +101,12 @@ function summarizeParagraph(first: string, length = SUMMARY_LENGTH): string {
 }
 
 /** What a listing shows of an article, from its stored fields and its summary. */
-function summaryOf(row: Omit<ArticleRow, 'body' | 'firstImportedAt'>, summary: string): ArticleSummary {
+function summaryOf(row: SummaryFields, summary: string): ArticleSummary {
   return {
     slug: row.slug,
     headline: row.headline,
     section: { slug: row.section.slug, name: row.section.name },
+    authors: row.authors.map(({ slug, name }) => ({ slug, name })),
     publishedAt: row.publishedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     dateline:
@@ -92,9 +119,18 @@ function summaryOf(row: Omit<ArticleRow, 'body' | 'firstImportedAt'>, summary: s
   };
 }
 
+type SummaryFields = Omit<ArticleRow, 'body' | 'firstImportedAt' | 'tags' | 'notes' | 'dated'>;
+
 function toArticle(row: ArticleRow): Article {
   const body = row.body as BodyBlock[];
-  return { ...summaryOf(row, summarize(body)), firstImportedAt: row.firstImportedAt.toISOString(), body };
+  return {
+    ...summaryOf(row, summarize(body)),
+    firstImportedAt: row.firstImportedAt.toISOString(),
+    body,
+    tags: row.tags.map(({ slug, name }) => ({ slug, name })),
+    notes: row.notes as StoredNote[],
+    dated: row.dated,
+  };
 }
 
 /*
@@ -106,14 +142,23 @@ function toArticle(row: ArticleRow): Article {
 
 /** Articles with their section: what every listing reads from. */
 const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+/**
+ * An article's authors or tags ({slug, name}, in order) as one JSON array: a subquery on the link
+ * table's primary key (article_id first), so a listing of 20 costs 20 index probes, no second read.
+ */
+const namesOf = (links: 'article_authors' | 'article_tags', names: 'authors' | 'tags', key: 'author_id' | 'tag_id') =>
+  Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'name', n.name) ORDER BY l.position), '[]')
+     FROM ${Prisma.raw(links)} l JOIN ${Prisma.raw(names)} n ON n.id = l.${Prisma.raw(key)} WHERE l.article_id = a.id)`;
 /** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
-  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
+  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name,
+  ${namesOf('article_authors', 'authors', 'author_id')} AS authors`;
 /** The columns of an ArticleSummary. */
 const SUMMARY_COLUMNS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, a.body, a.first_imported_at`;
+const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, a.body, a.first_imported_at,
+  ${namesOf('article_tags', 'tags', 'tag_id')} AS tags, a.notes, a.dated`;
 
 interface SummaryRow {
   slug: string;
@@ -126,16 +171,20 @@ interface SummaryRow {
   updated_at: Date;
   section_slug: string;
   section_name: string;
+  authors: NameRef[];
   first_paragraph: string | null;
 }
 
 interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
   body: unknown;
   first_imported_at: Date;
+  tags: NameRef[];
+  notes: unknown;
+  dated: boolean;
 }
 
 /** A row of SUMMARY_COLUMNS or ARTICLE_COLUMNS in the shape the Prisma reads give. */
-function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): Omit<ArticleRow, 'body' | 'firstImportedAt'> {
+function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): SummaryFields {
   return {
     slug: row.slug,
     headline: row.headline,
@@ -146,6 +195,7 @@ function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): Omit<ArticleRo
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     section: { slug: row.section_slug, name: row.section_name },
+    authors: row.authors,
   };
 }
 
@@ -154,7 +204,14 @@ function summaryFromSql(row: SummaryRow): ArticleSummary {
 }
 
 function articleFromSql(row: ArticleSqlRow): Article {
-  return toArticle({ ...fieldsFromSql(row), body: row.body, firstImportedAt: row.first_imported_at });
+  return toArticle({
+    ...fieldsFromSql(row),
+    body: row.body,
+    firstImportedAt: row.first_imported_at,
+    tags: row.tags,
+    notes: row.notes,
+    dated: row.dated,
+  });
 }
 
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
@@ -378,7 +435,11 @@ export async function loadFeedArchive(
             take: range.take,
           })
         ).reverse();
-  return { articles: rows.map(toArticle), archives: archiveCount(total), full: range.full };
+  return {
+    articles: rows.map((row) => toArticle(rowFromPrisma(row))),
+    archives: archiveCount(total),
+    full: range.full,
+  };
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
