@@ -58,15 +58,16 @@ export function formatPublished(
   return formatter(zone, format).format(new Date(iso));
 }
 
-/** An instant as ISO 8601 in the site's time zone, with its offset (`2026-07-01T15:00:00.000+01:00`). */
+/** An instant as ISO 8601 in the site's time zone, with its offset (`2026-07-01T15:00:00.000+01:00`, `…Z` at UTC). */
 export function isoWithOffset(iso: string | Date, zone = siteTimeZone()): string {
   const at = new Date(iso);
   const name = formatter(zone, 'offset')
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /^GMT([+-])(\d{2}):(\d{2})$/u.exec(name ?? '');
-  const offset = match ? `${match[1]}${match[2]}:${match[3]}` : '+00:00';
+  // No offset (UTC, or a zone at UTC then): `Z`, as toISOString writes it.
   const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const offset = minutes === 0 ? 'Z' : `${match![1]}${match![2]}:${match![3]}`;
   const local = new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 23);
   return `${local}${offset}`;
 }
