@@ -314,6 +314,10 @@ const revisionFields = {
   datelineDate: true,
   datelineSource: true,
   section: { select: { slug: true, name: true } },
+  publishedAt: true,
+  authors: true,
+  tags: true,
+  notes: true,
 } as const;
 const oldestRevisionFirst = [{ replacedAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -326,6 +330,10 @@ type RevisionRow = {
   datelineDate: string | null;
   datelineSource: string | null;
   section: SectionRef;
+  publishedAt: Date | null;
+  authors: string[];
+  tags: string[];
+  notes: unknown;
 };
 
 /** An earlier version of an article, whole: what it said until `replacedAt`. */
@@ -345,14 +353,23 @@ function toVersion(row: RevisionRow): StoredRevision {
         ? { place: row.datelinePlace, dateText: row.datelineDate, source: row.datelineSource }
         : null,
     body: row.body as BodyBlock[],
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    authors: row.authors,
+    tags: row.tags,
+    notes: row.notes as StoredNote[],
     versionOf: row.versionOf.toISOString(),
     replacedAt: row.replacedAt.toISOString(),
   };
 }
 
 /** Each stored version compared with the one that replaced it (the next, or the article now), newest first. */
-function describeRevisions(rows: readonly RevisionRow[], current: ArticleVersion): ArticleRevision[] {
+function describeRevisions(rows: readonly RevisionRow[], article: Article): ArticleRevision[] {
   const versions = rows.map(toVersion);
+  const current: ArticleVersion = {
+    ...article,
+    authors: article.authors.map((author) => author.name),
+    tags: article.tags.map((tag) => tag.name),
+  };
   return versions
     .map((version, index) => ({
       revisedAt: version.replacedAt,
@@ -523,7 +540,8 @@ const tsqueryTerm = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').repl
  * and numbers left out). Candidates are, for each word, the newest articles that hold it, and
  * this section's newest; they are ranked by ts_rank against all the words (a word shared in the
  * headline counts 1, in a subheading 0.1, in the text 0.05 or less), then newer first. Never the
- * article itself.
+ * article itself. Articles that share its tags (each tag's newest are candidates too) rank above
+ * all of those, the more tags shared the higher.
  *
  * Each word's candidates are one query, planned for how common that word is: the newest-first
  * index read until 50 are found for a word in every article, the GIN index for a rare one. (A
@@ -535,25 +553,38 @@ export async function loadRelatedArticles(
   slug: string,
   limit = RELATED_LIMIT,
 ): Promise<ArticleSummary[]> {
-  const [article] = await prisma.$queryRaw<Array<{ id: number; section_id: number; words: string[] }>>`
+  const [article] = await prisma.$queryRaw<
+    Array<{ id: number; section_id: number; words: string[]; tag_ids: number[] }>
+  >`
     SELECT a.id, a.section_id,
            array(SELECT w.lexeme FROM unnest(ts_filter(a.search, '{a}')) w
                   WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
-                  ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words
+                  ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words,
+           array(SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position LIMIT ${RELATED_WORDS}) AS tag_ids
       FROM articles a WHERE a.slug = ${slug}`;
   if (!article) return [];
-  const { id, section_id: sectionId, words } = article;
+  const { id, section_id: sectionId, words, tag_ids: tagIds } = article;
   const sameSection = Prisma.sql`(SELECT id FROM articles WHERE section_id = ${sectionId} AND id <> ${id}
                                    ORDER BY published_at DESC, id DESC LIMIT ${limit})`;
   const sharing = words.map(
     (word) => Prisma.sql`(SELECT id FROM articles WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id}
                           ORDER BY published_at DESC, id DESC LIMIT ${RELATED_PER_WORD})`,
   );
+  // Each shared tag's newest articles (its link index, newest first), as each word's are.
+  const sharingTags = tagIds.map(
+    (tagId) => Prisma.sql`(SELECT article_id AS id FROM article_tags WHERE tag_id = ${tagId} AND article_id <> ${id}
+                           ORDER BY published_at DESC, article_id DESC LIMIT ${RELATED_PER_WORD})`,
+  );
   const anyWord = words.map((word) => tsqueryTerm(word)).join(' | ');
   const ranked = await prisma.$queryRaw<Array<{ id: number }>>`
-    SELECT a.id FROM (${Prisma.join([sameSection, ...sharing], ' UNION ')}) c
+    SELECT a.id FROM (${Prisma.join([sameSection, ...sharing, ...sharingTags], ' UNION ')}) c
       JOIN articles a ON a.id = c.id
-     ORDER BY a.section_id = ${sectionId} DESC,
+     ORDER BY ${
+       tagIds.length > 0
+         ? Prisma.sql`(SELECT count(*) FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ANY(${tagIds}::int[])) DESC,`
+         : Prisma.empty
+     }
+              a.section_id = ${sectionId} DESC,
               ${words.length > 0 ? Prisma.sql`ts_rank('{0.02, 0.05, 0.1, 1.0}', a.search, ${anyWord}::tsquery)` : Prisma.sql`0`} DESC,
               a.published_at DESC, a.id DESC
      LIMIT ${limit}`;
