@@ -3,8 +3,9 @@ import type { StoredNote } from '@/lib/documents/types';
 import { PublishedTime } from './PublishedTime';
 
 /**
- * The article's corrections and editor's notes, at the top, each a labelled `aside` ("Correction",
- * "Editor's note") with the day it was first carried: read once, in document order, not announced
+ * The article's corrections and editor's notes, at the top, each a labelled note ("Correction",
+ * "Editor's note"; an `aside` with role=note, as a complementary landmark inside the article would
+ * not be top level) with the day it was first carried: read once, in document order, not announced
  * as they arrive (nothing changes them while the page is open). Nothing without notes.
  */
 export function ArticleNotes({ notes }: { notes: readonly StoredNote[] }) {
@@ -16,6 +17,7 @@ export function ArticleNotes({ notes }: { notes: readonly StoredNote[] }) {
         return (
           <aside
             key={index}
+            role="note"
             aria-label={label}
             className="rounded-sm border-l-4 border-accent bg-surface px-4 py-3 text-[0.9375rem] leading-relaxed text-ink"
           >

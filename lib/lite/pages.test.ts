@@ -129,8 +129,8 @@ describe('a lite article with a byline, tags and notes', () => {
     ]);
   });
 
-  test('puts its note first, once, in an aside named by its label, with its day', () => {
-    const notes = root.querySelectorAll('aside');
+  test('puts its note first, once, in a note named by its label, with its day', () => {
+    const notes = root.querySelectorAll('aside[role="note"]');
     expect(notes.map((note) => note.getAttribute('aria-label'))).toEqual(['Clarification']);
     expect(notes[0]?.textContent).toBe('Clarification · 21 November 2026The bridge is a toll bridge.');
     expect(page.indexOf('<aside')).toBeLessThan(page.indexOf('The first paragraph'));

@@ -36,7 +36,7 @@ function byline(authors: readonly NameRef[]): Markup | false {
 const notes = (list: readonly StoredNote[]) =>
   list.map((note) => {
     const { label, text } = noteParts(note);
-    return markup`<aside class="note" aria-label="${label}"><p><b>${label}</b> · ${time(note.datedAt, 'date')}</p><p>${text}</p></aside>`;
+    return markup`<aside class="note" role="note" aria-label="${label}"><p><b>${label}</b> · ${time(note.datedAt, 'date')}</p><p>${text}</p></aside>`;
   });
 
 /** The tags, as links to their lite pages, in a list named "Tags". */
