@@ -161,7 +161,7 @@ test.describe('without JavaScript, on a phone', () => {
     await expect(article(page).getByText(/^By /u)).toHaveText('By Zoe Adams and Ben Okri');
     await expect(page.getByRole('note', { name: 'Correction' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Tags' }).getByRole('link')).toHaveCount(2);
-    expect(await sidewaysOverflow(page)).toBe(false);
+    expect(await sidewaysOverflow(page)).toBe(0);
   });
 });
 

@@ -146,19 +146,42 @@ const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.
  * An article's authors or tags ({slug, name}, in order) as one JSON array: a subquery on the link
  * table's primary key (article_id first), so a listing of 20 costs 20 index probes, no second read.
  */
-const namesOf = (links: 'article_authors' | 'article_tags', names: 'authors' | 'tags', key: 'author_id' | 'tag_id') =>
+const namesOf = (
+  links: 'article_authors' | 'article_tags',
+  names: 'authors' | 'tags',
+  key: 'author_id' | 'tag_id',
+  article: 'a' | 'p' = 'a',
+) =>
   Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'name', n.name) ORDER BY l.position), '[]')
-     FROM ${Prisma.raw(links)} l JOIN ${Prisma.raw(names)} n ON n.id = l.${Prisma.raw(key)} WHERE l.article_id = a.id)`;
-/** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
+     FROM ${Prisma.raw(links)} l JOIN ${Prisma.raw(names)} n ON n.id = l.${Prisma.raw(key)}
+    WHERE l.article_id = ${Prisma.raw(article)}.id)`;
+const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 'author_id', article);
+/** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql), but the byline. */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
-  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name,
-  ${namesOf('article_authors', 'authors', 'author_id')} AS authors`;
-/** The columns of an ArticleSummary. */
-const SUMMARY_COLUMNS = Prisma.sql`${FIELD_COLUMNS},
+  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
+/** The columns of an ArticleSummary, but the byline (see listingPage). */
+const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
+/** The columns of an ArticleSummary. */
+const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, a.body, a.first_imported_at,
+const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
   ${namesOf('article_tags', 'tags', 'tag_id')} AS tags, a.notes, a.dated`;
+
+/**
+ * A page of a listing read with an offset, as SummaryRows in the order given: the bylines are read
+ * for the page's own rows, after the offset (in the page's select list, the subquery would run for
+ * every row skipped too: a late page of a large section cost 20 ms more instead of 1).
+ */
+export const listingPage = (where: Prisma.Sql, direction: 'ASC' | 'DESC', offset: number, take: number) => {
+  const order = Prisma.raw(direction);
+  return Prisma.sql`
+    SELECT p.*, ${authorsOf('p')} AS authors FROM (
+      SELECT a.id, ${SUMMARY_FIELDS} FROM ${ARTICLES_WITH_SECTION}
+       WHERE ${where}
+       ORDER BY a.published_at ${order}, a.id ${order} OFFSET ${offset} LIMIT ${take}) p
+     ORDER BY p.published_at ${order}, p.id ${order}`;
+};
 
 interface SummaryRow {
   slug: string;
@@ -267,18 +290,11 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   const afterThisPage = total - skip - take;
   // An offset walks the index from its start: a page in the older half is read from the
   // other end, so that the last pages cost what the first ones do.
+  const inSection = Prisma.sql`a.section_id = ${section.id}`;
   const rows =
     afterThisPage < skip
-      ? (
-          await prisma.$queryRaw<SummaryRow[]>`
-            SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-             WHERE a.section_id = ${section.id}
-             ORDER BY a.published_at ASC, a.id ASC OFFSET ${afterThisPage} LIMIT ${take}`
-        ).reverse()
-      : await prisma.$queryRaw<SummaryRow[]>`
-          SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-           WHERE a.section_id = ${section.id}
-           ORDER BY a.published_at DESC, a.id DESC OFFSET ${skip} LIMIT ${take}`;
+      ? (await prisma.$queryRaw<SummaryRow[]>(listingPage(inSection, 'ASC', afterThisPage, take))).reverse()
+      : await prisma.$queryRaw<SummaryRow[]>(listingPage(inSection, 'DESC', skip, take));
   return {
     section: { slug: section.slug, name: section.name },
     articles: rows.map(summaryFromSql),

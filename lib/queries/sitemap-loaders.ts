@@ -29,6 +29,8 @@ export interface RecentArticle {
   headline: string;
   section: SectionRef;
   publishedAt: string;
+  /** Its tags' names, in order (the news sitemap's keywords). */
+  tags: string[];
 }
 
 export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: number): Promise<SitemapOverview> {
@@ -72,7 +74,13 @@ export async function loadSitemapArticles(prisma: PrismaClient, skip: number, ta
 /** Articles published at or after `since`, newest first: the news sitemap's window. */
 export async function loadRecentArticles(prisma: PrismaClient, since: Date, limit: number): Promise<RecentArticle[]> {
   const rows = await prisma.article.findMany({
-    select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true, name: true } } },
+    select: {
+      slug: true,
+      headline: true,
+      publishedAt: true,
+      section: { select: { slug: true, name: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
+    },
     where: { publishedAt: { gte: since } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: limit,
@@ -82,5 +90,6 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
     headline: row.headline,
     section: { slug: row.section.slug, name: row.section.name },
     publishedAt: row.publishedAt.toISOString(),
+    tags: row.tags.map(({ tag }) => tag.name),
   }));
 }
