@@ -1,11 +1,30 @@
-import { formatPublished, isoWithOffset } from '@/lib/time-zone';
+import { formatPublished, formatPublishedDate, isoInZone, siteTimeZone } from '@/lib/time-zone';
 
 type Format = 'long' | 'short' | 'date';
 
-/** The date (and, in full, the time) as the site writes it, in the site's time zone (lib/time-zone.ts). */
-export const formatTime = (iso: string, format: Format = 'long') => formatPublished(iso, format);
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+/** In listings, short enough to sit on one line beside the reading time: `1 Jul 2026`. */
+function shortDate(at: Date, zone = siteTimeZone()): string {
+  let format = shortFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+    shortFormats.set(zone, format);
+  }
+  return format.format(at);
+}
 
-/** A `<time>` whose `datetime` carries the site's zone offset, as the text beside it is in that zone. */
+/**
+ * The date as the site writes it, in the site's time zone (lib/time-zone.ts): `long` with the time
+ * and the zone's name (`Wednesday 1 July 2026, 15:00 BST`), `date` the day in full, `short` for listings.
+ */
+export function formatTime(iso: string, format: Format = 'long'): string {
+  const at = new Date(iso);
+  return format === 'long' ? formatPublished(at) : format === 'date' ? formatPublishedDate(at) : shortDate(at);
+}
+
+/** The `datetime` of a `<time>`: ISO 8601 with the site's zone offset, as the text beside it is in that zone. */
+export const timeAttribute = (iso: string) => isoInZone(new Date(iso));
+
 export function PublishedTime({
   iso,
   format = 'long',
@@ -16,7 +35,7 @@ export function PublishedTime({
   className?: string;
 }) {
   return (
-    <time dateTime={isoWithOffset(iso)} className={className}>
+    <time dateTime={timeAttribute(iso)} className={className}>
       {formatTime(iso, format)}
     </time>
   );

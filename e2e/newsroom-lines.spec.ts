@@ -93,8 +93,8 @@ test.describe('the article page', () => {
   test('shows the date and time in the site’s zone, and the datetime carries its offset', async ({ page }) => {
     await page.goto(at(lined.path));
     const time = article(page).locator('time').first();
-    await expect(time).toHaveText('1 July 2026 at 15:00 BST');
-    await expect(time).toHaveAttribute('datetime', '2026-07-01T15:00:00.000+01:00');
+    await expect(time).toHaveText('Wednesday 1 July 2026, 15:00 BST');
+    await expect(time).toHaveAttribute('datetime', '2026-07-01T15:00:00+01:00');
   });
 
   test('shows the correction once, at the top, as a labelled note with its day', async ({ page }) => {
@@ -103,7 +103,7 @@ test.describe('the article page', () => {
     await expect(note).toHaveCount(1);
     await expect(note).toContainText(CORRECTION);
     await expect(note).not.toContainText('Correction:');
-    await expect(note.locator('time')).toHaveText('2 July 2026');
+    await expect(note.locator('time')).toHaveText('Thursday 2 July 2026');
     await expect(article(page).getByText(CORRECTION)).toHaveCount(1);
     // Above the text: the note comes before the first paragraph in the page's order.
     const noteTop = (await note.boundingBox())!.y;
@@ -123,7 +123,7 @@ test.describe('the article page', () => {
     await page.getByText(/^What changed/u).click();
     const changes = article(page).locator('details li li');
     await expect(changes).toContainText([
-      'Date changed to 1 July 2026 at 15:00 BST',
+      'Date changed to Wednesday 1 July 2026, 15:00 BST',
       'Byline added',
       'Tags added',
       'Correction added',
@@ -134,7 +134,7 @@ test.describe('the article page', () => {
     await page.goto(at('/world'));
     const card = page.getByRole('main').getByRole('article').filter({ hasText: lined.headline });
     await expect(card).toContainText('By Zoe Adams and Ben Okri · 1 Jul 2026 · ');
-    await expect(card.locator('time')).toHaveAttribute('datetime', '2026-07-01T15:00:00.000+01:00');
+    await expect(card.locator('time')).toHaveAttribute('datetime', '2026-07-01T15:00:00+01:00');
   });
 
   test('its JSON-LD names the authors as people with their pages, the tags as keywords, the date with its offset', async ({
@@ -149,7 +149,7 @@ test.describe('the article page', () => {
       { '@type': 'Person', name: 'Ben Okri', url: at('/authors/ben-okri') },
     ]);
     expect(data.keywords).toEqual(['Syria', 'Aleppo']);
-    expect(data.datePublished).toBe('2026-07-01T15:00:00.000+01:00');
+    expect(data.datePublished).toBe('2026-07-01T15:00:00+01:00');
   });
 });
 
@@ -188,10 +188,12 @@ test.describe('the other copies', () => {
     expect(html).toContain(
       'By <a href="/lite/authors/zoe-adams">Zoe Adams</a> and <a href="/lite/authors/ben-okri">Ben Okri</a>',
     );
-    expect(html).toContain('<time datetime="2026-07-01T15:00:00.000+01:00">1 July 2026 at 15:00 BST</time>');
+    expect(html).toContain('<time datetime="2026-07-01T15:00:00+01:00">Wednesday 1 July 2026, 15:00 BST</time>');
     expect(html.indexOf('aria-label="Correction"')).toBeGreaterThan(0);
     // (The first paragraph is the page's description too: looked for in the article.)
-    expect(html.indexOf('aria-label="Correction"')).toBeLessThan(html.indexOf(FIRST_PARAGRAPH, html.indexOf('<article')));
+    expect(html.indexOf('aria-label="Correction"')).toBeLessThan(
+      html.indexOf(FIRST_PARAGRAPH, html.indexOf('<article')),
+    );
     expect(html.split(CORRECTION)).toHaveLength(2);
     expect(html).toContain('<nav aria-label="Tags">');
   });
@@ -204,8 +206,8 @@ test.describe('the other copies', () => {
       `By [Zoe Adams](${at('/authors/zoe-adams')}) and [Ben Okri](${at('/authors/ben-okri')})`,
     );
     expect(markdown).toContain(`Tags: [Syria](${at('/tags/syria')}), [Aleppo](${at('/tags/aleppo')})`);
-    expect(markdown).toContain('Published: 2026-07-01T15:00:00.000+01:00');
-    expect(markdown).toContain(`> **Correction, 2 July 2026:** ${CORRECTION}`);
+    expect(markdown).toContain('Published: 2026-07-01T15:00:00+01:00');
+    expect(markdown).toContain(`> **Correction, Thursday 2 July 2026:** ${CORRECTION}`);
     expect(markdown.split(CORRECTION)).toHaveLength(2);
   });
 
@@ -233,6 +235,6 @@ test.describe('the other copies', () => {
       { name: 'Ben Okri', url: at('/authors/ben-okri') },
     ]);
     expect(item?.tags).toEqual(['World', 'Syria', 'Aleppo']);
-    expect(item?.content_html.startsWith('<p><strong>Correction, 2 July 2026:</strong>')).toBe(true);
+    expect(item?.content_html.startsWith('<p><strong>Correction, Thursday 2 July 2026:</strong>')).toBe(true);
   });
 });

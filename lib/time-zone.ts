@@ -1,21 +1,31 @@
+import { Temporal } from 'temporal-polyfill';
+
 /**
  * The site's time zone: one setting (`SITE_TIME_ZONE`, an IANA name, UTC by default), read by
  * the site and the import alike. Dates without an offset are read in it, and articles show their
- * time in it (docs/document-format.md, "Newsroom lines"; docs/settings.md).
+ * time in it (docs/document-format.md, "Newsroom lines"; docs/settings.md). The date arithmetic
+ * is Temporal's (the `temporal-polyfill` package), so that daylight-saving changes are the IANA
+ * database's, not ours.
  */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
-/** The IANA name it gives, or why it is not one (a clear message naming the setting). */
+/**
+ * The IANA name it gives, in its usual letter case (`europe/london` is `Europe/London`; a name
+ * kept as a link, `Asia/Calcutta`, stays as given), or why it is not one (a clear message naming
+ * the setting). An offset (`+05:30`) is not a zone: it knows no daylight-saving changes.
+ */
 export function checkTimeZone(name: string): { ok: true; zone: string } | { ok: false; message: string } {
-  try {
-    const zone = new Intl.DateTimeFormat('en-GB', { timeZone: name }).resolvedOptions().timeZone;
-    return { ok: true, zone };
-  } catch {
-    return {
-      ok: false,
-      message: `SITE_TIME_ZONE "${name}" is not an IANA time zone name (for example Europe/London, UTC)`,
-    };
+  if (!/^[+-]/.test(name)) {
+    try {
+      return { ok: true, zone: Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId };
+    } catch {
+      // Not a zone: said below.
+    }
   }
+  return {
+    ok: false,
+    message: `SITE_TIME_ZONE "${name}" is not an IANA time zone name (for example Europe/London, UTC)`,
+  };
 }
 
 /** The site's time zone; throws, naming the setting, when it is not a time zone. */
@@ -26,48 +36,124 @@ export function siteTimeZone(): string {
   return checked.zone;
 }
 
-// Display helpers (minimal, with Intl; the parse helper's versions replace these on merge).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, format: 'long' | 'short' | 'date' | 'offset'): Intl.DateTimeFormat {
-  const key = `${zone}\u0000${format}`;
-  let made = formatters.get(key);
-  if (!made) {
-    const options: Intl.DateTimeFormatOptions =
-      format === 'long'
-        ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }
-        : format === 'short'
-          ? { day: 'numeric', month: 'short', year: 'numeric' }
-          : format === 'date'
-            ? { day: 'numeric', month: 'long', year: 'numeric' }
-            : { year: 'numeric', timeZoneName: 'longOffset' };
-    made = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone });
-    formatters.set(key, made);
+/** A date and time as a clock on the wall shows it, in no zone yet (month 1–12). */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+}
+
+export type ZonedInstant =
+  | { ok: true; at: Date }
+  /** `no-such-date`: 31 February, hour 25; `skipped`: a local time a daylight-saving change jumps over. */
+  | { ok: false; reason: 'no-such-date' | 'skipped' };
+
+/**
+ * The instant a wall clock in `zone` shows. A local time that a daylight-saving change skips
+ * (01:30 on the morning London's clocks go forward) is not a time there; one that happens twice
+ * (01:30 on the morning they go back) is the earlier of the two.
+ */
+export function zonedInstant(wall: WallClock, zone: string): ZonedInstant {
+  let local: Temporal.PlainDateTime;
+  try {
+    local = Temporal.PlainDateTime.from(
+      {
+        year: wall.year,
+        month: wall.month,
+        day: wall.day,
+        hour: wall.hour ?? 0,
+        minute: wall.minute ?? 0,
+        second: wall.second ?? 0,
+        millisecond: wall.millisecond ?? 0,
+      },
+      { overflow: 'reject' },
+    );
+  } catch {
+    return { ok: false, reason: 'no-such-date' };
   }
-  return made;
+  // `compatible` moves a skipped time forward, so a time that comes back changed was skipped.
+  const zoned = local.toZonedDateTime(zone, { disambiguation: 'compatible' });
+  if (!zoned.toPlainDateTime().equals(local)) return { ok: false, reason: 'skipped' };
+  const earlier = local.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  return { ok: true, at: new Date(earlier.epochMilliseconds) };
+}
+
+function zoned(at: Date, zone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(zone);
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in `zone`. */
+export function calendarDay(at: Date, zone: string = siteTimeZone()): string {
+  return zoned(at, zone).toPlainDate().toString();
 }
 
 /**
- * An instant as the site writes it, in the site's time zone: `long` with the time and the zone's
- * abbreviation ("1 July 2026 at 15:00 BST"), `date` the day in full, `short` for listings ("1 Jul 2026").
+ * An instant as ISO 8601 with the zone's offset at that instant, to the second
+ * (`2017-03-27T10:48:00+01:00`; UTC is `+00:00`): for `<time datetime>` and machine-readable copies.
  */
-export function formatPublished(
-  iso: string | Date,
-  format: 'long' | 'short' | 'date' = 'long',
-  zone = siteTimeZone(),
-): string {
-  return formatter(zone, format).format(new Date(iso));
+export function isoInZone(at: Date, zone: string = siteTimeZone()): string {
+  return zoned(at, zone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
 
-/** An instant as ISO 8601 in the site's time zone, with its offset (`2026-07-01T15:00:00.000+01:00`, `…Z` at UTC). */
-export function isoWithOffset(iso: string | Date, zone = siteTimeZone()): string {
-  const at = new Date(iso);
-  const name = formatter(zone, 'offset')
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /^GMT([+-])(\d{2}):(\d{2})$/u.exec(name ?? '');
-  // No offset (UTC, or a zone at UTC then): `Z`, as toISOString writes it.
-  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  const offset = minutes === 0 ? 'Z' : `${match![1]}${match![2]}:${match![3]}`;
-  const local = new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 23);
-  return `${local}${offset}`;
+interface Formatters {
+  dateTime: Intl.DateTimeFormat;
+  date: Intl.DateTimeFormat;
+  /** One per locale tried for a short zone name (en-GB knows BST, en-US knows EDT). */
+  zoneNames: Intl.DateTimeFormat[];
+}
+
+const formattersByZone = new Map<string, Formatters>();
+
+function formatters(zone: string): Formatters {
+  let found = formattersByZone.get(zone);
+  if (!found) {
+    const day = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone } as const;
+    found = {
+      dateTime: new Intl.DateTimeFormat('en-GB', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      date: new Intl.DateTimeFormat('en-GB', day),
+      zoneNames: ['en-GB', 'en-US'].map(
+        (locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }),
+      ),
+    };
+    formattersByZone.set(zone, found);
+  }
+  return found;
+}
+
+const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) =>
+  parts.find((one) => one.type === type)?.value ?? '';
+
+/** `Monday 27 March 2017`: weekday, day, month and year in `zone`. */
+function dayLabel(parts: Intl.DateTimeFormatPart[]): string {
+  return `${part(parts, 'weekday')} ${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}`;
+}
+
+/**
+ * The zone's short name at that instant: a letter abbreviation where English has one (`BST`,
+ * `GMT`, `EDT`, `UTC`), else the offset from GMT (`GMT+5:30`).
+ */
+function zoneLabel(at: Date, { zoneNames }: Formatters): string {
+  let fallback = '';
+  for (const format of zoneNames) {
+    const name = part(format.formatToParts(at), 'timeZoneName');
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback;
+}
+
+/** A reader's label for a publication time in `zone`: `Monday 27 March 2017, 10:48 BST`. */
+export function formatPublished(at: Date, zone: string = siteTimeZone()): string {
+  const found = formatters(zone);
+  const parts = found.dateTime.formatToParts(at);
+  return `${dayLabel(parts)}, ${part(parts, 'hour')}:${part(parts, 'minute')} ${zoneLabel(at, found)}`;
+}
+
+/** The date-only label of a publication time in `zone`: `Monday 27 March 2017`. */
+export function formatPublishedDate(at: Date, zone: string = siteTimeZone()): string {
+  return dayLabel(formatters(zone).date.formatToParts(at));
 }

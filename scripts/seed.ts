@@ -11,6 +11,7 @@ import { ImportFailed, type ImportReport } from '@/lib/importer/report';
 import { tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
+import { siteTimeZone } from '@/lib/time-zone';
 
 const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
 
@@ -44,6 +45,13 @@ async function main(): Promise<number> {
   if (args.values.help) {
     console.log(USAGE);
     return 0;
+  }
+  // Dates without an offset are read in the site's time zone: a wrong setting loads nothing.
+  try {
+    siteTimeZone();
+  } catch (error) {
+    console.error(`seed: ${(error as Error).message}`);
+    return 1;
   }
 
   let files;

@@ -15,6 +15,7 @@ import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
 import { loadFeedTotal } from '@/lib/queries/loaders';
+import { siteTimeZone } from '@/lib/time-zone';
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set; the caller closes it), applies
@@ -69,4 +70,12 @@ export function portFromEnv(): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   return port;
+}
+
+/**
+ * The settings `npm start` and `npm run dev` read before they do anything: PORT, and
+ * SITE_TIME_ZONE (an IANA name). A wrong one throws, saying what is wrong, so neither starts.
+ */
+export function settingsFromEnv(): { port: number; timeZone: string } {
+  return { port: portFromEnv(), timeZone: siteTimeZone() };
 }

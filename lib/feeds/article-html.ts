@@ -1,6 +1,6 @@
 import { noteParts } from '@/lib/article-lines';
 import type { BodyBlock, Dateline, StoredNote } from '@/lib/documents/types';
-import { formatPublished } from '@/lib/time-zone';
+import { formatPublishedDate } from '@/lib/time-zone';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -12,7 +12,7 @@ export function escapeHtml(text: string): string {
 export function notesHtml(notes: readonly StoredNote[]): string[] {
   return notes.map((note) => {
     const { label, text } = noteParts(note);
-    return `<p><strong>${escapeHtml(`${label}, ${formatPublished(note.datedAt, 'date')}:`)}</strong> ${escapeHtml(text)}</p>`;
+    return `<p><strong>${escapeHtml(`${label}, ${formatPublishedDate(new Date(note.datedAt))}:`)}</strong> ${escapeHtml(text)}</p>`;
   });
 }
 

@@ -1,6 +1,6 @@
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
-import { isoWithOffset } from '@/lib/time-zone';
+import { isoInZone } from '@/lib/time-zone';
 import { feedBuilder } from './builder';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -30,8 +30,8 @@ export const buildJsonFeed = feedBuilder('json', ({ channel, entries, history })
       content_html: entry.contentHtml,
       summary: entry.summary,
       // RFC 3339 in the site's time zone, as the article page's <time> elements write them.
-      date_published: isoWithOffset(entry.published),
-      date_modified: isoWithOffset(entry.updated),
+      date_published: isoInZone(entry.published),
+      date_modified: isoInZone(entry.updated),
       ...(entry.authors.length > 0 ? { authors: entry.authors } : {}),
       tags: [entry.section.name, ...entry.tags.map((tag) => tag.name)],
       ...(entry.source ? { _source: { name: entry.source } } : {}),

@@ -1,7 +1,7 @@
 import { bylinePieces, noteParts } from '@/lib/article-lines';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
-import { formatPublished, isoWithOffset } from '@/lib/time-zone';
+import { formatPublishedDate, isoInZone } from '@/lib/time-zone';
 
 // Characters with a meaning anywhere in a line (CommonMark emphasis, code, links, raw
 // HTML, entities; GFM strikethrough and tables). CommonMark lets any ASCII punctuation
@@ -41,8 +41,8 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
     ...(authors.length > 0 ? [`By ${byline}  `] : []),
     `Section: ${markdownLink(article.section.name, absoluteUrl(sectionPath(article.section.slug)))}  `,
     ...(tags.length > 0 ? [`Tags: ${tagLinks}  `] : []),
-    `Published: ${isoWithOffset(article.publishedAt)}  `,
-    `Updated: ${isoWithOffset(article.updatedAt)}  `,
+    `Published: ${isoInZone(new Date(article.publishedAt))}  `,
+    `Updated: ${isoInZone(new Date(article.updatedAt))}  `,
     `Words: ${article.wordCount}  `,
     `Source: <${url}>`,
   ];
@@ -51,7 +51,7 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
     const { label, text } = noteParts(note);
     lines.push(
       '',
-      `> **${escapeMarkdown(`${label}, ${formatPublished(note.datedAt, 'date')}:`)}** ${escapeMarkdown(text)}`,
+      `> **${escapeMarkdown(`${label}, ${formatPublishedDate(new Date(note.datedAt))}:`)}** ${escapeMarkdown(text)}`,
     );
   }
   let datelinePending = article.dateline !== null;

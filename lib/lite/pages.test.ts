@@ -132,7 +132,7 @@ describe('a lite article with a byline, tags and notes', () => {
   test('puts its note first, once, in a note named by its label, with its day', () => {
     const notes = root.querySelectorAll('aside[role="note"]');
     expect(notes.map((note) => note.getAttribute('aria-label'))).toEqual(['Clarification']);
-    expect(notes[0]?.textContent).toBe('Clarification · 21 November 2026The bridge is a toll bridge.');
+    expect(notes[0]?.textContent).toBe('Clarification · Saturday 21 November 2026The bridge is a toll bridge.');
     expect(page.indexOf('<aside')).toBeLessThan(page.indexOf('The first paragraph'));
     expect(page.split('The bridge is a toll bridge.')).toHaveLength(2);
   });

@@ -1,4 +1,5 @@
 import { datelineIndex } from '@/components/ArticleBody';
+import { formatTime, timeAttribute } from '@/components/PublishedTime';
 import { bylinePieces, bylineText, noteParts } from '@/lib/article-lines';
 import type { StoredNote } from '@/lib/documents/types';
 import type { Article, ArticleSummary, FrontPage, NameRef, SectionPage, SectionRef } from '@/lib/queries/types';
@@ -12,14 +13,13 @@ import {
   sectionPath,
   tagPagePath,
 } from '@/lib/site';
-import { formatPublished, isoWithOffset } from '@/lib/time-zone';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
 const liteArticlePath = (article: ArticleSummary) => litePath(articlePath(article.section.slug, article.slug));
 const liteSectionPath = (section: SectionRef) => litePath(sectionPath(section.slug));
 const time = (iso: string, format: 'long' | 'short' | 'date') =>
-  markup`<time datetime="${isoWithOffset(iso)}">${formatPublished(iso, format)}</time>`;
+  markup`<time datetime="${timeAttribute(iso)}">${formatTime(iso, format)}</time>`;
 
 /** "By A and B", each name linking to the author's lite page. */
 function byline(authors: readonly NameRef[]): Markup | false {

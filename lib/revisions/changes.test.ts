@@ -82,7 +82,7 @@ describe('what changed in the newsroom lines', () => {
     process.env.SITE_TIME_ZONE = 'Europe/London';
     try {
       expect(describeChanges(version(), version({ publishedAt: '2026-07-02T08:30:00.000Z' }))).toEqual([
-        'Date changed to 2 July 2026 at 09:30 BST',
+        'Date changed to Thursday 2 July 2026, 09:30 BST',
       ]);
     } finally {
       if (zone === undefined) delete process.env.SITE_TIME_ZONE;

@@ -41,7 +41,7 @@ export function describeChanges(before: ArticleVersion, after: ArticleVersion): 
     );
   }
   if (before.publishedAt !== null && after.publishedAt !== null && before.publishedAt !== after.publishedAt) {
-    changes.push(`Date changed to ${formatPublished(after.publishedAt)}`);
+    changes.push(`Date changed to ${formatPublished(new Date(after.publishedAt))}`);
   }
   const bylineChange = listChange(before.authors, after.authors, 'Byline');
   if (bylineChange) changes.push(bylineChange);

@@ -19,7 +19,7 @@ import {
   sectionPath,
   siteUrl,
 } from '@/lib/site';
-import { isoWithOffset } from '@/lib/time-zone';
+import { isoInZone } from '@/lib/time-zone';
 import { LOGO } from './logo';
 
 const publisherId = () => `${siteUrl()}/#publisher`;
@@ -75,8 +75,8 @@ export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
     url: absoluteUrl(path),
     mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(path) },
     // In the site's time zone, as the page's <time> elements write them.
-    datePublished: isoWithOffset(article.publishedAt),
-    dateModified: isoWithOffset(article.updatedAt),
+    datePublished: isoInZone(new Date(article.publishedAt)),
+    dateModified: isoInZone(new Date(article.updatedAt)),
     articleSection: article.section.name,
     wordCount: article.wordCount,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
