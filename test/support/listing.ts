@@ -9,16 +9,21 @@ export interface DocumentArticle {
   headline: string;
   section: string;
   paragraphs?: string[];
+  /** Its byline (`Written by …`, the first element), when it has one. */
+  authors?: string[];
+  /** Its tags (`Tagged under …`, right after the marker), when it has some. */
+  tags?: string[];
 }
 
 /** A listing document: one block per article, each closed by its section marker, newest first. */
 export function listingDocument(articles: readonly DocumentArticle[]): string {
   return (
     articles
-      .map(
-        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`] }) =>
-          `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
-      )
+      .map(({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`], authors, tags }) => {
+        const byline = authors?.length ? `Written by ${authors.join(' and ')}\n\n` : '';
+        const tagged = tags?.length ? `Tagged under ${tags.join(', ')}\n` : '';
+        return `${headline}\n\n${byline}${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n${tagged}`;
+      })
       .join('\n') + 'Subscribe to this RSS feed\n'
   );
 }
