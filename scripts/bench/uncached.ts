@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { readDocuments } from '@/lib/documents/read';
 import { signNotice } from '@/lib/revalidate-notice';
 import { startFloorApp, waitFor } from '../floor-app';
@@ -12,7 +14,7 @@ import { generateCorpus, loadEmbedded, percentile, startSite, stopSite } from '.
  * before each request, the site is told that everything changed.
  */
 export async function benchUncached(work: string) {
-  const kinds = ['front', 'section', 'last page', 'article', 'feed'] as const;
+  const kinds = ['front', 'section', 'last page', 'author', 'tag', 'article', 'feed'] as const;
   const results = new Map<string, Map<string, number>>();
   const pageBytes = new Map<string, number>();
   for (const count of [1_000, 100_000]) {
@@ -21,6 +23,7 @@ export async function benchUncached(work: string) {
     const dataDir = path.join(work, `uncached-data-${count}`);
     await loadEmbedded(dataDir, await readDocuments([corpus]));
     fs.rmSync(corpus, { recursive: true, force: true });
+    await giveBylines(dataDir);
     const secret = 'bench-secret';
     const port = 3952;
     const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '', REVALIDATE_SECRET: secret });
@@ -31,7 +34,9 @@ export async function benchUncached(work: string) {
       const articles = [...sectionHtml.matchAll(/href="(\/world\/[a-z0-9-]+)"/gu)].map((m) => m[1] ?? '');
       const lastPage = Math.ceil(Math.ceil(count / 6) / 20);
       const expireEverything = () => {
-        const body = JSON.stringify({ tags: ['front', 'latest', 'sections', 'articles', 'section:world'] });
+        const body = JSON.stringify({
+          tags: ['front', 'latest', 'sections', 'articles', 'section:world', `author:${AUTHOR}`, `tag:${TAG}`],
+        });
         return fetch(`${base}/api/revalidate`, {
           method: 'POST',
           headers: { authorization: signNotice(secret, body), 'content-type': 'application/json' },
@@ -47,6 +52,8 @@ export async function benchUncached(work: string) {
             front: '/',
             section: '/world',
             'last page': `/world/page/${lastPage}`,
+            author: `/authors/${AUTHOR}`,
+            tag: `/tags/${TAG}`,
             article: articles[i % articles.length] ?? '/',
             feed: '/feed.xml',
           }[kind];
@@ -79,6 +86,14 @@ export async function benchUncached(work: string) {
       `  ${kind.padEnd(9)} 1,000 articles ${small.toFixed(1)} ms, 100,000 articles ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
     );
   }
+  // Goal: an author's or a tag's page costs at most 1.2× a section's, at 100,000 articles.
+  const section = results.get('100000')?.get('section') ?? NaN;
+  for (const kind of ['author', 'tag'] as const) {
+    const ratio = (results.get('100000')?.get(kind) ?? NaN) / section;
+    console.log(
+      `  ${kind} page / section page at 100,000 articles: ${ratio.toFixed(2)}× (goal ≤ 1.20×${ratio <= 1.2 ? ', met' : ', NOT met'})`,
+    );
+  }
   // Next's own floor for the same thing: a bare app's page of the same size, rendered on its
   // first request (a size never asked for before), one request at a time.
   const floor = await startFloorApp();
@@ -108,3 +123,43 @@ export async function benchUncached(work: string) {
 }
 
 const UNCACHED_SAMPLES = 20;
+
+/** The author and the tag whose pages are timed: one of BENCH_AUTHORS and one of BENCH_TAGS. */
+const AUTHOR = 'bench-author-7';
+const TAG = 'bench-tag-7';
+const BENCH_AUTHORS = 500;
+const BENCH_TAGS = 2_000;
+
+/**
+ * Gives every article an author of 500 and two tags of 2,000, as the import stores them (the
+ * link rows carry the article's published_at): what an author's or a tag's page reads.
+ */
+async function giveBylines(dataDir: string): Promise<void> {
+  const embedded = await openEmbeddedDatabase(dataDir);
+  const client = new pg.Client({ connectionString: embedded.url });
+  try {
+    await client.connect();
+    for (const [names, links, id, count, prefix] of [
+      ['authors', 'article_authors', 'author_id', BENCH_AUTHORS, 'bench-author'],
+      ['tags', 'article_tags', 'tag_id', BENCH_TAGS, 'bench-tag'],
+    ] as const) {
+      await client.query(
+        `INSERT INTO ${names} (slug, identity, name)
+         SELECT '${prefix}-' || i, '${prefix} ' || i, 'Bench ' || i FROM generate_series(0, ${count - 1}) i
+         ON CONFLICT DO NOTHING`,
+      );
+      const picks = names === 'authors' ? ['a.id % 500'] : ['a.id % 2000', '(a.id * 7 + 1) % 2000'];
+      for (const [position, pick] of picks.entries()) {
+        await client.query(
+          `INSERT INTO ${links} (article_id, ${id}, position, published_at)
+           SELECT a.id, n.id, ${position}, a.published_at FROM articles a JOIN ${names} n ON n.slug = '${prefix}-' || (${pick})
+           ON CONFLICT DO NOTHING`,
+        );
+      }
+    }
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+    await embedded.close();
+  }
+}
