@@ -88,7 +88,7 @@ for (const listing of [AUTHOR, TAG]) {
 
     await page.locator('a[rel="next"]').click();
     await expect(page).toHaveURL(`${listing.path}/page/2`);
-    await expect(page.getByText('Page 2 of 2')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pages' }).getByText('Page 2 of 2')).toBeVisible();
     const oldest = BYLINE_ARTICLES.at(-1)?.headline ?? '';
     await page.getByRole('link', { name: oldest, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldest);

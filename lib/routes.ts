@@ -274,6 +274,15 @@ function bylineRoutes<K extends 'author' | 'tag'>(
       cache: 'document',
       exists: has(() => true),
     }),
+    /** Its share image, which its pages' og:image names (the nearest opengraph-image route). */
+    image: route<One>({
+      pattern: `/${folder}/:${key}/opengraph-image`,
+      params: { [key]: BYLINE } as never,
+      files: [`app/${dir}opengraph-image.tsx`],
+      cache: 'document',
+      address: (params) => `${pagePath(slug(params), 1)}/opengraph-image`,
+      exists: has(() => true),
+    }),
     feedArchive: route<Numbered>({
       pattern: `/${folder}/:${key}/archive/:number/${FEED_FILES}`,
       params: { [key]: BYLINE, number: ARCHIVE_NUMBER } as never,
@@ -344,12 +353,14 @@ export const ROUTES = {
   liteAuthorPage: authors.liteLater,
   authorFeed: authors.feed,
   authorFeedArchive: authors.feedArchive,
+  authorImage: authors.image,
   tag: tags.listing,
   tagPage: tags.later,
   liteTag: tags.liteListing,
   liteTagPage: tags.liteLater,
   tagFeed: tags.feed,
   tagFeedArchive: tags.feedArchive,
+  tagImage: tags.image,
   siteFeed: route({ pattern: `/${FEED_FILES}`, params: {}, files: feedFiles(''), cache: 'document' }),
   siteFeedArchive: route({
     pattern: `/archive/:number/${FEED_FILES}`,
