@@ -17,7 +17,7 @@ import {
   NO_LIVE_CONNECTION,
 } from '@/lib/http/front-door-server';
 import { DEVELOPMENT_SECURITY_HEADERS } from '@/lib/http/security-headers';
-import { announceSite, portFromEnv, prepareDatabase } from './site-setup';
+import { announceSite, prepareDatabase, settingsFromEnv } from './site-setup';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Next's hot-reload socket (Next 16, with Turbopack). */
@@ -66,7 +66,7 @@ async function serve(port: number, hostname: string | undefined, stops: Array<()
 }
 
 async function main(): Promise<void> {
-  const port = portFromEnv();
+  const { port } = settingsFromEnv();
   const hostname = process.env.HOSTNAME_BIND || undefined;
   if (process.env.REDIS_URL) {
     console.log('REDIS_URL is ignored in development: one server, with its own caches.');

@@ -8,9 +8,10 @@ import { DocumentPathError, readDocumentFiles, type UnreadableDocument } from '@
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { ImportFailed, type ImportReport } from '@/lib/importer/report';
-import { tagsToExpire } from '@/lib/importer/expiry';
+import { releaseDue, tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
+import { siteTimeZone } from '@/lib/time-zone';
 
 const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
 
@@ -44,6 +45,13 @@ async function main(): Promise<number> {
   if (args.values.help) {
     console.log(USAGE);
     return 0;
+  }
+  // Dates without an offset are read in the site's time zone: a wrong setting loads nothing.
+  try {
+    siteTimeZone();
+  } catch (error) {
+    console.error(`seed: ${(error as Error).message}`);
+    return 1;
   }
 
   let files;
@@ -99,7 +107,7 @@ async function main(): Promise<number> {
       const tags = await tagsToExpire(pool, report);
       const shared = await expireInSharedCache(pool, tags);
       if (shared) console.log(shared.said);
-      const told = await notifySite(tags);
+      const told = await notifySite(tags, { schedule: releaseDue(report) });
       // With the change in the shared cache, an instance that was not told shows it anyway.
       console.log(shared?.everywhere && told.startsWith('No running site') ? 'No running site found to tell.' : told);
     }

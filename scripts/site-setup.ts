@@ -14,7 +14,9 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
+import { recordSiteTimeZone } from '@/lib/importer/site-time-zone';
 import { loadFeedTotal } from '@/lib/queries/loaders';
+import { siteTimeZone } from '@/lib/time-zone';
 
 /**
  * Opens the database (embedded unless DATABASE_URL is set; the caller closes it), applies
@@ -33,6 +35,14 @@ export async function prepareDatabase(root: string): Promise<DatabaseTarget> {
   const migrations = await migrate(database.ownerUrl);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
   for (const note of migrations.notes) console.log(note);
+  // The site's time zone, recorded for imports to be checked against (lib/importer/site-time-zone.ts).
+  const settings = createPool(database.ownerUrl, 'import');
+  try {
+    const replaced = await recordSiteTimeZone(settings, siteTimeZone());
+    if (replaced) console.log(replaced);
+  } finally {
+    await settings.end();
+  }
 
   // The site's own count of what it shows (every section's article count), from the primary.
   if ((await loadFeedTotal(await getPrimaryPrisma())) === 0) {
@@ -69,4 +79,12 @@ export function portFromEnv(): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   return port;
+}
+
+/**
+ * The settings `npm start` and `npm run dev` read before they do anything: PORT, and
+ * SITE_TIME_ZONE (an IANA name). A wrong one throws, saying what is wrong, so neither starts.
+ */
+export function settingsFromEnv(): { port: number; timeZone: string } {
+  return { port: portFromEnv(), timeZone: siteTimeZone() };
 }

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { resolveDataDir } from '@/lib/db/embedded';
 import { buildIsCurrent, clearPageCaches, serverBundle } from './build-stamp';
 import { build } from './build';
-import { announceSite, portFromEnv, prepareDatabase } from './site-setup';
+import { announceSite, prepareDatabase, settingsFromEnv } from './site-setup';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 async function main(): Promise<void> {
-  const port = portFromEnv();
+  const { port } = settingsFromEnv();
   if (!buildIsCurrent(root)) {
     console.log('Building the site (the build is missing or older than the source)…');
     build(root);

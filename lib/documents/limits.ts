@@ -37,3 +37,15 @@ export const MAX_ARTICLES_PER_DOCUMENT = 200_000;
 
 /** Most problems listed for one document: past this, a file is not worth reading problem by problem. */
 export const MAX_PROBLEMS_PER_DOCUMENT = 1_000;
+
+/** Longest `Written by` line that is a byline: a longer one is a paragraph (document-format.md). */
+export const MAX_BYLINE_CHARS = 200;
+
+/** Longest author name in a byline: a name is a label on a page and in its address. */
+export const MAX_AUTHOR_NAME_CHARS = 80;
+
+/** Most tags on one `Tagged under` line. */
+export const MAX_TAGS_PER_ARTICLE = 20;
+
+/** Longest tag: a tag is a label on a card and in its address. */
+export const MAX_TAG_CHARS = 60;

@@ -902,3 +902,756 @@ describe('reading a document a few articles at a time', () => {
     expect(reader.finish()).toEqual(parseListingDocument(new Uint8Array([0x48, 0xff, 0x0a])));
   });
 });
+
+// Newsroom lines (document-format.md): a date line above the headline, a byline as the first
+// element, a tag line right after the marker, and notes anywhere in the body.
+describe('newsroom lines: date lines', () => {
+  /** One article under a date line, in section World. */
+  const dated = (date: string, ...elements: string[]) =>
+    doc(
+      date,
+      'Headline',
+      '',
+      ...(elements.length > 0 ? elements : ['Text.']).flatMap((e) => [e, '']),
+      '• Published in World',
+    );
+  const dateOf = (input: string, timeZone?: string) => {
+    const result = parseListingDocument(input, { timeZone });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.articles).toHaveLength(1);
+    return result.articles[0]!.date;
+  };
+
+  test('a date line above the headline dates the article; the headline is the next line', () => {
+    const only = onlyArticle(dated('Monday, 27 March 2017 10:48'));
+    expect(only.headline).toBe('Headline');
+    expect(only.line).toBe(2);
+    expect(only.date).toEqual({ at: new Date('2017-03-27T10:48:00Z'), day: '2017-03-27', line: 1 });
+    expect(texts(only)).toEqual(['Text.']);
+  });
+
+  test('blank lines may stand between the date line and the headline, and before the date line', () => {
+    const only = onlyArticle(doc('', '27 March 2017', '', '', 'Headline', '', 'Text.', '• Published in World'));
+    expect(only.headline).toBe('Headline');
+    expect(only.date).toEqual({ at: new Date('2017-03-27T00:00:00Z'), day: '2017-03-27', line: 2 });
+  });
+
+  test.each([
+    ['Monday, 27 March 2017 10:48', '2017-03-27T10:48:00Z'],
+    ['Mon, 27 Mar 2017 10:48', '2017-03-27T10:48:00Z'],
+    ['Tue, 7 Mar 2017', '2017-03-07T00:00:00Z'],
+    ['Tuesday, 07 March 2017', '2017-03-07T00:00:00Z'],
+    ['27 March 2017', '2017-03-27T00:00:00Z'],
+    ['7 Mar 2017 9:05', '2017-03-07T09:05:00Z'],
+    ['Wednesday, 27 September 2017 23:59', '2017-09-27T23:59:00Z'],
+    ['1 May 2017', '2017-05-01T00:00:00Z'],
+    ['MONDAY, 27 MARCH 2017', '2017-03-27T00:00:00Z'],
+    ['Monday,\u00A027\tMarch 2017', '2017-03-27T00:00:00Z'],
+    ['2017-03-27', '2017-03-27T00:00:00Z'],
+    ['2017-03-27 10:48', '2017-03-27T10:48:00Z'],
+    ['2017-03-27T10:48', '2017-03-27T10:48:00Z'],
+    ['2017-03-27T10:48:30', '2017-03-27T10:48:30Z'],
+    ['2017-03-27T10:48:00Z', '2017-03-27T10:48:00Z'],
+    ['2017-03-27T10:48:00+03:00', '2017-03-27T07:48:00Z'],
+    ['2017-03-27T10:48:00+0300', '2017-03-27T07:48:00Z'],
+    ['2017-03-27T10:48+03', '2017-03-27T07:48:00Z'],
+    ['2017-03-27 10:48:00-05:30', '2017-03-27T16:18:00Z'],
+    ['2017-03-27T10:48:00.250Z', '2017-03-27T10:48:00.250Z'],
+  ])('"%s" is a date line, %s in UTC', (line, instant) => {
+    expect(dateOf(dated(line))?.at).toEqual(new Date(instant));
+  });
+
+  test('a date without an offset is read in the time zone given, and its day is that zone’s', () => {
+    expect(dateOf(dated('Monday, 27 March 2017 10:48'), 'Europe/London')).toEqual({
+      at: new Date('2017-03-27T09:48:00Z'),
+      day: '2017-03-27',
+      line: 1,
+    });
+    expect(dateOf(dated('27 March 2017'), 'Asia/Kolkata')).toEqual({
+      at: new Date('2017-03-26T18:30:00Z'),
+      day: '2017-03-27',
+      line: 1,
+    });
+    expect(dateOf(dated('2017-01-09 09:00'), 'America/New_York')?.at).toEqual(new Date('2017-01-09T14:00:00Z'));
+  });
+
+  test('a date with an offset is that instant whatever the zone; its day is the zone’s', () => {
+    expect(dateOf(dated('2017-03-27T23:30:00Z'), 'Europe/London')).toEqual({
+      at: new Date('2017-03-27T23:30:00Z'),
+      day: '2017-03-28',
+      line: 1,
+    });
+    expect(dateOf(dated('2017-03-27T23:30:00Z'), 'America/New_York')?.day).toBe('2017-03-27');
+  });
+
+  test('is read in UTC when no time zone is given', () => {
+    expect(onlyArticle(dated('2017-03-27 23:30')).date?.day).toBe('2017-03-27');
+  });
+
+  test('a local time repeated by a daylight-saving change is its earlier instant', () => {
+    expect(dateOf(dated('2017-10-29 01:30'), 'Europe/London')?.at).toEqual(new Date('2017-10-29T00:30:00Z'));
+    expect(dateOf(dated('Sun, 5 Nov 2017 01:30'), 'America/New_York')?.at).toEqual(new Date('2017-11-05T05:30:00Z'));
+  });
+
+  test('a document without date lines has undated articles', () => {
+    expect(articlesOf(readFileSync(REFERENCE)).map((a) => a.date)).toEqual([null, null, null]);
+  });
+
+  test.each([
+    ['31 February 2017', 'date "31 February 2017" does not exist'],
+    ['2017-02-30', 'date "2017-02-30" does not exist'],
+    ['29 Feb 2017', 'date "29 Feb 2017" does not exist'],
+    ['0 March 2017', 'date "0 March 2017" does not exist'],
+    ['2017-13-01', 'date "2017-13-01" does not exist'],
+    ['2017-03-27 25:00', 'date "2017-03-27 25:00" does not exist'],
+    ['27 March 2017 24:00', 'date "27 March 2017 24:00" does not exist'],
+    ['2017-03-27T10:61Z', 'date "2017-03-27T10:61Z" does not exist'],
+    ['2017-03-27T10:48:00+24:00', 'date "2017-03-27T10:48:00+24:00" has an offset that does not exist'],
+    ['Tuesday, 27 March 2017', 'date "Tuesday, 27 March 2017" says Tuesday, but 27 March 2017 is a Monday'],
+    ['Sun, 7 Mar 2017', 'date "Sun, 7 Mar 2017" says Sunday, but 7 March 2017 is a Tuesday'],
+  ])('"%s" is a problem at its line', (line, message) => {
+    expect(problemsOf(dated(line))).toEqual([{ line: 1, message }]);
+  });
+
+  test('a local time the clocks skip is a problem at its line, naming the zone', () => {
+    const result = parseListingDocument(dated('2017-03-26 01:30'), { timeZone: 'Europe/London' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          message:
+            'date "2017-03-26 01:30" is a local time that does not exist in Europe/London: the clocks skip it (a daylight-saving change)',
+        },
+      ],
+    });
+    expect(parseListingDocument(dated('2017-03-26 01:30'), { timeZone: 'UTC' }).ok).toBe(true);
+    expect(parseListingDocument(dated('2017-03-26T01:30+00:00'), { timeZone: 'Europe/London' }).ok).toBe(true);
+  });
+
+  test('a date line with no headline after it (the marker next) is a problem at the date line', () => {
+    expect(
+      problemsOf(doc('One', '', 'A.', '• Published in World', '27 March 2017', '', '• Published in World')),
+    ).toEqual([
+      {
+        line: 5,
+        message:
+          'date line "27 March 2017" has no headline and paragraph after it (a headline that is only a date needs a word more)',
+      },
+    ]);
+  });
+
+  test('a date line with a headline and no paragraph: the headline has no paragraph', () => {
+    expect(problemsOf(doc('27 March 2017', 'Headline', '', '• Published in World'))).toEqual([
+      { line: 2, message: 'article "Headline" has a headline but no paragraph' },
+    ]);
+  });
+
+  test('an old document whose headline is only a date now reads its first paragraph as the headline', () => {
+    const only = onlyArticle(doc('27 March 2017', '', 'What happened that day', '', 'Text.', '• Published in World'));
+    expect(only.headline).toBe('What happened that day');
+    expect(only.date?.day).toBe('2017-03-27');
+  });
+
+  test.each([
+    '27 March 2017 Budget',
+    'Budget 27 March 2017',
+    'Monday 27 March 2017',
+    '27 March',
+    'March 27, 2017',
+    '27/03/2017',
+    '2017-03-27 at noon',
+    '2017-3-27',
+    '27 Marc 2017',
+    'Monday, March 27',
+  ])('the headline "%s" is not a date line: it stays the headline', (headline) => {
+    const only = onlyArticle(doc(headline, '', 'Text.', '• Published in World'));
+    expect(only.headline).toBe(headline);
+    expect(only.date).toBeNull();
+  });
+
+  test('only the first line of a block is a date line: a date as the first element is a paragraph', () => {
+    const only = onlyArticle(article('27 March 2017', 'Text.'));
+    expect(only.date).toBeNull();
+    expect(texts(only)).toEqual(['27 March 2017', 'Text.']);
+  });
+
+  test('a paragraph that begins with a weekday is text', () => {
+    const only = onlyArticle(article('Monday, 27 March 2017 was the day the talks began.'));
+    expect(texts(only)).toEqual(['Monday, 27 March 2017 was the day the talks began.']);
+    expect(only.date).toBeNull();
+  });
+
+  test('two dated articles with one headline on two days are two articles; on one day, a duplicate', () => {
+    const briefing = (date: string) => [date, 'Morning briefing', '', 'Text.', '• Published in World'];
+    const two = articlesOf(doc(...briefing('2017-03-27 07:00'), ...briefing('2017-03-28 07:00')));
+    expect(two.map((a) => [a.identity, a.date?.day])).toEqual([
+      ['morning briefing', '2017-03-27'],
+      ['morning briefing', '2017-03-28'],
+    ]);
+    expect(problemsOf(doc(...briefing('2017-03-27 07:00'), ...briefing('2017-03-27 19:00')))).toEqual([
+      { line: 7, message: 'duplicate headline on 2017-03-27: same article as the one at line 2' },
+    ]);
+  });
+
+  test('the calendar day that makes a dated article is the zone’s: 23:30Z and 00:30+01:00 are one day in London', () => {
+    const input = doc(
+      '2017-03-27T23:30:00Z',
+      'Night desk',
+      '',
+      'A.',
+      '• Published in World',
+      '2017-03-28T06:00:00+01:00',
+      'Night desk',
+      '',
+      'B.',
+      '• Published in World',
+    );
+    expect(parseListingDocument(input, { timeZone: 'UTC' }).ok).toBe(true);
+    expect(parseListingDocument(input, { timeZone: 'Europe/London' })).toEqual({
+      ok: false,
+      problems: [{ line: 7, message: 'duplicate headline on 2017-03-28: same article as the one at line 2' }],
+    });
+  });
+
+  test('a date line in the chrome after the last marker is chrome', () => {
+    const result = parsed(doc('Headline', '', 'Text.', '• Published in World', '', '27 March 2017', 'Subscribe'));
+    expect(result.chromeLines).toBe(2);
+  });
+
+  test('a time zone that is not one is the caller’s mistake: it throws, naming the setting', () => {
+    expect(() => parseListingDocument(dated('27 March 2017'), { timeZone: 'Mars/Olympus_Mons' })).toThrow(
+      'SITE_TIME_ZONE "Mars/Olympus_Mons" is not an IANA time zone name',
+    );
+  });
+});
+
+describe('newsroom lines: bylines', () => {
+  test('a first element "Written by …" is the byline: its names are the authors, out of the body', () => {
+    const only = onlyArticle(article('Written by Jane Doe', 'Text.'));
+    expect(only.authors).toEqual(['Jane Doe']);
+    expect(texts(only)).toEqual(['Text.']);
+    expect(types(only)).toEqual(['paragraph']);
+  });
+
+  test.each([
+    ['Written by Jane Doe, John Roe', ['Jane Doe', 'John Roe']],
+    ['Written by Jane Doe,John Roe', ['Jane Doe', 'John Roe']],
+    ['Written by Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['Written by Jane Doe & John Roe', ['Jane Doe', 'John Roe']],
+    ['Written by Jane Doe&John Roe', ['Jane Doe', 'John Roe']],
+    ['Written by Jane Doe, John Roe, and Ann Poe', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['Written by Jane Doe, John Roe and Ann Poe', ['Jane Doe', 'John Roe', 'Ann Poe']],
+    ['Written by Alexandra Andreyeva', ['Alexandra Andreyeva']],
+    ['Written by Анна Петрова and 王小明', ['Анна Петрова', '王小明']],
+    ['Written by  Jane Doe ', ['Jane Doe']],
+    ['Written by Jane Doe, JANE DOE and jane doe', ['Jane Doe']],
+    ['Written by Anna Petrova, Анна Петрова', ['Anna Petrova']],
+    ['Written by 王小明 & 王小明', ['王小明']],
+    ['Written by Ｊａｎｅ and 王小明, 李华', ['Ｊａｎｅ', '王小明', '李华']],
+    ['Written by Andersen', ['Andersen']],
+    ['Written by Sandra Brand', ['Sandra Brand']],
+  ])('"%s" names %j', (byline, names) => {
+    expect(onlyArticle(article(byline, 'Text.')).authors).toEqual(names);
+  });
+
+  test('a byline may stand right under the headline, and a subheading may follow it', () => {
+    const only = onlyArticle(
+      doc('Headline', 'Written by Jane Doe', '', 'A subheading', '', 'Text.', '• Published in World'),
+    );
+    expect(only.authors).toEqual(['Jane Doe']);
+    expect(only.body).toEqual([
+      { type: 'subheading', text: 'A subheading' },
+      { type: 'paragraph', text: 'Text.' },
+    ]);
+  });
+
+  test('the dateline is split off the first paragraph after the byline', () => {
+    const only = onlyArticle(article('Written by Jane Doe', 'Moscow, Dec 27 (Prensa Latina) The talks began.'));
+    expect(only.authors).toEqual(['Jane Doe']);
+    expect(only.dateline).toEqual({ place: 'Moscow', dateText: 'Dec 27', source: 'Prensa Latina' });
+    expect(texts(only)).toEqual(['The talks began.']);
+  });
+
+  test('a "Written by" element that is the only element is a paragraph, as before', () => {
+    const only = onlyArticle(article('Written by Jane Doe'));
+    expect(only.authors).toEqual([]);
+    expect(only.body).toEqual([{ type: 'paragraph', text: 'Written by Jane Doe' }]);
+  });
+
+  test('a "Written by" element with only notes after it is a paragraph: notes are not paragraphs', () => {
+    const only = onlyArticle(article('Written by Jane Doe', 'Correction: The name was misspelt.'));
+    expect(only.authors).toEqual([]);
+    expect(only.body).toEqual([{ type: 'paragraph', text: 'Written by Jane Doe' }]);
+    expect(only.notes).toEqual([{ kind: 'correction', text: 'Correction: The name was misspelt.' }]);
+  });
+
+  test.each([
+    'Written by hand, the letters reached Moscow.',
+    'Written by Jane Doe.',
+    'Written by Jane Doe!',
+    'Written by whom?',
+    'Written by the following:',
+    'Written by Jane Doe;',
+  ])('"%s" ends like a sentence: it is body text', (text) => {
+    const only = onlyArticle(article(text, 'Text.'));
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual([text, 'Text.']);
+  });
+
+  test.each([
+    'By the end of the week the talks had stalled',
+    'By Jane Doe',
+    'written by Jane Doe',
+    'Written byJane Doe',
+    'Written by',
+    'Rewritten by Jane Doe',
+  ])('"%s" is not a byline: it stays in the body', (text) => {
+    const only = onlyArticle(article(text, 'Text.'));
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual([text, 'Text.']);
+  });
+
+  test('a "Written by" line over 200 characters is body text', () => {
+    const long = `Written by ${'A'.repeat(190)}`;
+    expect(long.length).toBe(201);
+    const only = onlyArticle(article(long, 'Text.'));
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual([long, 'Text.']);
+  });
+
+  test('a "Written by" element of two lines is body text', () => {
+    const only = onlyArticle(
+      doc('Headline', '', 'Written by Jane Doe', 'and John Roe', '', 'Text.', '• Published in World'),
+    );
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual(['Written by Jane Doe and John Roe', 'Text.']);
+  });
+
+  test('a "Written by" element that is not the first element is body text', () => {
+    const only = onlyArticle(article('Text.', 'Written by Jane Doe', 'More text.'));
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual(['Text.', 'Written by Jane Doe', 'More text.']);
+  });
+
+  test.each([
+    ['Written by Jane Doe, , John Roe'],
+    ['Written by Jane Doe,'],
+    ['Written by Jane Doe and'],
+    ['Written by & Jane Doe'],
+  ])('"%s" has an empty name: a problem at its line', (byline) => {
+    expect(problemsOf(article(byline, 'Text.'))).toEqual([
+      { line: 3, message: `byline "${byline}" has an empty name (a separator with no name before or after it)` },
+    ]);
+  });
+
+  test('a name over 80 characters is a problem at its line; 80 is allowed', () => {
+    const name80 = `Jane ${'D'.repeat(75)}`;
+    expect(onlyArticle(article(`Written by ${name80}`, 'Text.')).authors).toEqual([name80]);
+    const name81 = `${name80}e`;
+    expect(problemsOf(article(`Written by ${name81}`, 'Text.'))).toEqual([
+      { line: 3, message: `author name "${name81}" is 81 characters long; the limit is 80` },
+    ]);
+  });
+
+  test('a name with no letters or digits is a problem at its line', () => {
+    expect(problemsOf(article('Written by *** and Jane Doe', 'Text.'))).toEqual([
+      { line: 3, message: 'author name "***" has no letters or digits' },
+    ]);
+  });
+});
+
+describe('newsroom lines: tag lines', () => {
+  const tagged = (tagLine: string) => doc('Headline', '', 'Text.', '• Published in World', tagLine);
+
+  test('the line right after the marker, "Tagged under …", gives the article its tags', () => {
+    const result = parsed(
+      doc(
+        'Headline',
+        '',
+        'Text.',
+        '• Published in World',
+        'Tagged under Syria, Aleppo',
+        'Next',
+        '',
+        'B.',
+        '• Published in World',
+      ),
+    );
+    expect(result.articles.map((a) => [a.headline, a.tags])).toEqual([
+      ['Headline', ['Syria', 'Aleppo']],
+      ['Next', []],
+    ]);
+    expect(result.articles[1]!.line).toBe(6);
+    expect(result.chromeLines).toBe(0);
+  });
+
+  test.each([
+    ['Tagged under Syria', ['Syria']],
+    ['Tagged under Syria,Aleppo ,  Homs', ['Syria', 'Aleppo', 'Homs']],
+    ['Tagged under Syria, syria, SYRIA!, Aleppo', ['Syria', 'Aleppo']],
+    ['Tagged under\tRussia, Россия, 中国', ['Russia', 'Россия', '中国']],
+    ['Tagged under Middle East and North Africa', ['Middle East and North Africa']],
+  ])('"%s" tags %j', (line, tags) => {
+    expect(onlyArticle(tagged(line)).tags).toEqual(tags);
+  });
+
+  test('the tag line after the last marker is not chrome', () => {
+    const result = parsed(doc('Headline', '', 'Text.', '• Published in World', 'Tagged under Syria', '', 'Subscribe'));
+    expect(result.articles[0]!.tags).toEqual(['Syria']);
+    expect(result.chromeLines).toBe(1);
+  });
+
+  test('"Tagged under" after a blank line is the next block’s headline', () => {
+    const result = parsed(
+      doc('Headline', '', 'Text.', '• Published in World', '', 'Tagged under Syria', '', 'B.', '• Published in World'),
+    );
+    expect(result.articles.map((a) => [a.headline, a.tags])).toEqual([
+      ['Headline', []],
+      ['Tagged under Syria', []],
+    ]);
+  });
+
+  test('a line right after the marker that does not start with "Tagged under" is the next headline, as before', () => {
+    const result = parsed(
+      doc('Headline', '', 'Text.', '• Published in World', 'Tagged: Syria', '', 'B.', '• Published in World'),
+    );
+    expect(result.articles.map((a) => a.headline)).toEqual(['Headline', 'Tagged: Syria']);
+  });
+
+  test('"Tagged under" elsewhere in a block is text', () => {
+    const only = onlyArticle(article('Tagged under Syria', 'Text.'));
+    expect(only.tags).toEqual([]);
+    expect(texts(only)).toEqual(['Tagged under Syria', 'Text.']);
+  });
+
+  test('20 tags are allowed; 21 are a problem at the line', () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `Tag ${i + 1}`).join(', ');
+    expect(onlyArticle(tagged(`Tagged under ${names(20)}`)).tags).toHaveLength(20);
+    expect(problemsOf(tagged(`Tagged under ${names(21)}`))).toEqual([
+      { line: 5, message: '"Tagged under" line has 21 tags; the limit is 20' },
+    ]);
+  });
+
+  test('a tag of 60 characters is allowed; 61 is a problem at the line', () => {
+    expect(onlyArticle(tagged(`Tagged under ${'t'.repeat(60)}`)).tags).toEqual(['t'.repeat(60)]);
+    expect(problemsOf(tagged(`Tagged under Syria, ${'t'.repeat(61)}`))).toEqual([
+      { line: 5, message: `tag "${'t'.repeat(61)}" is 61 characters long; the limit is 60` },
+    ]);
+  });
+
+  test.each([
+    ['Tagged under', '"Tagged under" has no tags after it'],
+    ['Tagged under   ', '"Tagged under" has no tags after it'],
+    ['Tagged under Syria,', '"Tagged under" line has an empty tag (a comma with no tag before or after it)'],
+    ['Tagged under a,,b', '"Tagged under" line has an empty tag (a comma with no tag before or after it)'],
+    ['Tagged under , Syria', '"Tagged under" line has an empty tag (a comma with no tag before or after it)'],
+    ['Tagged under Syria, ???', 'tag "???" has no letters or digits'],
+  ])('"%s" is a problem at its line', (line, message) => {
+    expect(problemsOf(tagged(line))).toEqual([{ line: 5, message }]);
+  });
+
+  test('"Tagged underwater" right after a marker is the next headline', () => {
+    const result = parsed(
+      doc('Headline', '', 'Text.', '• Published in World', 'Tagged underwater', '', 'B.', '• Published in World'),
+    );
+    expect(result.articles.map((a) => a.headline)).toEqual(['Headline', 'Tagged underwater']);
+  });
+
+  test('a streamed article comes out with its tags: the reader waits for the line after its marker', () => {
+    const text = doc(
+      'One',
+      '',
+      'A.',
+      '• Published in World',
+      'Tagged under Syria',
+      'Two',
+      '',
+      'B.',
+      '• Published in World',
+      'Tagged under Homs',
+    );
+    const reader = readListingDocument(text);
+    expect(reader.read(1).map((a) => [a.headline, a.tags])).toEqual([['One', ['Syria']]]);
+    expect(reader.read(1).map((a) => [a.headline, a.tags])).toEqual([['Two', ['Homs']]]);
+    expect(reader.read(1)).toEqual([]);
+    expect(reader.finish()).toEqual(parseListingDocument(text));
+  });
+});
+
+describe('newsroom lines: notes', () => {
+  test.each([
+    ['Correction: An earlier version misspelt the minister’s name.', 'correction'],
+    ['Clarification: The figures are for 2016.', 'correction'],
+    ['CORRECTION: The vote was on Tuesday.', 'correction'],
+    ['correction:the vote was on Tuesday', 'correction'],
+    ["Editor's note: This article was updated.", 'editor'],
+    ['Editor’s note: This article was updated.', 'editor'],
+    ["EDITOR'S NOTE: names have been changed", 'editor'],
+  ])('"%s" is a note (%s), taken out of the body', (text, kind) => {
+    const only = onlyArticle(article('Text.', text));
+    expect(only.notes).toEqual([{ kind, text }]);
+    expect(texts(only)).toEqual(['Text.']);
+  });
+
+  test('notes anywhere in the body come out in document order, and the body closes up around them', () => {
+    const only = onlyArticle(
+      article(
+        'Correction: First.',
+        'Importance of Homs',
+        "Editor's note: Second",
+        'Text.',
+        'Clarification: Third.',
+        'More.',
+      ),
+    );
+    expect(only.notes).toEqual([
+      { kind: 'correction', text: 'Correction: First.' },
+      { kind: 'editor', text: "Editor's note: Second" },
+      { kind: 'correction', text: 'Clarification: Third.' },
+    ]);
+    expect(only.body).toEqual([
+      { type: 'subheading', text: 'Importance of Homs' },
+      { type: 'paragraph', text: 'Text.' },
+      { type: 'paragraph', text: 'More.' },
+    ]);
+  });
+
+  test('a short note is never a subheading, and a note of several lines is one note', () => {
+    const only = onlyArticle(
+      doc(
+        'Headline',
+        '',
+        'Correction: Updated',
+        '',
+        'Correction: The minister',
+        'resigned on Monday.',
+        '',
+        'Text.',
+        '• Published in World',
+      ),
+    );
+    expect(only.notes.map((note) => note.text)).toEqual([
+      'Correction: Updated',
+      'Correction: The minister resigned on Monday.',
+    ]);
+    expect(only.body).toEqual([{ type: 'paragraph', text: 'Text.' }]);
+  });
+
+  test('the element before a note that was last is the last paragraph: it is no subheading', () => {
+    const only = onlyArticle(article('Text.', 'The last words', 'Correction: Fixed.'));
+    expect(only.body).toEqual([
+      { type: 'paragraph', text: 'Text.' },
+      { type: 'paragraph', text: 'The last words' },
+    ]);
+  });
+
+  test('a note first, then the dateline paragraph: the dateline is split off the first paragraph that remains', () => {
+    const only = onlyArticle(article("Editor's note: Updated.", 'Moscow, Dec 27 (Prensa Latina) The talks began.'));
+    expect(only.dateline).toEqual({ place: 'Moscow', dateText: 'Dec 27', source: 'Prensa Latina' });
+    expect(texts(only)).toEqual(['The talks began.']);
+  });
+
+  test('a byline, then a note, then text: the byline still has a paragraph after it', () => {
+    const only = onlyArticle(article('Written by Jane Doe', 'Correction: Fixed.', 'Text.'));
+    expect(only.authors).toEqual(['Jane Doe']);
+    expect(only.notes).toEqual([{ kind: 'correction', text: 'Correction: Fixed.' }]);
+    expect(texts(only)).toEqual(['Text.']);
+  });
+
+  test('a note first: a "Written by" element after it is not the first element, so it is text', () => {
+    const only = onlyArticle(article('Correction: Fixed.', 'Written by Jane Doe', 'Text.'));
+    expect(only.authors).toEqual([]);
+    expect(texts(only)).toEqual(['Written by Jane Doe', 'Text.']);
+  });
+
+  test.each([
+    'Corrections: see below',
+    'Correction of the record',
+    "Editors' note: x",
+    'Editor note: x',
+    'The correction: x',
+  ])('"%s" is text', (text) => {
+    const only = onlyArticle(article(text, 'Text.'));
+    expect(only.notes).toEqual([]);
+    expect(texts(only)).toEqual([text, 'Text.']);
+  });
+
+  test('a block whose only elements are notes has no paragraph: a problem at its headline', () => {
+    expect(problemsOf(article('Correction: Fixed.', "Editor's note: Updated."))).toEqual([
+      { line: 1, message: 'article "Headline" has a headline but no paragraph (a note is not a paragraph)' },
+    ]);
+  });
+
+  test('a note with nothing after its label is a problem at its line', () => {
+    expect(problemsOf(article('Text.', 'Correction:'))).toEqual([
+      { line: 5, message: 'note "Correction:" has no text after its label' },
+    ]);
+  });
+});
+
+describe('newsroom lines together', () => {
+  test('a block with every newsroom line', () => {
+    const result = parseListingDocument(
+      doc(
+        'Monday, 27 March 2017 10:48', // 1
+        'Talks resume in Geneva', // 2
+        '', // 3
+        'Written by Anna Petrova and Li Wei', // 4
+        '', // 5
+        'Geneva, Mar 27 (Reuters) The talks resumed.', // 6
+        '', // 7
+        'Correction: An earlier version gave the wrong day.', // 8
+        '• Published in World', // 9
+        'Tagged under Syria, Geneva', // 10
+      ),
+      { timeZone: 'Europe/London' },
+    );
+    expect(result).toEqual({
+      ok: true,
+      chromeLines: 0,
+      articles: [
+        {
+          headline: 'Talks resume in Geneva',
+          identity: 'talks resume in geneva',
+          slug: 'talks-resume-in-geneva',
+          sectionName: 'World',
+          sectionSlug: 'world',
+          dateline: { place: 'Geneva', dateText: 'Mar 27', source: 'Reuters' },
+          body: [{ type: 'paragraph', text: 'The talks resumed.' }],
+          date: { at: new Date('2017-03-27T09:48:00Z'), day: '2017-03-27', line: 1 },
+          authors: ['Anna Petrova', 'Li Wei'],
+          tags: ['Syria', 'Geneva'],
+          notes: [{ kind: 'correction', text: 'Correction: An earlier version gave the wrong day.' }],
+          line: 2,
+          position: 0,
+        },
+      ],
+    });
+  });
+
+  test('every problem of the newsroom lines together, in line order', () => {
+    const input = doc(
+      '31 February 2017', // 1
+      'One', // 2
+      '', // 3
+      'Written by Jane, , Joe', // 4
+      '', // 5
+      'Text.', // 6
+      '• Published in World', // 7
+      'Tagged under a,,b', // 8
+      '2017-03-27', // 9
+      '• Published in World', // 10
+    );
+    expect(problemsOf(input)).toEqual([
+      { line: 1, message: 'date "31 February 2017" does not exist' },
+      {
+        line: 4,
+        message: 'byline "Written by Jane, , Joe" has an empty name (a separator with no name before or after it)',
+      },
+      { line: 8, message: '"Tagged under" line has an empty tag (a comma with no tag before or after it)' },
+      {
+        line: 9,
+        message:
+          'date line "2017-03-27" has no headline and paragraph after it (a headline that is only a date needs a word more)',
+      },
+    ]);
+  });
+
+  test('the article’s length counts its byline and notes', () => {
+    const note = `Correction: ${'x'.repeat(MAX_PARAGRAPH_CHARS - 20)}`;
+    const notes = Array.from({ length: Math.ceil(MAX_ARTICLE_CHARS / note.length) }, () => note);
+    const problems = problemsOf(article(...notes, 'Text.'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/^article is [\d,]+ characters long/);
+  });
+
+  test('the example document for others’ tests (test/fixtures/newsroom-lines.txt) reads as it says', () => {
+    const example = fileURLToPath(new URL('../../test/fixtures/newsroom-lines.txt', import.meta.url));
+    const result = parseListingDocument(readFileSync(example), { timeZone: 'Europe/London' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.chromeLines).toBe(1);
+    expect(
+      result.articles.map((a) => ({
+        headline: a.headline,
+        section: a.sectionName,
+        at: a.date?.at.toISOString() ?? null,
+        day: a.date?.day ?? null,
+        authors: a.authors,
+        tags: a.tags,
+        notes: a.notes.map((note) => note.kind),
+      })),
+    ).toEqual([
+      {
+        headline: 'Talks on Syria resume in Geneva',
+        section: 'World',
+        at: '2017-03-27T09:48:00.000Z',
+        day: '2017-03-27',
+        authors: ['Анна Петрова', 'James Whitfield'],
+        tags: ['Syria', 'Geneva', 'Diplomacy'],
+        notes: ['correction'],
+      },
+      {
+        headline: 'Shanghai opens its new science museum',
+        section: 'Science & Tech',
+        at: '2017-03-26T10:30:00.000Z',
+        day: '2017-03-26',
+        authors: ['王小明'],
+        tags: ['China', 'Museums', 'Astronomy'],
+        notes: [],
+      },
+      {
+        headline: 'Harbour bridge plans approved',
+        section: 'World',
+        at: '2017-03-25T00:00:00.000Z',
+        day: '2017-03-25',
+        authors: [],
+        tags: ['Transport', 'syria', 'Diplomacy'],
+        notes: ['editor'],
+      },
+      {
+        headline: 'Morning briefing',
+        section: 'World',
+        at: '2017-03-24T09:15:00.000Z',
+        day: '2017-03-24',
+        authors: ['James Whitfield', "Sarah O'Connor"],
+        tags: [],
+        notes: ['correction'],
+      },
+      {
+        headline: 'Notes from the archive',
+        section: 'Science & Tech',
+        at: null,
+        day: null,
+        authors: [],
+        tags: [],
+        notes: [],
+      },
+    ]);
+    // The look-alikes stay text.
+    expect(texts(result.articles[3]!)).toEqual([
+      'Written by hand, the letters reached Moscow a week later.',
+      'By the end of the week, the first replies had come back.',
+    ]);
+  });
+});
+
+describe('moved sections', () => {
+  test('a section whose slug the site uses is a problem, unless the import says where it moved', () => {
+    const input = doc('Headline', '', 'Text.', '• Published in Search');
+    expect(problemsOf(input)).toEqual([
+      { line: 4, message: 'section "Search" would take the URL /search, which the site uses' },
+    ]);
+    const moved = parseListingDocument(input, { movedSections: new Map([['search', 'search-section']]) });
+    expect(moved.ok && moved.articles.map((a) => [a.sectionName, a.sectionSlug])).toEqual([
+      ['Search', 'search-section'],
+    ]);
+  });
+
+  test('a moved section that is not reserved keeps its own slug', () => {
+    const moved = parseListingDocument(doc('Headline', '', 'Text.', '• Published in World'), {
+      movedSections: new Map([['world', 'elsewhere']]),
+    });
+    expect(moved.ok && moved.articles[0]!.sectionSlug).toBe('world');
+  });
+});

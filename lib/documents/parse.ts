@@ -10,9 +10,20 @@ import {
   MAX_PROBLEMS_PER_DOCUMENT,
   MAX_SECTION_NAME_CHARS,
 } from '@/lib/documents/limits';
-import type { ArticleDraft, BodyBlock, Dateline, DocumentProblem, ParsedDocument } from '@/lib/documents/types';
+import { isBylineForm, isTagLine, readByline, readDateLine, readNote, readTags } from '@/lib/documents/newsroom-lines';
+import type {
+  ArticleDate,
+  ArticleDraft,
+  BodyBlock,
+  Dateline,
+  DocumentProblem,
+  Note,
+  ParsedDocument,
+  ParseOptions,
+} from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
 import { articleIdentity, slugify, slugOfIdentity } from '@/lib/slug';
+import { checkTimeZone, DEFAULT_TIME_ZONE } from '@/lib/time-zone';
 
 const SUBHEADING_MAX_CHARS = 80;
 const SENTENCE_ENDS = new Set([...'.!?:;,”"’'].map((char) => char.charCodeAt(0)));
@@ -46,6 +57,15 @@ interface Block {
   line: number;
   overLong: boolean;
   elements: Element[];
+  /** Its date line's date (null: none, or one with a problem, reported at its line). */
+  date: ArticleDate | null;
+}
+
+/** A block's first non-blank line, when it is a date line: the headline is still to come. */
+interface DateLineSeen {
+  line: number;
+  text: string;
+  date: ArticleDate | null;
 }
 
 /**
@@ -53,8 +73,8 @@ interface Block {
  * or into every problem found (up to MAX_PROBLEMS_PER_DOCUMENT), each with its
  * 1-based line. Pure: no I/O. Linear in the size of the document.
  */
-export function parseListingDocument(input: Uint8Array | string): ParsedDocument {
-  return readListingDocument(input).finish();
+export function parseListingDocument(input: Uint8Array | string, options: ParseOptions = {}): ParsedDocument {
+  return readListingDocument(input, options).finish();
 }
 
 /**
@@ -72,7 +92,10 @@ export interface ListingReader {
   finish(): ParsedDocument;
 }
 
-export function readListingDocument(input: Uint8Array | string): ListingReader {
+export function readListingDocument(input: Uint8Array | string, options: ParseOptions = {}): ListingReader {
+  const zone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
+  // A caller's mistake, not the document's: the import checks the setting before it reads.
+  if (!zone.ok) throw new Error(zone.message);
   let text: string;
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -84,7 +107,7 @@ export function readListingDocument(input: Uint8Array | string): ListingReader {
   // Read as lines, such a file is one line: say what is wrong with it instead.
   const lineEndings = oldMacLineEndings(text);
   if (lineEndings) return failedReader([lineEndings]);
-  return new ListingParser(text, typeof input !== 'string');
+  return new ListingParser(text, typeof input !== 'string', zone.zone, options.movedSections ?? new Map());
 }
 
 function failedReader(problems: DocumentProblem[]): ListingReader {
@@ -99,6 +122,11 @@ class ListingParser implements ListingReader {
   private readonly slugBySectionName = new Map<string, string>();
   private block: Block | null = null;
   private element: Element | null = null;
+  private dateLine: DateLineSeen | null = null;
+  /** The line read last was a marker: this one may be its tag line. */
+  private afterMarker = false;
+  /** The article that marker closed, held until its tag line (or the lack of one) is read. */
+  private closed: ArticleDraft | null = null;
   private blocksClosed = 0;
   private sawText = false;
   private sawMarker = false;
@@ -113,6 +141,8 @@ class ListingParser implements ListingReader {
     private readonly text: string,
     /** Text decoded from UTF-8, which cannot hold a lone surrogate. */
     private readonly decoded: boolean,
+    private readonly timeZone: string,
+    private readonly movedSections: ReadonlyMap<string, string>,
   ) {
     this.characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, decoded);
   }
@@ -137,6 +167,7 @@ class ListingParser implements ListingReader {
       this.start = newline < 0 ? text.length + 1 : newline + 1;
       this.lineNumber += 1;
     }
+    if (this.start > text.length || this.stopped) this.releaseClosed();
     return this.articles.slice(first);
   }
 
@@ -176,6 +207,21 @@ class ListingParser implements ListingReader {
     const lineChars = end - start > MAX_LINE_CHARS ? countChars(text, start, end) : 0;
     const overLong = lineChars > MAX_LINE_CHARS;
 
+    if (this.afterMarker) {
+      this.afterMarker = false;
+      if (from < to && text.charCodeAt(from) === 0x54 /* T */) {
+        const line = text.slice(from, to);
+        if (isTagLine(line)) {
+          this.sawText = true;
+          if (overLong) this.report(lineNumber, lineTooLong(lineChars));
+          else this.readTagLine(lineNumber, line);
+          this.releaseClosed();
+          return;
+        }
+      }
+      this.releaseClosed();
+    }
+
     if (from === to) {
       if (overLong) this.report(lineNumber, lineTooLong(lineChars));
       this.element = null;
@@ -204,10 +250,21 @@ class ListingParser implements ListingReader {
     this.linesAfterMarker += 1;
     const line = text.slice(from, to);
     if (!this.block) {
+      if (!this.dateLine && !overLong) {
+        const date = readDateLine(line, this.timeZone);
+        if (date) {
+          if (!date.ok) this.report(lineNumber, date.message);
+          const at = date.ok ? { at: date.at, day: date.day, line: lineNumber } : null;
+          this.dateLine = { line: lineNumber, text: line, date: at };
+          return;
+        }
+      }
       // The grammar wants a blank line after the headline. Without one, the
       // headline is still this line alone and the lines under it start the first
       // element: a headline never spans lines.
-      this.block = { headline: line, line: lineNumber, overLong, elements: [] };
+      const date = this.dateLine?.date ?? null;
+      this.dateLine = null;
+      this.block = { headline: line, line: lineNumber, overLong, elements: [], date };
     } else if (this.element) {
       appendLine(this.element, line, overLong);
     } else {
@@ -217,13 +274,22 @@ class ListingParser implements ListingReader {
   }
 
   private closeBlock(lineNumber: number, sectionName: string, sectionSlug: string): void {
-    const { block } = this;
+    const { block, dateLine } = this;
     this.sawMarker = true;
     this.linesAfterMarker = 0;
     this.block = null;
     this.element = null;
+    this.dateLine = null;
+    this.afterMarker = true;
     if (!block) {
-      this.report(lineNumber, 'marker has no article above it');
+      if (dateLine) {
+        this.report(
+          dateLine.line,
+          `date line "${visible(dateLine.text)}" has no headline and paragraph after it (a headline that is only a date needs a word more)`,
+        );
+      } else {
+        this.report(lineNumber, 'marker has no article above it');
+      }
       return;
     }
     this.blocksClosed += 1;
@@ -235,13 +301,36 @@ class ListingParser implements ListingReader {
     if (!article) return;
     // The same article twice is a mistake; two articles whose slugs would be the same are not
     // (the import keeps both, the later with `-2`).
-    const earlier = this.headlineLineByIdentity.get(article.identity);
+    // A dated article is its headline on its day: "Morning briefing" on two days is two articles.
+    const key = article.date ? `${article.identity}\n${article.date.day}` : article.identity;
+    const earlier = this.headlineLineByIdentity.get(key);
     if (earlier === undefined) {
-      this.headlineLineByIdentity.set(article.identity, article.line);
+      this.headlineLineByIdentity.set(key, article.line);
+    } else if (article.date) {
+      this.report(
+        article.line,
+        `duplicate headline on ${article.date.day}: same article as the one at line ${earlier}`,
+      );
     } else {
       this.report(article.line, `duplicate headline: same article as the one at line ${earlier}`);
     }
-    this.articles.push(article);
+    this.closed = article;
+  }
+
+  /** The tag line under a marker: its tags go to the article the marker closed. */
+  private readTagLine(lineNumber: number, line: string): void {
+    const tags = readTags(line);
+    if (!tags.ok) {
+      for (const message of tags.messages) this.report(lineNumber, message);
+    } else if (this.closed) {
+      this.closed.tags = tags.names;
+    }
+  }
+
+  /** The article the last marker closed is complete: it joins the articles read. */
+  private releaseClosed(): void {
+    if (this.closed) this.articles.push(this.closed);
+    this.closed = null;
   }
 
   private checkSection(name: string, line: number): string {
@@ -252,6 +341,8 @@ class ListingParser implements ListingReader {
     let slug = this.slugBySectionName.get(name);
     if (slug === undefined) {
       slug = slugify(name);
+      // A section moved off a slug the site now uses keeps its articles under the slug it has now.
+      if (RESERVED_SLUGS.has(slug)) slug = this.movedSections.get(slug) ?? slug;
       this.slugBySectionName.set(name, slug);
     }
     if (slug === '') {
@@ -303,6 +394,11 @@ class ListingParser implements ListingReader {
       this.report(line, `article "${visible(headline)}" has a headline but no paragraph`);
       return null;
     }
+    const { bodyElements, authors, notes } = this.newsroomElements(elements);
+    if (bodyElements.length === 0) {
+      this.report(line, `article "${visible(headline)}" has a headline but no paragraph (a note is not a paragraph)`);
+      return null;
+    }
     const identity = articleIdentity(headline);
     const slug = slugOfIdentity(identity);
     if (slug === '') {
@@ -313,14 +409,58 @@ class ListingParser implements ListingReader {
       this.report(line, `headline "${visible(headline)}" would take the URL …/${slug}, which the site uses`);
       return null;
     }
-    const body: BodyBlock[] = elements.map((element, index) =>
-      isSubheading(element, index === elements.length - 1)
+    const body: BodyBlock[] = bodyElements.map((element, index) =>
+      isSubheading(element, index === bodyElements.length - 1)
         ? { type: 'subheading', text: element.text }
         : { type: 'paragraph', text: element.text },
     );
     const dateline = splitDateline(body);
     const position = this.articles.length;
-    return { headline, identity, slug, sectionName, sectionSlug, dateline, body, date: null, authors: [], tags: [], notes: [], line, position };
+    return {
+      headline,
+      identity,
+      slug,
+      sectionName,
+      sectionSlug,
+      dateline,
+      body,
+      date: block.date,
+      authors,
+      tags: [],
+      notes,
+      line,
+      position,
+    };
+  }
+
+  /**
+   * A block's notes (any element that begins `Correction:`, `Clarification:` or `Editor's note:`),
+   * taken out of its body, and its byline (its first element, in a byline's form, with a
+   * paragraph still after it), taken out too: what is left is the body.
+   */
+  private newsroomElements(elements: Element[]): { bodyElements: Element[]; authors: string[]; notes: Note[] } {
+    const notes: Note[] = [];
+    let bodyElements = elements;
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i]!;
+      const note = readNote(element.text);
+      if (!note) {
+        if (bodyElements !== elements) bodyElements.push(element);
+        continue;
+      }
+      if (bodyElements === elements) bodyElements = elements.slice(0, i);
+      if (note.empty) this.report(element.line, `note "${visible(element.text)}" has no text after its label`);
+      notes.push({ kind: note.kind, text: element.text });
+    }
+    let authors: string[] = [];
+    const first = elements[0]!;
+    if (bodyElements.length > 1 && bodyElements[0] === first && first.lineCount === 1 && isBylineForm(first.text)) {
+      const byline = readByline(first.text);
+      if (byline.ok) authors = byline.names;
+      else for (const message of byline.messages) this.report(first.line, message);
+      bodyElements = bodyElements.slice(1);
+    }
+    return { bodyElements, authors, notes };
   }
 }
 

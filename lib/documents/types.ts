@@ -61,5 +61,21 @@ export interface DocumentProblem {
   message: string;
 }
 
+/** What a listing document is read with (docs/document-format.md, "Newsroom lines"). */
+export interface ParseOptions {
+  /**
+   * The IANA zone a date line without an offset is read in, and whose calendar day a dated
+   * article's `date.day` is: the site's (`siteTimeZone()`, which the import passes). UTC when not
+   * given: the parser itself never reads the environment.
+   */
+  timeZone?: string;
+  /**
+   * Sections moved off a slug the site now uses (old slug → the slug the section has now, from
+   * `section_redirects`). A marker whose section's slug is reserved is a problem, unless it is
+   * here: then the article's `sectionSlug` is the slug the section has now.
+   */
+  movedSections?: ReadonlyMap<string, string>;
+}
+
 export type ParsedDocument =
   { ok: true; articles: ArticleDraft[]; chromeLines: number } | { ok: false; problems: DocumentProblem[] };
