@@ -2,12 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openEmbeddedDatabase } from '@/lib/db/embedded';
+import { nameSlug } from '@/lib/slug';
 import { readDocuments } from '@/lib/documents/read';
 import { signNotice } from '@/lib/revalidate-notice';
 import { startFloorApp, waitFor } from '../floor-app';
-import { generateCorpus, loadEmbedded, percentile, startSite, stopSite } from './support';
+import { authorName, generateCorpus, loadEmbedded, percentile, startSite, stopSite, tagName } from './support';
 
 /**
  * What a page costs to render with nothing cached, at 1,000 and at 100,000 articles:
@@ -19,11 +18,11 @@ export async function benchUncached(work: string) {
   const pageBytes = new Map<string, number>();
   for (const count of [1_000, 100_000]) {
     const corpus = path.join(work, `uncached-${count}`);
-    generateCorpus(corpus, { first: 3_000_000, count, perDocument: 1_000 });
+    // With newsroom lines: every article has a byline (of 500 authors) and tags (of 2,000).
+    generateCorpus(corpus, { first: 3_000_000, count, perDocument: 1_000, newsroom: true });
     const dataDir = path.join(work, `uncached-data-${count}`);
     await loadEmbedded(dataDir, await readDocuments([corpus]));
     fs.rmSync(corpus, { recursive: true, force: true });
-    await giveBylines(dataDir);
     const secret = 'bench-secret';
     const port = 3952;
     const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '', REVALIDATE_SECRET: secret });
@@ -124,42 +123,6 @@ export async function benchUncached(work: string) {
 
 const UNCACHED_SAMPLES = 20;
 
-/** The author and the tag whose pages are timed: one of BENCH_AUTHORS and one of BENCH_TAGS. */
-const AUTHOR = 'bench-author-7';
-const TAG = 'bench-tag-7';
-const BENCH_AUTHORS = 500;
-const BENCH_TAGS = 2_000;
-
-/**
- * Gives every article an author of 500 and two tags of 2,000, as the import stores them (the
- * link rows carry the article's published_at): what an author's or a tag's page reads.
- */
-async function giveBylines(dataDir: string): Promise<void> {
-  const embedded = await openEmbeddedDatabase(dataDir);
-  const client = new pg.Client({ connectionString: embedded.url });
-  try {
-    await client.connect();
-    for (const [names, links, id, count, prefix] of [
-      ['authors', 'article_authors', 'author_id', BENCH_AUTHORS, 'bench-author'],
-      ['tags', 'article_tags', 'tag_id', BENCH_TAGS, 'bench-tag'],
-    ] as const) {
-      await client.query(
-        `INSERT INTO ${names} (slug, identity, name)
-         SELECT '${prefix}-' || i, '${prefix} ' || i, 'Bench ' || i FROM generate_series(0, ${count - 1}) i
-         ON CONFLICT DO NOTHING`,
-      );
-      const picks = names === 'authors' ? ['a.id % 500'] : ['a.id % 2000', '(a.id * 7 + 1) % 2000'];
-      for (const [position, pick] of picks.entries()) {
-        await client.query(
-          `INSERT INTO ${links} (article_id, ${id}, position, published_at)
-           SELECT a.id, n.id, ${position}, a.published_at FROM articles a JOIN ${names} n ON n.slug = '${prefix}-' || (${pick})
-           ON CONFLICT DO NOTHING`,
-        );
-      }
-    }
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-    await embedded.close();
-  }
-}
+/** The author and the tag whose pages are timed: one of the generated corpus's pools (scripts/bench/support.ts). */
+const AUTHOR = nameSlug(authorName(7));
+const TAG = nameSlug(tagName(7));
