@@ -1636,6 +1636,31 @@ describe('newsroom lines together', () => {
   });
 });
 
+describe('newsroom lines, streamed', () => {
+  test('the example document read one article at a time gives what it gives read whole', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../test/fixtures/newsroom-lines.txt', import.meta.url)));
+    const reader = readListingDocument(example, { timeZone: 'Europe/London' });
+    const pieces: ArticleDraft[][] = [];
+    for (let piece = reader.read(1); piece.length > 0; piece = reader.read(1)) pieces.push(piece);
+    expect(pieces.map((piece) => piece.length)).toEqual([1, 1, 1, 1, 1]);
+    const whole = parseListingDocument(example, { timeZone: 'Europe/London' });
+    expect(whole.ok && whole.articles).toEqual(pieces.flat());
+    expect(reader.finish()).toEqual(whole);
+  });
+
+  test('a document that ends on a tag line, with or without a line ending, gives the last article its tags', () => {
+    for (const end of ['', '\n', '\r\n']) {
+      const text = `One\n\nA.\n• Published in World\nTagged under Syria${end}`;
+      expect(articlesOf(text).map((a) => a.tags)).toEqual([['Syria']]);
+      expect(
+        readListingDocument(text)
+          .read(1)
+          .map((a) => a.tags),
+      ).toEqual([['Syria']]);
+    }
+  });
+});
+
 describe('moved sections', () => {
   test('a section whose slug the site uses is a problem, unless the import says where it moved', () => {
     const input = doc('Headline', '', 'Text.', '• Published in Search');
