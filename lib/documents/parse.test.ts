@@ -1029,6 +1029,16 @@ describe('newsroom lines: date lines', () => {
     expect(parseListingDocument(dated('2017-03-26T01:30+00:00'), { timeZone: 'Europe/London' }).ok).toBe(true);
   });
 
+  test('a date without a time whose midnight the clocks skip is the start of that day; with that time, a problem', () => {
+    expect(dateOf(dated('15 October 2017'), 'America/Sao_Paulo')).toEqual({
+      at: new Date('2017-10-15T03:00:00Z'),
+      day: '2017-10-15',
+      line: 1,
+    });
+    expect(dateOf(dated('2017-10-15'), 'America/Sao_Paulo')?.at).toEqual(new Date('2017-10-15T03:00:00Z'));
+    expect(parseListingDocument(dated('2017-10-15 00:00'), { timeZone: 'America/Sao_Paulo' }).ok).toBe(false);
+  });
+
   test('a date line with no headline after it (the marker next) is a problem at the date line', () => {
     expect(
       problemsOf(doc('One', '', 'A.', '• Published in World', '27 March 2017', '', '• Published in World')),
