@@ -6,7 +6,7 @@
 import { visible } from '@/lib/documents/characters';
 import { MAX_AUTHOR_NAME_CHARS, MAX_BYLINE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_ARTICLE } from '@/lib/documents/limits';
 import type { Note } from '@/lib/documents/types';
-import { articleIdentity } from '@/lib/slug';
+import { nameIdentity } from '@/lib/slug';
 import { calendarDay, startOfDay, zonedInstant, type WallClock } from '@/lib/time-zone';
 
 const WS = '[ \\t\\u00A0]';
@@ -242,36 +242,24 @@ function keep(kept: Map<string, string>, name: string, noLetters: string, messag
   else if (!kept.has(identity)) kept.set(identity, name);
 }
 
-const unique = (messages: string[]) => [...new Set(messages)];
-
 /**
- * What makes two author names or tags one (`Syria`, `syria`): the identity rule of headlines
- * (`articleIdentity`), or, where the transliteration gives no letters or digits (Chinese), the
- * name's own letters and digits: NFKC, case-folded, combining marks dropped, every other run of
- * characters one space. The same rule as the import's `nameIdentity` (lib/slug.ts, on the import
- * helper's branch): a local copy until that lands, then this imports it.
+ * What makes two author names or tags one (`Syria`, `syria`): `nameIdentity` (lib/slug.ts), worked
+ * out once per spelling, since names and tags recur from article to article.
  */
 export function nameKey(name: string): string {
-  let identity = keyByName.get(name);
+  let identity = identityByName.get(name);
   if (identity === undefined) {
-    identity = articleIdentity(name);
-    if (identity === '') {
-      identity = name
-        .normalize('NFKC')
-        .toLowerCase()
-        .replace(/\p{Mn}/gu, '')
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-    }
-    if (keyByName.size >= MAX_NAMES_KEPT) keyByName.clear();
-    keyByName.set(name, identity);
+    identity = nameIdentity(name);
+    if (identityByName.size >= MAX_NAMES_KEPT) identityByName.clear();
+    identityByName.set(name, identity);
   }
   return identity;
 }
 
-/** Names and tags recur from article to article: each spelling's identity is worked out once. */
-const keyByName = new Map<string, string>();
+const identityByName = new Map<string, string>();
 const MAX_NAMES_KEPT = 10_000;
+
+const unique = (messages: string[]) => [...new Set(messages)];
 
 const NOTE_LABELS: [string, Note['kind']][] = [
   ['correction:', 'correction'],
