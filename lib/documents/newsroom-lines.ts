@@ -13,9 +13,10 @@ const WS = '[ \\t\\u00A0]';
 const WEEKDAY = '(Mon(?:day)?|Tue(?:sday)?|Wed(?:nesday)?|Thu(?:rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)';
 const MONTH =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-// `Monday, 27 March 2017 10:48`, `Mon, 7 Mar 2017`, `27 March 2017`: names in any letter case.
+// `Monday, 27 March 2017 10:48`, `Mon, 7 Mar 2017`, `27 March 2017`: names in any letter case, the
+// weekday's comma optional (a line that is nothing but a date is a date line).
 const ENGLISH_DATE = new RegExp(
-  `^(?:${WEEKDAY},${WS}+)?(\\d{1,2})${WS}+${MONTH}${WS}+(\\d{4})(?:${WS}+(\\d{1,2}):(\\d{2}))?$`,
+  `^(?:${WEEKDAY},?${WS}+)?(\\d{1,2})${WS}+${MONTH}${WS}+(\\d{4})(?:${WS}+(\\d{1,2}):(\\d{2}))?$`,
   'i',
 );
 // `2017-03-27`, `2017-03-27 10:48`, `2017-03-27T10:48:00+03:00`, `…Z`, `…+0300`, `…+03`.

@@ -941,6 +941,7 @@ describe('newsroom lines: date lines', () => {
     ['Mon, 27 Mar 2017 10:48', '2017-03-27T10:48:00Z'],
     ['Tue, 7 Mar 2017', '2017-03-07T00:00:00Z'],
     ['Tuesday, 07 March 2017', '2017-03-07T00:00:00Z'],
+    ['Monday 27 March 2017', '2017-03-27T00:00:00Z'],
     ['27 March 2017', '2017-03-27T00:00:00Z'],
     ['7 Mar 2017 9:05', '2017-03-07T09:05:00Z'],
     ['Wednesday, 27 September 2017 23:59', '2017-09-27T23:59:00Z'],
@@ -1066,7 +1067,7 @@ describe('newsroom lines: date lines', () => {
   test.each([
     '27 March 2017 Budget',
     'Budget 27 March 2017',
-    'Monday 27 March 2017',
+    'Monday,27 March 2017',
     '27 March',
     'March 27, 2017',
     '27/03/2017',
