@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ArticleDraft } from '@/lib/documents/types';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Note } from '@/lib/documents/types';
 import { releaseDue, tagsToExpire } from '@/lib/importer/expiry';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments, type ImportOptions } from '@/lib/importer/import-documents';
@@ -7,61 +7,39 @@ import { noticeBody } from '@/lib/importer/notify-site';
 import { TimeZoneMismatch } from '@/lib/importer/site-time-zone';
 import { nameSlug } from '@/lib/slug';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
-import { listingDocument, type DocumentArticle } from './support/documents';
-
-/**
- * The newsroom lines each test gives its articles, by headline: what the parser reads from a date
- * line, a byline, a `Tagged under` line and notes (lib/documents/parse.ts), laid over the drafts
- * it reads from the documents' text, so that the import is tested whole, from bytes to rows.
- */
-const newsroom = vi.hoisted(() => new Map<string, Partial<ArticleDraft>>());
-
-vi.mock('@/lib/documents/parse', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/documents/parse')>();
-  const withLines = (draft: ArticleDraft): ArticleDraft => Object.assign(draft, newsroom.get(draft.headline));
-  return {
-    ...actual,
-    readListingDocument: (input: Uint8Array | string) => {
-      const reader = actual.readListingDocument(input);
-      return {
-        read: (count: number) => reader.read(count).map(withLines),
-        get faulty() {
-          return reader.faulty;
-        },
-        finish: () => {
-          const result = reader.finish();
-          if (result.ok) result.articles.forEach(withLines);
-          return result;
-        },
-      };
-    },
-  };
-});
 
 const kinds = await availableDatabaseKinds();
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const LATER = new Date('2026-12-02T12:00:00.000Z');
 
-/** A date line's reading: the instant, and its day in UTC (the tests' site time zone). */
-const on = (iso: string): ArticleDraft['date'] => ({ at: new Date(iso), day: iso.slice(0, 10), line: 1 });
-
 interface Lines {
+  /** ISO 8601, with its offset. */
   date?: string;
   authors?: string[];
   tags?: string[];
-  notes?: ArticleDraft['notes'];
+  notes?: Note[];
 }
 
-/** An article of a test document, with the newsroom lines it carries. */
-function article(headline: string, lines: Lines = {}, text = `${headline}: the report.`): DocumentArticle {
-  newsroom.set(headline, {
-    date: lines.date ? on(lines.date) : null,
-    authors: lines.authors ?? [],
-    tags: lines.tags ?? [],
-    notes: lines.notes ?? [],
-  });
-  return { headline, section: 'World', paragraphs: [text] };
+/**
+ * An article's block as an editor writes it, with the newsroom lines it carries
+ * (docs/document-format.md, "Newsroom lines"): its date line, its byline, its text and notes,
+ * its marker and its `Tagged under` line.
+ */
+function article(headline: string, lines: Lines = {}, text = `${headline}: the report.`): string {
+  return (
+    [
+      ...(lines.date ? [lines.date.replace('.000Z', 'Z')] : []),
+      headline,
+      '',
+      ...(lines.authors?.length ? [`Written by ${lines.authors.join(' and ')}`, ''] : []),
+      text,
+      '',
+      ...(lines.notes ?? []).flatMap((note) => [note.text, '']),
+      '  • Published in World',
+      ...(lines.tags?.length ? [`Tagged under ${lines.tags.join(', ')}`] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 describe.each(kinds)('newsroom lines, imported into the %s database', (kind) => {
@@ -72,18 +50,21 @@ describe.each(kinds)('newsroom lines, imported into the %s database', (kind) => 
   });
   afterAll(async () => db?.drop());
   beforeEach(async () => {
-    newsroom.clear();
     await db.pool.query(
       'TRUNCATE articles, sections, authors, tags, article_revisions, site_settings RESTART IDENTITY CASCADE',
     );
   });
 
-  const run = (articles: DocumentArticle[], options: ImportOptions = {}) =>
-    importDocuments(db.pool, [{ file: 'doc.txt', bytes: new TextEncoder().encode(listingDocument(articles)) }], {
-      now: NOW,
-      timeZone: 'UTC',
-      ...options,
-    });
+  const run = (articles: string[], options: ImportOptions = {}) =>
+    importDocuments(
+      db.pool,
+      [{ file: 'doc.txt', bytes: new TextEncoder().encode(`${articles.join('\n')}Subscribe to this RSS feed\n`) }],
+      {
+        now: NOW,
+        timeZone: 'UTC',
+        ...options,
+      },
+    );
 
   async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await db.pool.query(sql, params)).rows as T[];
