@@ -6,39 +6,47 @@ import { performance } from 'node:perf_hooks';
 import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { createPool } from '@/lib/db/pool';
-import { readDocuments, type SourceDocument } from '@/lib/documents/read';
+import type { SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { generateCorpus, postgresDatabase, rate, seconds, type BenchOptions } from './support';
+
+/** Rounds of each corpus per engine, taking turns; the fastest of each is compared (the machine is shared and noisy). */
+const IMPORT_ROUNDS = 2;
 
 /**
  * Import speed: one document of BIG_IMPORT articles, into each engine, without newsroom lines and
  * with them (a date line, a byline from 500 authors, 1–4 tags from 2,000, on every article): the
- * lines may cost at most a tenth of the speed (goal: a ratio of at least 0.9).
+ * lines may cost at most a tenth of the speed (goal: a ratio of at least 0.9). The two corpora take
+ * turns, IMPORT_ROUNDS times each, into a fresh database each time; the fastest of each counts.
  */
 export async function benchImport(work: string, options: BenchOptions) {
   const BIG_IMPORT = options.bigImport;
   const corpora = [
     { label: 'plain', newsroom: false },
     { label: 'with newsroom lines', newsroom: true },
-  ] as const;
-  const timings: Record<string, number[]> = {};
+  ].map(({ label, newsroom }) => {
+    const dir = path.join(work, 'big');
+    generateCorpus(dir, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT, newsroom });
+    const bytes = fs.readFileSync(path.join(dir, '0000.txt'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(
+      `import corpus (${label}): ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MiB`,
+    );
+    return { label, sources: [{ file: '0000.txt', bytes }] as SourceDocument[] };
+  });
   for (const engine of ['embedded PostgreSQL', 'PostgreSQL server'] as const) {
-    for (const { label, newsroom } of corpora) {
-      const bigCorpus = path.join(work, 'big');
-      generateCorpus(bigCorpus, { first: 1_000_000, count: BIG_IMPORT, perDocument: BIG_IMPORT, newsroom });
-      const bigSources = await readDocuments([bigCorpus]);
-      fs.rmSync(bigCorpus, { recursive: true, force: true });
-      const bigMegabytes = bigSources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
-      console.log(
-        `import corpus (${label}): ${BIG_IMPORT.toLocaleString('en')} articles in one document, ${bigMegabytes.toFixed(0)} MiB`,
-      );
-      const ms = await withEngine(engine, work, (url) => timeImport(`${engine}, ${label}`, url, bigSources));
-      (timings[engine] ??= []).push(ms);
+    const fastest = corpora.map(() => Infinity);
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      for (const [i, { label, sources }] of corpora.entries()) {
+        const ms = await withEngine(engine, work, (url) => timeImport(`${engine}, ${label}`, url, sources));
+        fastest[i] = Math.min(fastest[i]!, ms);
+      }
     }
-    const [plainMs = NaN, newsroomMs = NaN] = timings[engine]!;
+    const [plainMs = NaN, newsroomMs = NaN] = fastest;
     const ratio = plainMs / newsroomMs;
     console.log(
-      `import, ${engine}: speed with newsroom lines / without = ${ratio.toFixed(2)} (goal ≥ 0.90${ratio >= 0.9 ? ', met' : ', NOT met'})`,
+      `import, ${engine}: speed with newsroom lines / without = ${ratio.toFixed(2)} ` +
+        `(fastest of ${IMPORT_ROUNDS}: ${seconds(newsroomMs)} against ${seconds(plainMs)}; goal ≥ 0.90, ${ratio >= 0.9 ? 'met' : 'NOT met'})`,
     );
   }
 }
