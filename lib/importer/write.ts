@@ -474,29 +474,31 @@ class ChunkMover {
     }
     if (chunk.relinked > 0) {
       // Written again where the byline, tags or date changed: the rows are in byline order, and
-      // carry the article's publication time for the author's and the tag's listings.
-      for (const [links, table, column] of [
-        ['article_authors', 'authors', 'author_identities'],
-        ['article_tags', 'tags', 'tag_identities'],
-      ] as const) {
-        const id = table === 'authors' ? 'author_id' : 'tag_id';
-        if (chunk.updated > 0)
-          await client.query(
-            `DELETE FROM ${links} l USING import_work.stage s
-            WHERE s.chunk = $1 AND s.relink AND NOT s.is_new AND l.article_id = s.article_id`,
-            [chunk.id],
-          );
+      // carry the article's publication time for the author's and the tag's listings. One
+      // statement: each staged article is found once, for both.
+      if (chunk.updated > 0)
         await client.query(
-          `INSERT INTO ${links} (article_id, ${id}, position, published_at)
-           SELECT a.id, n.id, t.position, a.published_at
-             FROM import_work.stage s
-             JOIN articles a ON a.identity = s.identity AND a.date_key = s.date_key
-            CROSS JOIN LATERAL unnest(s.${column}) WITH ORDINALITY AS t(identity, position)
-             JOIN ${table} n ON n.identity = t.identity
-            WHERE s.chunk = $1 AND s.relink AND cardinality(s.${column}) > 0`,
+          `WITH gone AS (SELECT article_id FROM import_work.stage WHERE chunk = $1 AND relink AND NOT is_new),
+                authors AS (DELETE FROM article_authors l USING gone WHERE l.article_id = gone.article_id)
+           DELETE FROM article_tags l USING gone WHERE l.article_id = gone.article_id`,
           [chunk.id],
         );
-      }
+      await client.query(
+        `WITH linked AS MATERIALIZED (
+           SELECT a.id, a.published_at, s.author_identities, s.tag_identities
+             FROM import_work.stage s JOIN articles a ON a.identity = s.identity AND a.date_key = s.date_key
+            WHERE s.chunk = $1 AND s.relink),
+         authors AS (
+           INSERT INTO article_authors (article_id, author_id, position, published_at)
+           SELECT l.id, n.id, t.position, l.published_at
+             FROM linked l CROSS JOIN LATERAL unnest(l.author_identities) WITH ORDINALITY AS t(identity, position)
+             JOIN authors n ON n.identity = t.identity)
+         INSERT INTO article_tags (article_id, tag_id, position, published_at)
+         SELECT l.id, n.id, t.position, l.published_at
+           FROM linked l CROSS JOIN LATERAL unnest(l.tag_identities) WITH ORDINALITY AS t(identity, position)
+           JOIN tags n ON n.identity = t.identity`,
+        [chunk.id],
+      );
     }
   }
 
