@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { articleIdentity, slugify, slugOfIdentity, suffixedSlug } from '@/lib/slug';
+import { articleIdentity, nameIdentity, nameSlug, slugify, slugOfIdentity, suffixedSlug } from '@/lib/slug';
+import { isSlug } from '@/lib/url-params';
 
 describe('slugify', () => {
   test('drops an ampersand instead of spelling it out', () => {
@@ -146,5 +147,48 @@ describe('suffixedSlug', () => {
       'harbour-bridge-2',
       'harbour-bridge-3',
     ]);
+  });
+});
+
+describe('nameIdentity', () => {
+  test('reads two spellings the identity rule reads as one as one name', () => {
+    expect(nameIdentity('Zoë Smith')).toBe(nameIdentity('zoe  SMITH'));
+    expect(nameIdentity('Anne-Marie O’Neil')).toBe('anne marie oneil');
+  });
+
+  test('keeps the letters of a name with no ASCII transliteration', () => {
+    expect(nameIdentity('李明')).toBe('李明');
+    expect(nameIdentity('山田 太郎')).toBe('山田 太郎');
+    expect(nameIdentity('李明')).not.toBe(nameIdentity('李朋'));
+  });
+
+  test('drops Hebrew vowel points and reads compatibility forms as their letters', () => {
+    expect(nameIdentity('שָׂרָה')).toBe(nameIdentity('שרה'));
+    expect(nameIdentity('ｶﾞ')).toBe(nameIdentity('ガ'));
+    // A voiced kana is another letter, not a mark on one.
+    expect(nameIdentity('が')).not.toBe(nameIdentity('か'));
+  });
+
+  test('reads runs of other characters as one space, and a name of none as empty', () => {
+    expect(nameIdentity('李明 — 《新闻》')).toBe('李明 新闻');
+    expect(nameIdentity('🦄 !')).toBe('');
+  });
+});
+
+describe('nameSlug', () => {
+  test('is the readable slug where the transliteration gives one', () => {
+    expect(nameSlug('Zoë Smith')).toBe('zoe-smith');
+    expect(nameSlug('Владимир Путин')).toBe('vladimir-putin');
+  });
+
+  test('is u- and 12 hex digits of the identity’s SHA-256 otherwise, the same for every spelling', () => {
+    expect(nameSlug('李明')).toMatch(/^u-[0-9a-f]{12}$/u);
+    expect(nameSlug('שָׂרָה')).toBe(nameSlug('שרה'));
+    expect(nameSlug('李明')).not.toBe(nameSlug('山田太郎'));
+    expect(isSlug(nameSlug('李明'))).toBe(true);
+  });
+
+  test('is empty for a name with no letters or digits', () => {
+    expect(nameSlug('🦄')).toBe('');
   });
 });

@@ -111,6 +111,26 @@ describe('a wall clock in a zone is an instant', () => {
     });
   });
 
+  test('the days either side of a change keep their own offsets', () => {
+    expect(zonedInstant({ year: 2017, month: 3, day: 25, hour: 23, minute: 30 }, 'Europe/London')).toEqual({
+      ok: true,
+      at: utc('2017-03-25T23:30:00Z'),
+    });
+    expect(zonedInstant({ year: 2017, month: 3, day: 27, hour: 0, minute: 30 }, 'Europe/London')).toEqual({
+      ok: true,
+      at: utc('2017-03-26T23:30:00Z'),
+    });
+    expect(zonedInstant({ year: 2017, month: 3, day: 26, hour: 23, minute: 30 }, 'Europe/London')).toEqual({
+      ok: true,
+      at: utc('2017-03-26T22:30:00Z'),
+    });
+    expect(zonedInstant({ year: 1960, month: 7, day: 1, hour: 12 }, 'America/New_York')).toEqual({
+      ok: true,
+      at: utc('1960-07-01T16:00:00Z'),
+    });
+    expect(zonedInstant({ year: 17, month: 3, day: 27 }, 'UTC')).toEqual({ ok: true, at: utc('0017-03-27T00:00:00Z') });
+  });
+
   test('a time the autumn change repeats is the earlier instant (London 01:30 BST, New York 01:30 EDT)', () => {
     expect(zonedInstant({ year: 2017, month: 10, day: 29, hour: 1, minute: 30 }, 'Europe/London')).toEqual({
       ok: true,

@@ -55,31 +55,83 @@ export type ZonedInstant =
 /**
  * The instant a wall clock in `zone` shows. A local time that a daylight-saving change skips
  * (01:30 on the morning London's clocks go forward) is not a time there; one that happens twice
- * (01:30 on the morning they go back) is the earlier of the two.
+ * (01:30 on the morning they go back) is the earlier of the two. Cheap for a document's thousands
+ * of dates: a day whose offset is the same on either side of it is read with that offset (kept for
+ * the next date on that day); only a day with a change in it asks Temporal to disambiguate.
  */
 export function zonedInstant(wall: WallClock, zone: string): ZonedInstant {
-  let local: Temporal.PlainDateTime;
-  try {
-    local = Temporal.PlainDateTime.from(
-      {
-        year: wall.year,
-        month: wall.month,
-        day: wall.day,
-        hour: wall.hour ?? 0,
-        minute: wall.minute ?? 0,
-        second: wall.second ?? 0,
-        millisecond: wall.millisecond ?? 0,
-      },
-      { overflow: 'reject' },
-    );
-  } catch {
-    return { ok: false, reason: 'no-such-date' };
-  }
+  const clock = wallClockMs(wall);
+  if (clock === null) return { ok: false, reason: 'no-such-date' };
+  const offset = steadyOffset(zone, wall, clock);
+  if (offset !== null) return { ok: true, at: new Date(clock - offset) };
+  const local = Temporal.PlainDateTime.from({
+    year: wall.year,
+    month: wall.month,
+    day: wall.day,
+    hour: wall.hour ?? 0,
+    minute: wall.minute ?? 0,
+    second: wall.second ?? 0,
+    millisecond: wall.millisecond ?? 0,
+  });
   // `compatible` moves a skipped time forward, so a time that comes back changed was skipped.
   const zoned = local.toZonedDateTime(zone, { disambiguation: 'compatible' });
   if (!zoned.toPlainDateTime().equals(local)) return { ok: false, reason: 'skipped' };
   const earlier = local.toZonedDateTime(zone, { disambiguation: 'earlier' });
   return { ok: true, at: new Date(earlier.epochMilliseconds) };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The wall clock read as if it were UTC, in milliseconds; null when no such date or time exists. */
+function wallClockMs({
+  year,
+  month,
+  day,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+}: WallClock): number | null {
+  const whole = [year, month, day, hour, minute, second, millisecond].every(Number.isInteger);
+  if (!whole || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+  if (second < 0 || second > 59 || millisecond < 0 || millisecond > 999) return null;
+  const date = new Date(0);
+  // Not Date.UTC: it reads the years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCDate() !== day) return null;
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
+}
+
+/** Per zone, each local day's offset in milliseconds (null: it changes around that day). */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+const MAX_DAYS_KEPT = 100_000;
+
+/**
+ * The zone's offset on the wall clock's local day, when it is the same 14 hours before that day's
+ * midnight (read as UTC) as 12 hours after its end: no zone is further ahead of UTC or behind it,
+ * and none changes its offset twice within two days, so no change falls on that day. Null when
+ * the two differ.
+ */
+function steadyOffset(zone: string, { year, month, day }: WallClock, clock: number): number | null {
+  if (zone === 'UTC') return 0;
+  let days = steadyOffsets.get(zone);
+  if (!days) steadyOffsets.set(zone, (days = new Map()));
+  const key = year * 10_000 + month * 100 + day;
+  let offset = days.get(key);
+  if (offset === undefined) {
+    const midnight = clock - (((clock % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS));
+    const before = offsetAt(zone, midnight - 14 * HOUR_MS);
+    const after = offsetAt(zone, midnight + 36 * HOUR_MS);
+    offset = before === after ? before : null;
+    if (days.size >= MAX_DAYS_KEPT) days.clear();
+    days.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetAt(zone: string, ms: number): number {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
 }
 
 function zoned(at: Date, zone: string): Temporal.ZonedDateTime {

@@ -8,7 +8,7 @@ import { DocumentPathError, readDocumentFiles, type UnreadableDocument } from '@
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { ImportFailed, type ImportReport } from '@/lib/importer/report';
-import { tagsToExpire } from '@/lib/importer/expiry';
+import { releaseDue, tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
 import { siteTimeZone } from '@/lib/time-zone';
@@ -107,7 +107,7 @@ async function main(): Promise<number> {
       const tags = await tagsToExpire(pool, report);
       const shared = await expireInSharedCache(pool, tags);
       if (shared) console.log(shared.said);
-      const told = await notifySite(tags);
+      const told = await notifySite(tags, { schedule: releaseDue(report) });
       // With the change in the shared cache, an instance that was not told shows it anyway.
       console.log(shared?.everywhere && told.startsWith('No running site') ? 'No running site found to tell.' : told);
     }

@@ -14,6 +14,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { runningSiteFile, type RunningSite } from '@/lib/importer/notify-site';
+import { recordSiteTimeZone } from '@/lib/importer/site-time-zone';
 import { loadFeedTotal } from '@/lib/queries/loaders';
 import { siteTimeZone } from '@/lib/time-zone';
 
@@ -34,6 +35,14 @@ export async function prepareDatabase(root: string): Promise<DatabaseTarget> {
   const migrations = await migrate(database.ownerUrl);
   if (migrations.applied.length > 0) console.log(`Applied migrations: ${migrations.applied.join(', ')}`);
   for (const note of migrations.notes) console.log(note);
+  // The site's time zone, recorded for imports to be checked against (lib/importer/site-time-zone.ts).
+  const settings = createPool(database.ownerUrl, 'import');
+  try {
+    const replaced = await recordSiteTimeZone(settings, siteTimeZone());
+    if (replaced) console.log(replaced);
+  } finally {
+    await settings.end();
+  }
 
   // The site's own count of what it shows (every section's article count), from the primary.
   if ((await loadFeedTotal(await getPrimaryPrisma())) === 0) {

@@ -6,7 +6,7 @@
 import { visible } from '@/lib/documents/characters';
 import { MAX_AUTHOR_NAME_CHARS, MAX_BYLINE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_ARTICLE } from '@/lib/documents/limits';
 import type { Note } from '@/lib/documents/types';
-import { articleIdentity } from '@/lib/slug';
+import { nameIdentity } from '@/lib/slug';
 import { calendarDay, zonedInstant, type WallClock } from '@/lib/time-zone';
 
 const WS = '[ \\t\\u00A0]';
@@ -231,28 +231,13 @@ export function readTags(line: string): Names {
 
 /** Keeps `name` under its identity unless one is kept there already; says so when it has none. */
 function keep(kept: Map<string, string>, name: string, noLetters: string, messages: string[]): void {
-  const identity = nameKey(name);
+  // What makes two author names or tags one (`Syria`, `syria`).
+  const identity = nameIdentity(name);
   if (identity === '') messages.push(noLetters);
   else if (!kept.has(identity)) kept.set(identity, name);
 }
 
 const unique = (messages: string[]) => [...new Set(messages)];
-
-/**
- * What makes two author names or tags one (`Syria`, `syria`): the identity rule of headlines
- * (`articleIdentity`), or, for a name in a script the transliteration does not cover (Chinese),
- * its letters and digits, NFKC-normalised and case-folded, every other run read as one space.
- * A local helper: the import's `nameIdentity` in lib/slug.ts is meant to replace it.
- */
-export function nameKey(name: string): string {
-  const identity = articleIdentity(name);
-  if (identity !== '') return identity;
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const NOTE_LABELS: [string, Note['kind']][] = [
   ['correction:', 'correction'],

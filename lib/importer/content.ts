@@ -1,16 +1,42 @@
 import { hash } from 'node:crypto';
-import type { ArticleDraft } from '@/lib/documents/types';
+import type { ArticleDraft, Note } from '@/lib/documents/types';
 
-/** What a reader sees of an article; a change to any of it is an update. */
-export function contentHash(draft: ArticleDraft): string {
-  const canonical = JSON.stringify([
+/**
+ * What the newsroom lines give an article, as it will be stored: its date (a date line's, or the
+ * stored one a re-import without the line keeps; null while dated by position), its authors' and
+ * tags' identities (lib/slug.ts `nameIdentity`: a respelling the rule reads as one name shows
+ * the first spelling still, so it is no change) and its notes.
+ */
+export interface NewsroomContent {
+  date: Date | null;
+  authors: readonly string[];
+  tags: readonly string[];
+  notes: readonly Note[];
+}
+
+/**
+ * What a reader sees of an article; a change to any of it is an update. An article without
+ * newsroom lines hashes as it did before they existed, so that re-importing a document stored
+ * before them changes nothing.
+ */
+export function contentHash(draft: ArticleDraft, newsroom?: NewsroomContent): string {
+  const text = [
     draft.sectionSlug,
     draft.sectionName,
     draft.headline,
     draft.dateline ? [draft.dateline.place, draft.dateline.dateText, draft.dateline.source] : null,
     draft.body.map((block) => [block.type, block.text]),
-  ]);
-  return hash('sha256', canonical);
+  ];
+  const lines =
+    newsroom && (newsroom.date || newsroom.authors.length > 0 || newsroom.tags.length > 0 || newsroom.notes.length > 0)
+      ? [
+          newsroom.date?.toISOString() ?? null,
+          newsroom.authors,
+          newsroom.tags,
+          newsroom.notes.map((note) => [note.kind, note.text]),
+        ]
+      : null;
+  return hash('sha256', JSON.stringify(lines ? [...text, lines] : text));
 }
 
 /** The words of the article's body: runs of characters between whitespace (as `\s` has it). */

@@ -14,6 +14,7 @@ function report(documents: Array<Partial<DocumentReport>>): ImportReport {
     chromeLines: 1,
     problems: [],
     keptApart: [],
+    scheduled: [],
     ...doc,
   }));
   const sum = (key: 'created' | 'updated' | 'unchanged' | 'chromeLines') =>
@@ -32,6 +33,7 @@ function report(documents: Array<Partial<DocumentReport>>): ImportReport {
     changed: [],
     sectionsChanged: false,
     dryRun: false,
+    scheduled: docs.flatMap((doc) => doc.scheduled).sort((a, b) => a.getTime() - b.getTime()),
   };
 }
 
@@ -66,5 +68,36 @@ describe('formatReport', () => {
       'doc-3.txt: not loaded: the run stopped at a database error in an earlier document',
       'Total: 2 created, 0 updated, 0 unchanged, 3 chrome lines skipped, 0 problems in 3 documents',
     ]);
+  });
+
+  test('says how many articles are scheduled and for when, to the minute, in the site’s time zone', () => {
+    const scheduled = [
+      new Date('2026-12-04T09:00:30Z'),
+      new Date('2026-12-03T14:00:00Z'),
+      new Date('2026-12-04T09:00:00Z'),
+    ];
+    const printed = formatReport(report([{ created: 3, scheduled }]), 'UTC').split('\n');
+    expect(printed.at(-1)).toBe('3 scheduled: 2026-12-03 14:00 (1), 2026-12-04 09:00 (2) (UTC)');
+    expect(
+      formatReport(report([{ created: 3, scheduled }]), 'Asia/Tokyo')
+        .split('\n')
+        .at(-1),
+    ).toBe('3 scheduled: 2026-12-03 23:00 (1), 2026-12-04 18:00 (2) (Asia/Tokyo)');
+  });
+
+  test('names the first five times of a long schedule and counts the rest', () => {
+    const scheduled = Array.from({ length: 7 }, (_, day) => new Date(Date.UTC(2026, 11, 10 + day, 6)));
+    expect(
+      formatReport(report([{ created: 7, scheduled }]), 'UTC')
+        .split('\n')
+        .at(-1),
+    ).toBe(
+      '7 scheduled: 2026-12-10 06:00 (1), 2026-12-11 06:00 (1), 2026-12-12 06:00 (1), 2026-12-13 06:00 (1), ' +
+        '2026-12-14 06:00 (1) and 2 more times (UTC)',
+    );
+  });
+
+  test('prints no scheduled line when every article is public', () => {
+    expect(formatReport(report([{ created: 1 }]), 'UTC')).not.toMatch(/scheduled/u);
   });
 });

@@ -1,3 +1,4 @@
+import { siteTimeZone } from '@/lib/time-zone';
 import type { DocumentReport, ImportReport } from './report';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,8 +37,50 @@ function documentLine(doc: DocumentReport): string {
   }
 }
 
-/** The summary an editor reads: a line per document, each problem as file:line: message, then the totals. */
-export function formatReport(report: ImportReport): string {
+/** Times named on the scheduled line; past these, how many more. */
+const LISTED_TIMES = 5;
+
+/** `2026-12-03 14:00`: an instant's minute in the time zone. */
+function minuteIn(timeZone: string): (at: Date) => string {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (at) => {
+    const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  };
+}
+
+/**
+ * `2 scheduled: 2026-12-03 14:00 (1), 2026-12-04 09:00 (1) (Europe/London)`: how many of the
+ * run's articles are not public yet, and when they become public, to the minute, in the site's
+ * time zone, earliest first.
+ */
+export function scheduledLine(scheduled: readonly Date[], timeZone: string): string | null {
+  if (scheduled.length === 0) return null;
+  const minute = minuteIn(timeZone);
+  const counts = new Map<string, number>();
+  for (const at of [...scheduled].sort((a, b) => a.getTime() - b.getTime())) {
+    const key = minute(at);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const times = [...counts].map(([time, n]) => `${time} (${n})`);
+  const more = times.length - LISTED_TIMES;
+  const listed = times.slice(0, LISTED_TIMES).join(', ') + (more > 0 ? ` and ${more} more times` : '');
+  return `${scheduled.length} scheduled: ${listed} (${timeZone})`;
+}
+
+/**
+ * The summary an editor reads: a line per document, each problem as file:line: message, then the
+ * totals, and when some articles are not public yet, how many and for when (in `timeZone`, the site's).
+ */
+export function formatReport(report: ImportReport, timeZone = siteTimeZone()): string {
   const lines: string[] = [];
   if (report.dryRun) lines.push('Dry run: nothing is written.');
   for (const doc of report.documents) {
@@ -50,5 +93,7 @@ export function formatReport(report: ImportReport): string {
     `Total: ${counts(totals, keptApart)}, ${plural(totals.problems, 'problem')} in ${plural(report.documents.length, 'document')}` +
       (totals.invalid > 0 ? ` (${totals.invalid} invalid)` : ''),
   );
+  const scheduled = scheduledLine(report.scheduled, timeZone);
+  if (scheduled) lines.push(scheduled);
   return lines.join('\n');
 }

@@ -1,12 +1,15 @@
 import type pg from 'pg';
 import { readListingDocument, type ListingReader } from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
-import type { DocumentProblem, ParsedDocument } from '@/lib/documents/types';
+import type { DocumentProblem, ParsedDocument, ParseOptions } from '@/lib/documents/types';
+import { siteTimeZone } from '@/lib/time-zone';
+import { runNameTables, type RunNameTables } from './names';
 import {
+  addPending,
+  emptyPending,
   emptyPlan,
   InvalidDocument,
   planInBatches,
-  storedAfter,
   wholeDocument,
   type Pending,
   type PlannedBatches,
@@ -21,7 +24,8 @@ import {
   type ImportReport,
 } from './report';
 import { refusedSearchVectors } from './search-vectors';
-import { loadNavigationSections, withImportLock, writeDocument } from './write';
+import { checkImportTimeZone } from './site-time-zone';
+import { loadMovedSections, loadNavigationSections, withImportLock, writeDocument } from './write';
 
 export interface ImportOptions {
   /** Parse, validate and compare with the database, writing nothing. */
@@ -33,6 +37,8 @@ export interface ImportOptions {
   onProgress?: (progress: { documents: number; totalDocuments: number; articles: number }) => void;
   /** Called when another import holds the database and this one waits for it. */
   onWait?: () => void;
+  /** The time zone its documents' dates were read in (default: SITE_TIME_ZONE); refused unless it is the site's. */
+  timeZone?: string;
 }
 
 /** Changed articles in one run past which the import refreshes the planner's statistics. */
@@ -41,6 +47,8 @@ const ANALYZE_AFTER = 1_000;
 /** A run's documents: how each is read, what is known of it so far, and its report. */
 interface Run {
   options: ImportOptions;
+  /** The time zone its documents' dates were read in. */
+  timeZone: string;
   dryRun: boolean;
   skipInvalid: boolean;
   documents: DocumentReport[];
@@ -64,7 +72,9 @@ export async function importDocuments(
   sources: readonly SourceDocument[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const run = startRun(sources, options);
+  // The parser reads dates in the site's time zone, and puts a moved section's articles at its new slug.
+  const parse = { timeZone: options.timeZone ?? siteTimeZone(), movedSections: await loadMovedSections(pool) };
+  const run = startRun(sources, options, parse);
   if (run.readers.length > 0 && !run.skipInvalid && anyInvalid(run)) {
     settle(run, 0, run.readers[0]!.finish());
   } else if (run.readers.length > 0) {
@@ -76,13 +86,14 @@ export async function importDocuments(
   return finishRun(run);
 }
 
-function startRun(sources: readonly SourceDocument[], options: ImportOptions): Run {
+function startRun(sources: readonly SourceDocument[], options: ImportOptions, parse: ParseOptions): Run {
   // The first document is read as it is written, so that reading it overlaps writing it (its own
   // problems, if any, come out at its end and roll its writes back). The others are read whole
   // first: a run that loads nothing because one of them is invalid is known before any write.
-  const readers = sources.map((source) => readListingDocument(source.bytes));
+  const readers = sources.map((source) => readListingDocument(source.bytes, parse));
   const run: Run = {
     options,
+    timeZone: parse.timeZone ?? siteTimeZone(),
     dryRun: options.dryRun ?? false,
     skipInvalid: options.skipInvalid ?? false,
     documents: sources.map((source) => unreadReport(source.file)),
@@ -122,17 +133,20 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     settle(run, 0, run.readers[0]!.finish());
     return;
   }
+  // Dates without an offset were read in the import's time zone: it must be the site's.
+  await checkImportTimeZone(client, run.timeZone, !run.dryRun);
   // Taken after the lock: a run that waited for another dates its articles after that one's.
   const now = run.options.now ?? new Date();
   const sectionsBefore = await loadNavigationSections(client);
   // Dry runs see what earlier documents of the same run would have written.
-  const pending: Pending = { byIdentity: new Map(), slugs: new Set() };
+  const pending: Pending = emptyPending();
+  const names = runNameTables();
   // Articles of the documents before: their count dates the next document's after them.
   let ordinal = 0;
   for (const index of run.readers.keys()) {
     const result = run.results[index];
     if (result && !result.ok) continue;
-    const plan = await loadDocument(pool, client, run, index, { pending, now, ordinal });
+    const plan = await loadDocument(pool, client, run, index, { pending, names, now, ordinal });
     if (!plan) {
       if (run.skipInvalid) continue;
       break;
@@ -142,6 +156,7 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     report.status = run.dryRun ? 'would load' : 'loaded';
     [report.created, report.updated, report.unchanged] = [plan.created, plan.updated, plan.unchanged];
     report.keptApart = plan.keptApart;
+    report.scheduled = plan.scheduled;
     run.changed.push(...plan.changed);
     progress(run, index + 1, ordinal);
   }
@@ -163,7 +178,7 @@ async function loadDocument(
   client: pg.PoolClient,
   run: Run,
   index: number,
-  { pending, now, ordinal }: { pending: Pending; now: Date; ordinal: number },
+  { pending, names, now, ordinal }: { pending: Pending; names: RunNameTables; now: Date; ordinal: number },
 ): Promise<RunningPlan | null> {
   // Read whole and valid, or null: read as it is written (the caller skips invalid ones).
   const parsed = run.results[index];
@@ -174,6 +189,7 @@ async function loadDocument(
   const nextBatch = planInBatches(
     result ? wholeDocument(result.articles) : reader,
     pending,
+    names,
     now,
     ordinal,
     plan,
@@ -205,10 +221,7 @@ async function loadDocument(
 /** A dry run's document: planned batch by batch, its articles kept as what later documents plan against. */
 async function rehearse(client: pg.PoolClient, nextBatch: PlannedBatches, pending: Pending): Promise<void> {
   for (let batch = await nextBatch(client); batch; batch = await nextBatch(client)) {
-    for (const article of batch) {
-      pending.byIdentity.set(article.draft.identity, storedAfter(article));
-      pending.slugs.add(article.slug);
-    }
+    for (const article of batch) addPending(pending, article);
   }
 }
 
@@ -228,6 +241,7 @@ function finishRun(run: Run): ImportReport {
     changed: run.changed,
     sectionsChanged: run.sectionsChanged,
     dryRun: run.dryRun,
+    scheduled: documents.flatMap((doc) => doc.scheduled).sort((a, b) => a.getTime() - b.getTime()),
   };
   if (failure) throw new ImportFailed(report, documents[failure.index]!.file, failure.error);
   return report;

@@ -29,13 +29,25 @@ function findSite(): { url: string; secret: string } | null {
   }
 }
 
-/** Asks the running site to expire these cache tags (lib/importer/expiry.ts); says what happened. */
-export async function notifySite(tags: readonly string[]): Promise<string> {
-  if (tags.length === 0) return 'Nothing changed, so the site was not told.';
+/**
+ * The notice's body: the cache tags to expire, and with `schedule`, why a notice that expires
+ * nothing is sent at all: the import scheduled an article (or moved one's time), which the site's
+ * release clock must hear (every notice publishes the site's content-changed event).
+ */
+export function noticeBody(tags: readonly string[], schedule = false): string {
+  return JSON.stringify(schedule && tags.length === 0 ? { tags, reason: 'schedule' } : { tags });
+}
+
+/**
+ * Asks the running site to expire these cache tags (lib/importer/expiry.ts); says what happened.
+ * With `schedule` (expiry.ts `releaseDue`), the site is told even when no tag is to expire.
+ */
+export async function notifySite(tags: readonly string[], { schedule = false } = {}): Promise<string> {
+  if (tags.length === 0 && !schedule) return 'Nothing changed, so the site was not told.';
   const site = findSite();
   if (!site) return 'No running site found to tell: it shows the change within 60 seconds of its next visit.';
   const endpoint = new URL('/api/revalidate', site.url);
-  const body = JSON.stringify({ tags });
+  const body = noticeBody(tags, schedule);
   try {
     // Signed now, over this body, with a nonce: the site takes it once, within a minute.
     const response = await fetch(endpoint, {
@@ -46,7 +58,9 @@ export async function notifySite(tags: readonly string[]): Promise<string> {
     });
     if (!response.ok)
       return `The site at ${site.url} refused the update notice (HTTP ${response.status}): it shows the change within 60 seconds.`;
-    return `The site at ${site.url} was told and shows the change now.`;
+    return tags.length === 0
+      ? `The site at ${site.url} was told of the schedule.`
+      : `The site at ${site.url} was told and shows the change now.`;
   } catch (error) {
     return `The site at ${site.url} could not be reached (${(error as Error).message}): it shows the change within 60 seconds.`;
   }

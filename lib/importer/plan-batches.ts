@@ -1,17 +1,75 @@
 import type pg from 'pg';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
-import { assignSlugs, planDocument, type DocumentPlan, type PlannedArticle, type StoredArticle } from './plan';
+import type { NameRow, RunNameTables } from './names';
+import {
+  articleKey,
+  assignSlugs,
+  draftKey,
+  planDocument,
+  type DocumentPlan,
+  type PlannedArticle,
+  type StoredArticle,
+} from './plan';
+import type { ChangedArticle } from './report';
 import { refusedSearchVectors } from './search-vectors';
-import { loadStoredArticles, loadTakenSlugs, WRITE_BATCH } from './write';
+import { loadStoredArticles, loadStoredLinks, loadTakenSlugs, WRITE_BATCH, type StoredLinks } from './write';
 
 /** What a dry run would have written so far: later documents of the run plan against it. */
 export interface Pending {
-  byIdentity: Map<string, StoredArticle>;
+  /** By articleKey (identity and date_key). */
+  byKey: Map<string, StoredArticle>;
+  /** The newest by identity alone, for undated articles. */
+  newest: Map<string, StoredArticle>;
   slugs: Set<string>;
 }
 
+export const emptyPending = (): Pending => ({ byKey: new Map(), newest: new Map(), slugs: new Set() });
+
 export function storedAfter(article: PlannedArticle): StoredArticle {
-  return { slug: article.slug, hash: article.hash, sectionSlug: article.draft.sectionSlug };
+  return {
+    id: article.articleId,
+    slug: article.slug,
+    hash: article.hash,
+    sectionSlug: article.draft.sectionSlug,
+    dateKey: article.dateKey,
+    dated: article.dated,
+    publishedAt: article.publishedAt,
+    publicAt: article.publicAt,
+    notes: article.notes,
+  };
+}
+
+/** Adds a dry run's planned article to what later documents plan against. */
+export function addPending(pending: Pending, article: PlannedArticle): void {
+  const stored = storedAfter(article);
+  pending.byKey.set(articleKey(article.draft.identity, article.dateKey), stored);
+  const newest = pending.newest.get(article.draft.identity);
+  if (!newest || newest.publishedAt <= stored.publishedAt) pending.newest.set(article.draft.identity, stored);
+  pending.slugs.add(article.slug);
+}
+
+/**
+ * The stored article a draft is ("Identity with dates"), from what the database gave
+ * (`fromDatabase`: the same day, else an undated one, for a dated draft; the newest for an
+ * undated one) and what a dry run's earlier documents would have written.
+ */
+function matchPending(
+  draft: ArticleDraft,
+  fromDatabase: StoredArticle | undefined,
+  pending: Pending,
+): StoredArticle | undefined {
+  if (pending.byKey.size === 0) return fromDatabase;
+  const rewritten =
+    fromDatabase && (pending.byKey.get(articleKey(draft.identity, fromDatabase.dateKey)) ?? fromDatabase);
+  if (draft.date) {
+    const sameDay = pending.byKey.get(articleKey(draft.identity, draft.date.day));
+    if (sameDay) return sameDay;
+    if (rewritten?.dateKey === draft.date.day) return rewritten;
+    return pending.byKey.get(articleKey(draft.identity, '')) ?? rewritten;
+  }
+  const newest = pending.newest.get(draft.identity);
+  if (!newest) return rewritten;
+  return !rewritten || rewritten.publishedAt <= newest.publishedAt ? newest : rewritten;
 }
 
 /** Gives the next batch of a document's articles to write, planned over `client`; null after the last. */
@@ -39,7 +97,7 @@ export class InvalidDocument extends Error {}
 export type RunningPlan = Omit<DocumentPlan, 'write'> & { read: number };
 
 export function emptyPlan(): RunningPlan {
-  return { created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], read: 0 };
+  return { created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], scheduled: [], read: 0 };
 }
 
 /**
@@ -49,16 +107,20 @@ export function emptyPlan(): RunningPlan {
  * write (none when all are unchanged), or null after the last. One call at a time: each
  * plans against the slugs the ones before it gave.
  *
- * Stored articles are found by identity; each new one is given the slug its identity asks
- * for, or the next free `-2`, `-3`, … (`assignSlugs`): free of the stored articles (the slug's
- * unique index is asked) and of the slugs given earlier in the run, in document order. The run
- * holds the import lock, so no other import takes a slug between this look-up and the write.
- * A document's identities are its own (the reader reports a repeated one as a problem, and no
- * batch is planned once it is faulty), so a look-up never needs this document's own writes.
+ * Stored articles are found by identity and day ("Identity with dates", `loadStoredArticles`);
+ * a stored article one draft of the document matched is not another's (an undated and a dated
+ * draft of one headline: the second is a new article). Each new one is given the slug its
+ * identity asks for, or the next free `-2`, `-3`, … (`assignSlugs`): free of the stored articles
+ * (the slug's unique index is asked) and of the slugs given earlier in the run, in document order.
+ * The run holds the import lock, so no other import takes a slug between this look-up and the
+ * write. The authors and tags the written articles name are found or given slugs (`RunNames`),
+ * and each updated article's stored ones are read: their old slugs are expired with the new, and
+ * its rows are written again only when its byline, tags or date changed.
  */
 export function planInBatches(
   source: DraftSource,
   pending: Pending,
+  names: RunNameTables,
   now: Date,
   ordinal: number,
   plan: RunningPlan,
@@ -66,6 +128,8 @@ export function planInBatches(
   refused: DocumentProblem[] | null,
 ): PlannedBatches {
   const given = new Set(pending.slugs);
+  /** Stored articles (by articleKey) a draft of this document matched. */
+  const claimed = new Set<string>();
   return async (client) => {
     const drafts = source.read(WRITE_BATCH);
     if (source.faulty) throw new InvalidDocument();
@@ -75,30 +139,92 @@ export function planInBatches(
       if (refused.length > 0) throw new InvalidDocument();
     }
     plan.read += drafts.length;
-    const stored = await loadStoredArticles(
-      client,
-      drafts.map((draft) => draft.identity),
-    );
+    const found = await loadStoredArticles(client, drafts);
+    const stored = new Map<string, StoredArticle>();
     for (const draft of drafts) {
-      const earlier = pending.byIdentity.get(draft.identity);
-      if (earlier) stored.set(draft.identity, earlier);
+      const key = draftKey(draft);
+      const match = matchPending(draft, found.get(key), pending);
+      if (!match) continue;
+      const matchKey = articleKey(draft.identity, match.dateKey);
+      if (claimed.has(matchKey)) continue;
+      claimed.add(matchKey);
+      stored.set(key, match);
     }
-    const fresh = drafts.filter((draft) => !stored.has(draft.identity));
+    const fresh = drafts.filter((draft) => !stored.has(draftKey(draft)));
     const known = new Map<string, boolean>();
     for (;;) {
       const { slugs, unknown } = assignSlugs(fresh, known, given);
       if (unknown.length === 0) {
         for (const slug of slugs.values()) given.add(slug);
         const part = planDocument(drafts, stored, slugs, now, ordinal);
+        await linkNames(client, part.write, part.changed, stored, names);
         plan.created += part.created;
         plan.updated += part.updated;
         plan.unchanged += part.unchanged;
         plan.keptApart.push(...part.keptApart);
         plan.changed.push(...part.changed);
+        plan.scheduled.push(...part.scheduled);
         return part.write;
       }
       const taken = await loadTakenSlugs(client, unknown);
       for (const slug of unknown) known.set(slug, taken.has(slug));
     }
   };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const slugsOf = (before: readonly NameRow[], after: readonly NameRow[]) => [
+  ...new Set([...before, ...after].map((row) => row.slug)),
+];
+
+/**
+ * The written articles' authors and tags: found or given slugs, and for each update, its
+ * stored ones read, so that its rows are written again only when they (or its date) changed,
+ * and both the old and the new are named for expiry (`ChangedArticle.authorSlugs`, `tagSlugs`;
+ * `changed` is in the order of `write`).
+ */
+async function linkNames(
+  client: pg.PoolClient,
+  write: PlannedArticle[],
+  changed: ChangedArticle[],
+  stored: ReadonlyMap<string, StoredArticle>,
+  names: RunNameTables,
+): Promise<void> {
+  const authors = new Map<string, string>();
+  const tags = new Map<string, string>();
+  for (const article of write) {
+    article.authorIdentities.forEach(
+      (identity, i) => authors.has(identity) || authors.set(identity, article.authorNames[i]!),
+    );
+    article.tagIdentities.forEach((identity, i) => tags.has(identity) || tags.set(identity, article.tagNames[i]!));
+  }
+  if (authors.size > 0) await names.authors.resolve(client, authors);
+  if (tags.size > 0) await names.tags.resolve(client, tags);
+  const updates = write.filter((article) => article.articleId !== null).map((article) => article.articleId!);
+  const links = updates.length > 0 ? await loadStoredLinks(client, updates) : new Map<number, StoredLinks>();
+  write.forEach((article, i) => {
+    article.authorRows = article.authorIdentities.map((identity) => names.authors.row(identity));
+    article.tagRows = article.tagIdentities.map((identity) => names.tags.row(identity));
+    const report = changed[i]!;
+    const before = article.articleId === null ? undefined : links.get(article.articleId);
+    const beforeAuthors = before?.authors ?? [];
+    const beforeTags = before?.tags ?? [];
+    if (!article.isNew) {
+      const previous = stored.get(draftKey(article.draft));
+      article.relink =
+        !sameList(
+          beforeAuthors.map((row) => row.identity),
+          article.authorIdentities,
+        ) ||
+        !sameList(
+          beforeTags.map((row) => row.identity),
+          article.tagIdentities,
+        ) ||
+        (previous !== undefined && previous.publishedAt.getTime() !== article.publishedAt.getTime());
+    }
+    const authorSlugs = slugsOf(beforeAuthors, article.authorRows);
+    const tagSlugs = slugsOf(beforeTags, article.tagRows);
+    if (authorSlugs.length > 0) report.authorSlugs = authorSlugs;
+    if (tagSlugs.length > 0) report.tagSlugs = tagSlugs;
+  });
 }

@@ -19,13 +19,15 @@ export interface DocumentReport {
    * their headline asks for was another's, so they were saved under the next free `-2`, `-3`, ….
    */
   keptApart: string[];
+  /** When each of its articles that is not public yet (scheduled) becomes public. */
+  scheduled: Date[];
 }
 
 export interface ChangedArticle {
   /** Its URL's slug, as stored (a kept-apart article's with its suffix). */
   slug: string;
   sectionSlug: string;
-  /** New to the site (not an update in place). */
+  /** New to the site's readers: a new article, or a scheduled one this import published (not an update in place). */
   created: boolean;
   /** The section it was in before, when this run moved it. */
   previousSectionSlug?: string;
@@ -33,6 +35,13 @@ export interface ChangedArticle {
   authorSlugs?: string[];
   /** The slugs of its tags before and after the change. */
   tagSlugs?: string[];
+  /** A public article whose publication time changed: it moved in the listings that show it. */
+  redated?: true;
+  /**
+   * Not public yet after this import (new and scheduled, or still scheduled): nothing the site
+   * shows has it, so nothing is expired for it; it becomes public at this time.
+   */
+  scheduledFor?: Date;
 }
 
 export interface ImportReport {
@@ -47,6 +56,8 @@ export interface ImportReport {
     /** Created articles saved under a suffixed slug (see DocumentReport.keptApart). */
     keptApart: number;
   };
+  /** When each article of the run that is not public yet becomes public, earliest first. */
+  scheduled: Date[];
   changed: ChangedArticle[];
   /** The navigation's sections (those with articles) differ after the run. */
   sectionsChanged: boolean;
@@ -81,6 +92,7 @@ export function unreadReport(file: string): DocumentReport {
     chromeLines: 0,
     problems: [],
     keptApart: [],
+    scheduled: [],
   };
 }
 

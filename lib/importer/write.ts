@@ -4,7 +4,9 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importStreams } from '@/lib/db/pool';
 import { countWords } from './content';
-import type { PlannedArticle, StoredArticle } from './plan';
+import type { ArticleDraft, StoredNote } from '@/lib/documents/types';
+import type { NameRow } from './names';
+import { draftKey, type PlannedArticle, type StoredArticle } from './plan';
 
 /** Held by an import from start to end (Prisma's migration lock is 72707369). */
 const IMPORT_LOCK_KEY = 72707370;
@@ -52,18 +54,83 @@ export async function withImportLock<T>(
   }
 }
 
-/** What is stored of the articles with these identities (by identity): their slug, content hash and section. */
+/**
+ * What is stored of the articles these drafts are, by draftKey ("Identity with dates"): for a
+ * dated draft, the article of its headline on its day, else its headline's undated article (it
+ * gains the date); for an undated draft, the newest article of its headline, whatever its day.
+ * One probe of the (identity, date_key) index each.
+ */
 export async function loadStoredArticles(
   client: pg.PoolClient,
-  identities: string[],
+  drafts: readonly ArticleDraft[],
 ): Promise<Map<string, StoredArticle>> {
-  const { rows } = await client.query<{ identity: string; slug: string; hash: string; section_slug: string }>(
-    `SELECT a.identity, a.slug, a.content_hash AS hash, s.slug AS section_slug
-       FROM articles a JOIN sections s ON s.id = a.section_id
-      WHERE a.identity = ANY($1::text[])`,
-    [identities],
+  const { rows } = await client.query<{
+    i: string;
+    id: number;
+    slug: string;
+    hash: string;
+    section_slug: string;
+    date_key: string;
+    dated: boolean;
+    published_at: Date;
+    public_at: Date;
+    notes: StoredNote[];
+  }>(
+    `SELECT q.i, a.id, a.slug, a.content_hash AS hash, s.slug AS section_slug, a.date_key, a.dated,
+            a.published_at, a.public_at, a.notes
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(identity, day, i)
+       CROSS JOIN LATERAL (
+         SELECT * FROM articles a
+          WHERE a.identity = q.identity AND (q.day = '' OR a.date_key = q.day OR a.date_key = '')
+          ORDER BY CASE WHEN q.day = '' THEN 0 WHEN a.date_key = q.day THEN 0 ELSE 1 END, a.published_at DESC, a.id DESC
+          LIMIT 1) a
+       JOIN sections s ON s.id = a.section_id`,
+    [drafts.map((draft) => draft.identity), drafts.map((draft) => draft.date?.day ?? '')],
   );
-  return new Map(rows.map((row) => [row.identity, { slug: row.slug, hash: row.hash, sectionSlug: row.section_slug }]));
+  const stored = new Map<string, StoredArticle>();
+  for (const row of rows) {
+    stored.set(draftKey(drafts[Number(row.i) - 1]!), {
+      id: row.id,
+      slug: row.slug,
+      hash: row.hash,
+      sectionSlug: row.section_slug,
+      dateKey: row.date_key,
+      dated: row.dated,
+      publishedAt: row.published_at,
+      publicAt: row.public_at,
+      notes: row.notes,
+    });
+  }
+  return stored;
+}
+
+/** What an article's authors and tags are before an update: their identities and slugs, in order. */
+export interface StoredLinks {
+  authors: NameRow[];
+  tags: NameRow[];
+}
+
+/** The stored authors and tags of these articles, by article id. */
+export async function loadStoredLinks(
+  client: pg.PoolClient,
+  ids: readonly number[],
+): Promise<Map<number, StoredLinks>> {
+  const { rows } = await client.query<{ article_id: number; kind: 'author' | 'tag' } & NameRow>(
+    `SELECT l.article_id, 'author' AS kind, l.position, n.identity, n.slug, n.name
+       FROM article_authors l JOIN authors n ON n.id = l.author_id WHERE l.article_id = ANY($1::int[])
+     UNION ALL
+     SELECT l.article_id, 'tag', l.position, n.identity, n.slug, n.name
+       FROM article_tags l JOIN tags n ON n.id = l.tag_id WHERE l.article_id = ANY($1::int[])
+     ORDER BY 1, 2, 3`,
+    [ids],
+  );
+  const links = new Map<number, StoredLinks>();
+  for (const { article_id: id, kind, identity, slug, name } of rows) {
+    let entry = links.get(id);
+    if (!entry) links.set(id, (entry = { authors: [], tags: [] }));
+    (kind === 'author' ? entry.authors : entry.tags).push({ identity, slug, name });
+  }
+  return links;
 }
 
 /** Which of these slugs an article holds (one probe of the slug's unique index each). */
@@ -80,6 +147,17 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
     `SELECT string_agg(slug, ' ' ORDER BY id) AS slugs FROM sections WHERE article_count > 0`,
   );
   return rows[0]?.slugs ?? '';
+}
+
+/**
+ * The sections a migration moved off a slug the site's routes now use (`section_redirects`):
+ * old slug → the slug the section has now. The parser puts a marker naming the old one there.
+ */
+export async function loadMovedSections(pool: pg.Pool): Promise<Map<string, string>> {
+  const { rows } = await pool.query<{ old_slug: string; slug: string }>(
+    `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
+  );
+  return new Map(rows.map((row) => [row.old_slug, row.slug]));
 }
 
 /** Chunks read and planned ahead of the connections that stage them. */
@@ -285,6 +363,10 @@ interface Chunk {
   updated: number;
   /** Each section its articles are in: slug → name. */
   sections: Map<string, string>;
+  /** The authors and tags its articles name (by identity), and how many articles' links are written again. */
+  authors: Map<string, NameRow>;
+  tags: Map<string, NameRow>;
+  relinked: number;
 }
 
 /** A batch of planned articles as chunk number `id`. */
@@ -296,11 +378,18 @@ function chunkOf(batch: readonly PlannedArticle[], id: number): Chunk {
     created: 0,
     updated: 0,
     sections: new Map(),
+    authors: new Map(),
+    tags: new Map(),
+    relinked: 0,
   };
   for (const article of batch) {
     if (article.isNew) chunk.created += 1;
     else chunk.updated += 1;
     chunk.sections.set(article.draft.sectionSlug, article.draft.sectionName);
+    if (!article.relink) continue;
+    chunk.relinked += 1;
+    for (const row of article.authorRows) chunk.authors.set(row.identity, row);
+    for (const row of article.tagRows) chunk.tags.set(row.identity, row);
   }
   return chunk;
 }
@@ -318,6 +407,8 @@ async function stage(connection: pg.PoolClient, chunk: Chunk): Promise<void> {
 class ChunkMover {
   /** Sections made (or found) by this document's earlier chunks. */
   private readonly sections = new Set<string>();
+  /** Authors and tags (by identity) this document's earlier chunks wrote (or found). */
+  private readonly names = { authors: new Set<string>(), tags: new Set<string>() };
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -334,45 +425,99 @@ class ChunkMover {
       );
       for (const [slug] of sections) this.sections.add(slug);
     }
+    await this.insertNames('authors', chunk.authors);
+    await this.insertNames('tags', chunk.tags);
     if (chunk.updated > 0) {
-      // The version each update replaces is kept whole first: a correction never loses what the article said.
+      // The version each update replaces is kept whole first, its date, byline, tags and notes
+      // with it: a correction never loses what the article said.
       await client.query(
         `INSERT INTO article_revisions (article_id, version_of, replaced_at, headline, section_id, body,
-                                        dateline_place, dateline_date, dateline_source, content_hash)
+                                        dateline_place, dateline_date, dateline_source, content_hash,
+                                        published_at, authors, tags, notes)
          SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
-                a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash
-           FROM articles a JOIN import_work.stage s ON s.identity = a.identity
+                a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash, a.published_at,
+                ARRAY(SELECT n.name FROM article_authors l JOIN authors n ON n.id = l.author_id
+                       WHERE l.article_id = a.id ORDER BY l.position),
+                ARRAY(SELECT n.name FROM article_tags l JOIN tags n ON n.id = l.tag_id
+                       WHERE l.article_id = a.id ORDER BY l.position),
+                a.notes
+           FROM articles a JOIN import_work.stage s ON s.article_id = a.id
           WHERE s.chunk = $2 AND NOT s.is_new AND a.content_hash <> s.content_hash`,
         [now, chunk.id],
       );
-      // An update finds its article by identity and keeps its slug: an article's URL never changes.
+      // An update finds its article by its row and keeps its slug: an article's URL never changes.
       await client.query(
         `UPDATE articles a
             SET headline = s.headline, section_id = sec.id, body = s.body,
                 dateline_place = s.dateline_place, dateline_date = s.dateline_date,
                 dateline_source = s.dateline_source, word_count = s.word_count,
-                content_hash = s.content_hash, search = s.search, updated_at = $1
+                content_hash = s.content_hash, search = s.search, updated_at = $1,
+                published_at = s.published_at, public_at = s.public_at, date_key = s.date_key,
+                dated = s.dated, notes = s.notes
            FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
-          WHERE s.chunk = $2 AND a.identity = s.identity AND NOT s.is_new`,
+          WHERE s.chunk = $2 AND a.id = s.article_id AND NOT s.is_new`,
         [now, chunk.id],
       );
     }
     if (chunk.created > 0) {
       await client.query(
         `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
-                               word_count, published_at, first_imported_at, updated_at, content_hash, search)
+                               word_count, published_at, first_imported_at, updated_at, content_hash, search,
+                               public_at, date_key, dated, notes)
          SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
-                s.word_count, s.published_at, $1, $1, s.content_hash, s.search
+                s.word_count, s.published_at, $1, $1, s.content_hash, s.search,
+                s.public_at, s.date_key, s.dated, s.notes
            FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
           WHERE s.chunk = $2 AND s.is_new`,
         [now, chunk.id],
       );
     }
+    if (chunk.relinked > 0) {
+      // Written again where the byline, tags or date changed: the rows are in byline order, and
+      // carry the article's publication time for the author's and the tag's listings.
+      for (const [links, table, column] of [
+        ['article_authors', 'authors', 'author_identities'],
+        ['article_tags', 'tags', 'tag_identities'],
+      ] as const) {
+        const id = table === 'authors' ? 'author_id' : 'tag_id';
+        if (chunk.updated > 0)
+          await client.query(
+            `DELETE FROM ${links} l USING import_work.stage s
+            WHERE s.chunk = $1 AND s.relink AND NOT s.is_new AND l.article_id = s.article_id`,
+            [chunk.id],
+          );
+        await client.query(
+          `INSERT INTO ${links} (article_id, ${id}, position, published_at)
+           SELECT a.id, n.id, t.position, a.published_at
+             FROM import_work.stage s
+             JOIN articles a ON a.identity = s.identity AND a.date_key = s.date_key
+            CROSS JOIN LATERAL unnest(s.${column}) WITH ORDINALITY AS t(identity, position)
+             JOIN ${table} n ON n.identity = t.identity
+            WHERE s.chunk = $1 AND s.relink AND cardinality(s.${column}) > 0`,
+          [chunk.id],
+        );
+      }
+    }
+  }
+
+  /** Adds the authors (or tags) a chunk names that are not stored yet, with the slugs planning gave them. */
+  private async insertNames(table: 'authors' | 'tags', rows: ReadonlyMap<string, NameRow>): Promise<void> {
+    const done = this.names[table];
+    const fresh = [...rows.values()].filter((row) => !done.has(row.identity));
+    if (fresh.length === 0) return;
+    await this.client.query(
+      `INSERT INTO ${table} (identity, slug, name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (identity) DO NOTHING`,
+      [fresh.map((row) => row.identity), fresh.map((row) => row.slug), fresh.map((row) => row.name)],
+    );
+    for (const row of fresh) done.add(row.identity);
   }
 }
 
 const STAGE_COLUMNS =
-  'chunk, identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, word_count, published_at, content_hash, is_new';
+  'chunk, identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, ' +
+  'word_count, published_at, content_hash, is_new, article_id, date_key, dated, public_at, notes, author_identities, ' +
+  'tag_identities, relink';
 
 /** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -382,10 +527,17 @@ function copyField(value: string | null): string {
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
 }
 
+/** A text[] in COPY text: `{"a","b"}`, each element quoted, `"` and `\\` escaped in it. */
+function copyArray(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  return copyField(`{${values.map((value) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+}
+
 /** One chunk's rows as COPY text. */
 function copyText(articles: readonly PlannedArticle[], chunk: number): string {
   let text = '';
-  for (const { draft, slug, hash, publishedAt, isNew } of articles) {
+  for (const article of articles) {
+    const { draft, slug, hash, publishedAt, isNew } = article;
     text += [
       String(chunk),
       copyField(draft.identity),
@@ -401,6 +553,14 @@ function copyText(articles: readonly PlannedArticle[], chunk: number): string {
       publishedAt.toISOString(),
       hash,
       isNew ? 't' : 'f',
+      article.articleId === null ? '\\N' : String(article.articleId),
+      copyField(article.dateKey),
+      article.dated ? 't' : 'f',
+      article.publicAt.toISOString(),
+      article.notes.length === 0 ? '[]' : copyField(JSON.stringify(article.notes)),
+      copyArray(article.authorIdentities),
+      copyArray(article.tagIdentities),
+      article.relink ? 't' : 'f',
     ].join('\t');
     text += '\n';
   }

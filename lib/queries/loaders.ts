@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { SqlReader } from '@/lib/db/sql-reader';
-import type { BodyBlock } from '@/lib/documents/types';
+import type { BodyBlock, StoredNote } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
@@ -12,6 +12,7 @@ import type {
   ArticleSummary,
   ArticleWithRevisions,
   FrontPage,
+  NameRef,
   SectionPage,
   SectionRef,
 } from './types';
@@ -43,6 +44,10 @@ type ArticleRow = {
   updatedAt: Date;
   firstImportedAt: Date;
   section: SectionRef;
+  authors: NameRef[];
+  tags: NameRef[];
+  notes: unknown;
+  dated: boolean;
 };
 
 export function summarize(body: readonly BodyBlock[], length = SUMMARY_LENGTH): string {
@@ -58,11 +63,12 @@ function summarizeParagraph(first: string, length = SUMMARY_LENGTH): string {
 }
 
 /** What a listing shows of an article, from its stored fields and its summary. */
-function summaryOf(row: Omit<ArticleRow, 'body' | 'firstImportedAt'>, summary: string): ArticleSummary {
+function summaryOf(row: SummaryFields, summary: string): ArticleSummary {
   return {
     slug: row.slug,
     headline: row.headline,
     section: { slug: row.section.slug, name: row.section.name },
+    authors: row.authors.map(({ slug, name }) => ({ slug, name })),
     publishedAt: row.publishedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     dateline:
@@ -75,9 +81,18 @@ function summaryOf(row: Omit<ArticleRow, 'body' | 'firstImportedAt'>, summary: s
   };
 }
 
+type SummaryFields = Omit<ArticleRow, 'body' | 'firstImportedAt' | 'tags' | 'notes' | 'dated'>;
+
 function toArticle(row: ArticleRow): Article {
   const body = row.body as BodyBlock[];
-  return { ...summaryOf(row, summarize(body)), firstImportedAt: row.firstImportedAt.toISOString(), body };
+  return {
+    ...summaryOf(row, summarize(body)),
+    firstImportedAt: row.firstImportedAt.toISOString(),
+    body,
+    tags: row.tags.map(({ slug, name }) => ({ slug, name })),
+    notes: row.notes as StoredNote[],
+    dated: row.dated,
+  };
 }
 
 /*
@@ -103,13 +118,46 @@ const SHOWN_COUNT = Prisma.sql`(s.article_count - (SELECT count(*) FROM articles
 const SECTION_SHOWN = Prisma.sql`s.article_count > 0 AND ${SHOWN_COUNT} > 0`;
 
 /** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
+/**
+ * An article's authors or tags ({slug, name}, in order) as one JSON array: a subquery on the link
+ * table's primary key (article_id first), so a listing of 20 costs 20 index probes, no second read.
+ */
+const namesOf = (
+  links: 'article_authors' | 'article_tags',
+  names: 'authors' | 'tags',
+  key: 'author_id' | 'tag_id',
+  article: 'a' | 'p' = 'a',
+) =>
+  Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'name', n.name) ORDER BY l.position), '[]')
+     FROM ${Prisma.raw(links)} l JOIN ${Prisma.raw(names)} n ON n.id = l.${Prisma.raw(key)}
+    WHERE l.article_id = ${Prisma.raw(article)}.id)`;
+const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 'author_id', article);
+/** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql), but the byline. */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
   a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
-/** The columns of an ArticleSummary. */
-const SUMMARY_COLUMNS = Prisma.sql`${FIELD_COLUMNS},
+/** The columns of an ArticleSummary, but the byline (see listingPage). */
+const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
+/** The columns of an ArticleSummary. */
+const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, a.body, a.first_imported_at`;
+const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
+  ${namesOf('article_tags', 'tags', 'tag_id')} AS tags, a.notes, a.dated`;
+
+/**
+ * A page of a listing read with an offset, as SummaryRows in the order given: the bylines are read
+ * for the page's own rows, after the offset (in the page's select list, the subquery would run for
+ * every row skipped too: a late page of a large section cost 20 ms more instead of 1).
+ */
+export const listingPage = (where: Prisma.Sql, direction: 'ASC' | 'DESC', offset: number, take: number) => {
+  const order = Prisma.raw(direction);
+  return Prisma.sql`
+    SELECT p.*, ${authorsOf('p')} AS authors FROM (
+      SELECT a.id, ${SUMMARY_FIELDS} FROM ${ARTICLES_WITH_SECTION}
+       WHERE ${where}
+       ORDER BY a.published_at ${order}, a.id ${order} OFFSET ${offset} LIMIT ${take}) p
+     ORDER BY p.published_at ${order}, p.id ${order}`;
+};
 
 interface SummaryRow {
   slug: string;
@@ -122,16 +170,20 @@ interface SummaryRow {
   updated_at: Date;
   section_slug: string;
   section_name: string;
+  authors: NameRef[];
   first_paragraph: string | null;
 }
 
 interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
   body: unknown;
   first_imported_at: Date;
+  tags: NameRef[];
+  notes: unknown;
+  dated: boolean;
 }
 
 /** A row of SUMMARY_COLUMNS or ARTICLE_COLUMNS in the shape the Prisma reads give. */
-function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): Omit<ArticleRow, 'body' | 'firstImportedAt'> {
+function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): SummaryFields {
   return {
     slug: row.slug,
     headline: row.headline,
@@ -142,6 +194,7 @@ function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): Omit<ArticleRo
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     section: { slug: row.section_slug, name: row.section_name },
+    authors: row.authors,
   };
 }
 
@@ -150,7 +203,14 @@ function summaryFromSql(row: SummaryRow): ArticleSummary {
 }
 
 function articleFromSql(row: ArticleSqlRow): Article {
-  return toArticle({ ...fieldsFromSql(row), body: row.body, firstImportedAt: row.first_imported_at });
+  return toArticle({
+    ...fieldsFromSql(row),
+    body: row.body,
+    firstImportedAt: row.first_imported_at,
+    tags: row.tags,
+    notes: row.notes,
+    dated: row.dated,
+  });
 }
 
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
@@ -209,18 +269,11 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   const afterThisPage = total - skip - take;
   // An offset walks the index from its start: a page in the older half is read from the
   // other end, so that the last pages cost what the first ones do.
+  const inSection = Prisma.sql`a.section_id = ${section.id} AND ${PUBLIC}`;
   const rows =
     afterThisPage < skip
-      ? (
-          await prisma.$queryRaw<SummaryRow[]>`
-            SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-             WHERE a.section_id = ${section.id} AND ${PUBLIC}
-             ORDER BY a.published_at ASC, a.id ASC OFFSET ${afterThisPage} LIMIT ${take}`
-        ).reverse()
-      : await prisma.$queryRaw<SummaryRow[]>`
-          SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-           WHERE a.section_id = ${section.id} AND ${PUBLIC}
-           ORDER BY a.published_at DESC, a.id DESC OFFSET ${skip} LIMIT ${take}`;
+      ? (await prisma.$queryRaw<SummaryRow[]>(listingPage(inSection, 'ASC', afterThisPage, take))).reverse()
+      : await prisma.$queryRaw<SummaryRow[]>(listingPage(inSection, 'DESC', skip, take));
   return {
     section: { slug: section.slug, name: section.name },
     articles: rows.map(summaryFromSql),
@@ -256,6 +309,10 @@ const revisionFields = {
   datelineDate: true,
   datelineSource: true,
   section: { select: { slug: true, name: true } },
+  publishedAt: true,
+  authors: true,
+  tags: true,
+  notes: true,
 } as const;
 const oldestRevisionFirst = [{ replacedAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -268,6 +325,10 @@ type RevisionRow = {
   datelineDate: string | null;
   datelineSource: string | null;
   section: SectionRef;
+  publishedAt: Date | null;
+  authors: string[];
+  tags: string[];
+  notes: unknown;
 };
 
 /** An earlier version of an article, whole: what it said until `replacedAt`. */
@@ -287,14 +348,23 @@ function toVersion(row: RevisionRow): StoredRevision {
         ? { place: row.datelinePlace, dateText: row.datelineDate, source: row.datelineSource }
         : null,
     body: row.body as BodyBlock[],
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    authors: row.authors,
+    tags: row.tags,
+    notes: row.notes as StoredNote[],
     versionOf: row.versionOf.toISOString(),
     replacedAt: row.replacedAt.toISOString(),
   };
 }
 
 /** Each stored version compared with the one that replaced it (the next, or the article now), newest first. */
-function describeRevisions(rows: readonly RevisionRow[], current: ArticleVersion): ArticleRevision[] {
+function describeRevisions(rows: readonly RevisionRow[], article: Article): ArticleRevision[] {
   const versions = rows.map(toVersion);
+  const current: ArticleVersion = {
+    ...article,
+    authors: article.authors.map((author) => author.name),
+    tags: article.tags.map((tag) => tag.name),
+  };
   return versions
     .map((version, index) => ({
       revisedAt: version.replacedAt,
@@ -351,6 +421,19 @@ export interface FeedArchive {
   full: boolean;
 }
 
+/**
+ * A page of a feed's archive read with an offset, in the order given: whole articles, their byline
+ * and tags read for the page's own rows only, after the offset (as listingPage does).
+ */
+const archivePage = (inFeed: Prisma.Sql, direction: 'ASC' | 'DESC', offset: number, take: number) => {
+  const order = Prisma.raw(direction);
+  return Prisma.sql`
+    SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
+     WHERE a.id IN (SELECT a.id FROM articles a ${inFeed}
+                     ORDER BY a.published_at ${order}, a.id ${order} OFFSET ${offset} LIMIT ${take})
+     ORDER BY a.published_at ${order}, a.id ${order}`;
+};
+
 /** Archive `number` of a feed's history (lib/feeds/archive.ts), or null when there is no such archive. */
 export async function loadFeedArchive(
   prisma: PrismaClient,
@@ -370,14 +453,8 @@ export async function loadFeedArchive(
   // As section pages do: an offset walks the index from its start, so read from the nearer end.
   const rows =
     newer < range.skipOldest
-      ? await prisma.$queryRaw<ArticleSqlRow[]>`
-          SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION} ${inFeed}
-           ORDER BY a.published_at DESC, a.id DESC OFFSET ${newer} LIMIT ${range.take}`
-      : (
-          await prisma.$queryRaw<ArticleSqlRow[]>`
-            SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION} ${inFeed}
-             ORDER BY a.published_at ASC, a.id ASC OFFSET ${range.skipOldest} LIMIT ${range.take}`
-        ).reverse();
+      ? await prisma.$queryRaw<ArticleSqlRow[]>(archivePage(inFeed, 'DESC', newer, range.take))
+      : (await prisma.$queryRaw<ArticleSqlRow[]>(archivePage(inFeed, 'ASC', range.skipOldest, range.take))).reverse();
   return { articles: rows.map(articleFromSql), archives: archiveCount(total), full: range.full };
 }
 
@@ -463,7 +540,8 @@ const tsqueryTerm = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').repl
  * and numbers left out). Candidates are, for each word, the newest articles that hold it, and
  * this section's newest; they are ranked by ts_rank against all the words (a word shared in the
  * headline counts 1, in a subheading 0.1, in the text 0.05 or less), then newer first. Never the
- * article itself.
+ * article itself. Articles that share its tags (each tag's newest are candidates too) rank above
+ * all of those, the more tags shared the higher.
  *
  * Each word's candidates are one query, planned for how common that word is: the newest-first
  * index read until 50 are found for a word in every article, the GIN index for a rare one. (A
@@ -475,14 +553,17 @@ export async function loadRelatedArticles(
   slug: string,
   limit = RELATED_LIMIT,
 ): Promise<ArticleSummary[]> {
-  const [article] = await prisma.$queryRaw<Array<{ id: number; section_id: number; words: string[] }>>`
+  const [article] = await prisma.$queryRaw<
+    Array<{ id: number; section_id: number; words: string[]; tag_ids: number[] }>
+  >`
     SELECT a.id, a.section_id,
            array(SELECT w.lexeme FROM unnest(ts_filter(a.search, '{a}')) w
                   WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
-                  ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words
+                  ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words,
+           array(SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position LIMIT ${RELATED_WORDS}) AS tag_ids
       FROM articles a WHERE a.slug = ${slug} AND ${PUBLIC}`;
   if (!article) return [];
-  const { id, section_id: sectionId, words } = article;
+  const { id, section_id: sectionId, words, tag_ids: tagIds } = article;
   const sameSection = Prisma.sql`(SELECT id FROM articles a WHERE section_id = ${sectionId} AND id <> ${id} AND ${PUBLIC}
                                    ORDER BY published_at DESC, id DESC LIMIT ${limit})`;
   const sharing = words.map(
@@ -491,11 +572,22 @@ export async function loadRelatedArticles(
     ) => Prisma.sql`(SELECT id FROM articles a WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id} AND ${PUBLIC}
                           ORDER BY published_at DESC, id DESC LIMIT ${RELATED_PER_WORD})`,
   );
+  // Each shared tag's newest articles (its link index, newest first), as each word's are.
+  const sharingTags = tagIds.map(
+    (tagId) => Prisma.sql`(SELECT article_id AS id FROM article_tags WHERE tag_id = ${tagId} AND article_id <> ${id}
+                           ORDER BY published_at DESC, article_id DESC LIMIT ${RELATED_PER_WORD})`,
+  );
   const anyWord = words.map((word) => tsqueryTerm(word)).join(' | ');
   const ranked = await prisma.$queryRaw<Array<{ id: number }>>`
-    SELECT a.id FROM (${Prisma.join([sameSection, ...sharing], ' UNION ')}) c
+    SELECT a.id FROM (${Prisma.join([sameSection, ...sharing, ...sharingTags], ' UNION ')}) c
       JOIN articles a ON a.id = c.id
-     ORDER BY a.section_id = ${sectionId} DESC,
+     WHERE ${PUBLIC}
+     ORDER BY ${
+       tagIds.length > 0
+         ? Prisma.sql`(SELECT count(*) FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ANY(${tagIds}::int[])) DESC,`
+         : Prisma.empty
+     }
+              a.section_id = ${sectionId} DESC,
               ${words.length > 0 ? Prisma.sql`ts_rank('{0.02, 0.05, 0.1, 1.0}', a.search, ${anyWord}::tsquery)` : Prisma.sql`0`} DESC,
               a.published_at DESC, a.id DESC
      LIMIT ${limit}`;

@@ -30,6 +30,8 @@ export interface RecentArticle {
   headline: string;
   section: SectionRef;
   publishedAt: string;
+  /** Its tags' names, in order (the news sitemap's keywords). */
+  tags: string[];
 }
 
 export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: number): Promise<SitemapOverview> {
@@ -82,7 +84,13 @@ export async function loadSitemapArticles(prisma: PrismaClient, skip: number, ta
 export async function loadRecentArticles(prisma: PrismaClient, since: Date, limit: number): Promise<RecentArticle[]> {
   const now = await databaseNow(prisma);
   const rows = await prisma.article.findMany({
-    select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true, name: true } } },
+    select: {
+      slug: true,
+      headline: true,
+      publishedAt: true,
+      section: { select: { slug: true, name: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
+    },
     where: { publishedAt: { gte: since }, publicAt: { lte: now } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: limit,
@@ -92,6 +100,7 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
     headline: row.headline,
     section: { slug: row.section.slug, name: row.section.name },
     publishedAt: row.publishedAt.toISOString(),
+    tags: row.tags.map(({ tag }) => tag.name),
   }));
 }
 

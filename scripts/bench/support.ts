@@ -54,11 +54,54 @@ export const rareWord = (n: number) => {
 };
 const rareSentence = (n: number) => `The ${rareWord(n)} ${rareWord(n + 1)} inquiry heard from witnesses.`;
 
+/** Authors and tags the generated newsroom lines name: pools the size of a newsroom's. */
+export const AUTHOR_POOL = 500;
+export const TAG_POOL = 2_000;
+const FIRST_NAMES =
+  'Ada Ben Cleo Dev Esra Femi Gita Hugo Iris Jon Kemal Lena Mira Nils Oona Pia Quinn Rui Sana Tariq'.split(' ');
+const LAST_NAMES =
+  'Abbott Bauer Costa Dubois Eriksen Fischer Garcia Haddad Ivanova Jensen Kowalski Larsen Moreau Nakamura Okafor Petrov Quispe Rossi Silva Tanaka Uddin Varga Weber Xu Yilmaz'.split(
+    ' ',
+  );
+/** The `i`th author of the pool: 20 first names by 25 last names. */
+export const authorName = (i: number) =>
+  `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`;
+/** The `i`th tag of the pool: a made-up word (rareWord's 500) and one of four kinds. */
+export const tagName = (i: number) =>
+  `${rareWord(i)} ${['affairs', 'policy', 'trade', 'weather'][Math.floor(i / 500) % 4]}`;
+/** Where generated dates start, going back a minute an article: all of them past, so public. */
+const NEWSROOM_EPOCH = Date.UTC(2026, 0, 1);
+
+/** `2025-12-31 23:59`: article n's date line, ISO 8601 without an offset (the site's time zone). */
+function dateLine(n: number): string {
+  return new Date(NEWSROOM_EPOCH - n * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The newsroom lines of generated article n: a date line, a byline of one to three authors
+ * from AUTHOR_POOL, and one to four tags from TAG_POOL (docs/document-format.md, "Newsroom lines").
+ */
+export function newsroomLines(n: number): { date: string; byline: string; tags: string } {
+  const authors = Array.from({ length: 1 + (n % 3) }, (_, i) => authorName((n * 7 + i * 131) % AUTHOR_POOL));
+  const tags = Array.from({ length: 1 + (n % 4) }, (_, i) => tagName((n * 13 + i * 389) % TAG_POOL));
+  return {
+    date: dateLine(n),
+    byline: `Written by ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}` : authors[0]}`,
+    tags: `Tagged under ${tags.join(', ')}`,
+  };
+}
+
+export interface CorpusOptions {
+  /** Number of the first article (articles are numbered, so that corpora never share a headline). */
+  first?: number;
+  count: number;
+  perDocument: number;
+  /** Give every article a date line, a byline and tags (`newsroomLines`). */
+  newsroom?: boolean;
+}
+
 /** Writes `count` generated articles (numbered from `first`), `perDocument` to a document, into `dir`. */
-export function generateCorpus(
-  dir: string,
-  { first = 0, count, perDocument }: { first?: number; count: number; perDocument: number },
-): void {
+export function generateCorpus(dir: string, { first = 0, count, perDocument, newsroom = false }: CorpusOptions): void {
   fs.mkdirSync(dir, { recursive: true });
   const sections = ['World', 'Politics', 'Business', 'Science & Tech', 'Sport', 'Culture'];
   for (let doc = 0; doc * perDocument < count; doc++) {
@@ -68,9 +111,13 @@ export function generateCorpus(
       const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40)}.`);
       paragraphs.splice(4, 0, `Background ${n}`);
       paragraphs.splice(2, 0, rareSentence(n));
+      const lines = newsroom ? newsroomLines(n) : null;
       blocks.push(
-        `Generated report number ${n} on ${sentence(n, 6)}\n\n` +
-          `London, Mar ${(n % 28) + 1} (Bench Wire) ${paragraphs.join('\n\n')}\n\n  • Published in ${sections[n % sections.length]}\n`,
+        (lines ? `${lines.date}\n` : '') +
+          `Generated report number ${n} on ${sentence(n, 6)}\n\n` +
+          (lines ? `${lines.byline}\n\n` : '') +
+          `London, Mar ${(n % 28) + 1} (Bench Wire) ${paragraphs.join('\n\n')}\n\n  • Published in ${sections[n % sections.length]}\n` +
+          (lines ? `${lines.tags}\n` : ''),
       );
     }
     fs.writeFileSync(
@@ -184,7 +231,8 @@ export async function mainCorpus(
   options: BenchOptions,
 ): Promise<{ corpus: string; sources: SourceDocument[] }> {
   const corpus = path.join(work, 'corpus');
-  generateCorpus(corpus, { count: options.articles, perDocument: options.perDocument });
+  // With bylines and tags, so that the author and tag pages have listings to time.
+  generateCorpus(corpus, { count: options.articles, perDocument: options.perDocument, newsroom: true });
   const sources = await readDocuments([corpus]);
   const megabytes = sources.reduce((sum, s) => sum + s.bytes.byteLength, 0) / 1024 / 1024;
   console.log(
