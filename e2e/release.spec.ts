@@ -18,7 +18,7 @@ import {
   stopProcess,
   type Instance,
 } from './support/instances';
-import { notifySite, scheduleArticles, sleepUntil } from './support/release';
+import { scheduleArticles, sleepUntil } from './support/release';
 
 // A scheduled article as a reader sees it, on instances of the site's own (their own database on
 // the PostgreSQL server): nothing of it before its time, then, with no request, restart or import
@@ -77,16 +77,18 @@ test.describe('one instance, without Redis', () => {
     const slug = plainSlug(headline);
     const articlePath = `/world/${slug}`;
     const madeUpPath = `/world/${plainSlug(`${word} nothing by this name`)}`;
-    const { releaseAt } = await scheduleArticles(
+    const { releaseAt, said } = await scheduleArticles(
       databaseUrl,
       [
         { headline, section: 'World', paragraphs: [`The ${word} report, kept until its time.`] },
         { headline: aloneHeadline, section: newSection, paragraphs: [`The ${word} desk opens.`] },
       ],
       25,
+      { base: instance.base, secret },
     );
-    // As the import does once it has stored them: the site is told, and its clock looks again.
-    await notifySite(instance.base, secret, []);
+    // The import says so, and tells the site (whose release clock looks again).
+    expect(said).toContain('2 scheduled');
+    expect(said).toContain('was told of the schedule');
     const base = instance.base;
 
     // Its page and every copy of it answer the site's 404, as an address that names nothing does.
@@ -180,9 +182,12 @@ test.describe('two instances on Redis', () => {
     const word = uniqueWord();
     const headline = `${word} both instances publish at once`;
     const slug = plainSlug(headline);
-    const { releaseAt } = await scheduleArticles(databaseUrl, [{ headline, section: 'World' }], 12);
     // The import tells one instance; Redis tells the other.
-    await notifySite(instances[0]!.base, secret, ['front']);
+    const { releaseAt, said } = await scheduleArticles(databaseUrl, [{ headline, section: 'World' }], 12, {
+      base: instances[0]!.base,
+      secret,
+    });
+    expect(said).toContain('was told of the schedule');
     for (const instance of instances) {
       await get(instance.base, '/');
       const again = await get(instance.base, '/');
@@ -242,8 +247,11 @@ test.describe('behind nginx', () => {
     test.setTimeout(90_000);
     const word = uniqueWord();
     const headline = `${word} nginx readers get it too`;
-    const { releaseAt } = await scheduleArticles(databaseUrl, [{ headline, section: 'World' }], 12);
-    await notifySite(instance!.base, secret, []);
+    const { releaseAt, said } = await scheduleArticles(databaseUrl, [{ headline, section: 'World' }], 12, {
+      base,
+      secret,
+    });
+    expect(said).toContain('was told of the schedule');
     await get(base, '/');
     const cached = await get(base, '/');
     expect(cached.proxyCache).toBe('HIT');

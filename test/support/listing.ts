@@ -9,6 +9,8 @@ export interface DocumentArticle {
   headline: string;
   section: string;
   paragraphs?: string[];
+  /** A date line above the headline (docs/document-format.md, "Date line"): an instant is written as ISO 8601. */
+  date?: string | Date;
 }
 
 /** A listing document: one block per article, each closed by its section marker, newest first. */
@@ -16,8 +18,8 @@ export function listingDocument(articles: readonly DocumentArticle[]): string {
   return (
     articles
       .map(
-        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`] }) =>
-          `${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
+        ({ headline, section, paragraphs = [`${headline}: the first paragraph of the report.`], date }) =>
+          `${date === undefined ? '' : `${date instanceof Date ? date.toISOString() : date}\n`}${headline}\n\n${paragraphs.join('\n\n')}\n\n  • Published in ${section}\n`,
       )
       .join('\n') + 'Subscribe to this RSS feed\n'
   );
