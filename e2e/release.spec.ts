@@ -203,6 +203,9 @@ test.describe('two instances on Redis', () => {
       for (const pathname of ['/', '/world', `/search?q=${word}`])
         expect((await get(instance.base, pathname)).text.includes(slug), `${instance.port}${pathname}`).toBe(true);
     }
+    // Each instance's own clock heard of the schedule (through Redis, for the one not told) and released it.
+    for (const instance of instances)
+      expect(instance.output(), `${instance.port} released it itself`).toContain(`Released ${slug}`);
   });
 });
 
