@@ -18,7 +18,10 @@ export async function scheduleArticles(
 ): Promise<{ releaseAt: number; said: string }> {
   const at = new Date(Date.now() + seconds * 1000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-release-'));
-  fs.writeFileSync(path.join(dir, 'scheduled.txt'), listingDocument(articles.map((a) => ({ ...a, date: at }))));
+  fs.writeFileSync(
+    path.join(dir, 'scheduled.txt'),
+    listingDocument(articles.map((a) => ({ ...a, date: at.toISOString() }))),
+  );
   const run = await runSeed([dir], { DATABASE_URL: databaseUrl, SITE_URL: site.base, REVALIDATE_SECRET: site.secret });
   fs.rmSync(dir, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`the import failed:\n${run.stdout}\n${run.stderr}`);
