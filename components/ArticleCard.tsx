@@ -1,7 +1,7 @@
 import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { articlePath } from '@/lib/site';
-import { PublishedTime } from './PublishedTime';
+import { CardMeta } from './CardMeta';
 
 const headlineSize = {
   lead: 'text-[2rem] leading-[1.08] sm:text-5xl',
@@ -37,9 +37,7 @@ export function ArticleCard({
           {article.summary}
         </p>
       )}
-      <p className="mt-2 text-xs text-muted">
-        <PublishedTime iso={article.publishedAt} format="short" /> · {article.readingMinutes} min read
-      </p>
+      <CardMeta article={article} className="mt-2 text-xs text-muted" />
     </article>
   );
 }

@@ -1,20 +1,29 @@
-const formats = {
-  // On the article: the date and time in full.
-  long: new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }),
-  // In listings: short enough to sit on one line beside the reading time.
-  short: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
+import { formatPublished, formatPublishedDate, isoInZone, siteTimeZone } from '@/lib/time-zone';
 
-/** The date (and, in full, the time) as the site writes it, in UTC. */
-export const formatTime = (iso: string, format: keyof typeof formats = 'long') => formats[format].format(new Date(iso));
+type Format = 'long' | 'short' | 'date';
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+/** In listings, short enough to sit on one line beside the reading time: `1 Jul 2026`. */
+function shortDate(at: Date, zone = siteTimeZone()): string {
+  let format = shortFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+    shortFormats.set(zone, format);
+  }
+  return format.format(at);
+}
+
+/**
+ * The date as the site writes it, in the site's time zone (lib/time-zone.ts): `long` with the time
+ * and the zone's name (`Wednesday 1 July 2026, 15:00 BST`), `date` the day in full, `short` for listings.
+ */
+export function formatTime(iso: string, format: Format = 'long'): string {
+  const at = new Date(iso);
+  return format === 'long' ? formatPublished(at) : format === 'date' ? formatPublishedDate(at) : shortDate(at);
+}
+
+/** The `datetime` of a `<time>`: ISO 8601 with the site's zone offset, as the text beside it is in that zone. */
+export const timeAttribute = (iso: string) => isoInZone(new Date(iso));
 
 export function PublishedTime({
   iso,
@@ -22,11 +31,11 @@ export function PublishedTime({
   className,
 }: {
   iso: string;
-  format?: keyof typeof formats;
+  format?: Format;
   className?: string;
 }) {
   return (
-    <time dateTime={iso} className={className}>
+    <time dateTime={timeAttribute(iso)} className={className}>
       {formatTime(iso, format)}
     </time>
   );

@@ -1,7 +1,7 @@
 import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { articlePath } from '@/lib/site';
-import { PublishedTime } from './PublishedTime';
+import { CardMeta } from './CardMeta';
 
 /** Further reading, as a plain list: the page's one <article> stays the story being read. */
 export function RelatedArticles({ articles }: { articles: ArticleSummary[] }) {
@@ -23,9 +23,7 @@ export function RelatedArticles({ articles }: { articles: ArticleSummary[] }) {
                 {article.headline}
               </Link>
             </h3>
-            <p className="mt-1 text-xs text-muted">
-              <PublishedTime iso={article.publishedAt} format="short" /> · {article.readingMinutes} min read
-            </p>
+            <CardMeta article={article} className="mt-1 text-xs text-muted" />
           </li>
         ))}
       </ul>

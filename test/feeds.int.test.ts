@@ -12,6 +12,7 @@ import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from '@/
 import { absoluteUrl } from '@/lib/site';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
 import { generatedArticles, listingDocument, referenceText, uniqueWord } from './support/documents';
+import { isoInZone } from '@/lib/time-zone';
 
 const kinds = await availableDatabaseKinds();
 const source = (file: string, text: string) => ({ file, bytes: new TextEncoder().encode(text) });
@@ -51,13 +52,14 @@ describe.each(kinds)('feeds and sitemaps read from the %s database', (kind) => {
       expect([item?.link, entry?.links?.[0]?.href, jsonItem?.url]).toEqual([url, url, url]);
       expect([item?.title, entry?.title?.value, jsonItem?.title]).toEqual([row.headline, row.headline, row.headline]);
       expect(new Date(item?.pubDate ?? '').getTime()).toBe(Math.floor(row.publishedAt.getTime() / 1000) * 1000);
+      // JSON Feed writes them in the site's time zone, to the second, as the article page's <time> does.
       expect([entry?.published, jsonItem?.date_published]).toEqual([
         row.publishedAt.toISOString(),
-        row.publishedAt.toISOString(),
+        isoInZone(row.publishedAt),
       ]);
       expect([entry?.updated, jsonItem?.date_modified]).toEqual([
         row.updatedAt.toISOString(),
-        row.updatedAt.toISOString(),
+        isoInZone(row.updatedAt),
       ]);
       expect([item?.categories?.[0]?.name, entry?.categories?.[0]?.term, jsonItem?.tags?.[0]]).toEqual([
         row.section.name,

@@ -52,6 +52,7 @@ describe.each(kinds)('listings read in SQL, on the %s database', (kind) => {
           slug: row.slug,
           headline: row.headline,
           section: row.section,
+          authors: [],
           publishedAt: row.publishedAt.toISOString(),
           updatedAt: row.updatedAt.toISOString(),
           dateline:
@@ -115,9 +116,11 @@ describe.each(kinds)('listings read in SQL, on the %s database', (kind) => {
 
   test('the latest articles, whole, for the site and for a section', async () => {
     const site = await loadLatestArticles(db.prisma, 10);
-    expect(site.map(({ body: _body, firstImportedAt: _first, ...summary }) => summary)).toEqual(
-      summaries(order.slice(0, 10)),
-    );
+    expect(
+      site.map(
+        ({ body: _body, firstImportedAt: _first, tags: _tags, notes: _notes, dated: _dated, ...summary }) => summary,
+      ),
+    ).toEqual(summaries(order.slice(0, 10)));
     for (const article of site) expect(article).toMatchObject({ body: expect.any(Array) });
     const alpha = await loadLatestArticles(db.prisma, 5, 'alpha');
     expect(alpha.map((article) => article.slug)).toEqual(inSection('alpha').slice(0, 5));
@@ -133,8 +136,9 @@ describe.each(kinds)('listings read in SQL, on the %s database', (kind) => {
         next: index < beta.length - 1 ? expected.get(beta[index + 1]!) : null,
       });
       const article = await loadArticle(db.prisma, slug);
-      const { body: _body, firstImportedAt: _first, revisions, ...summary } = article!;
+      const { body: _body, firstImportedAt: _first, revisions, tags, notes, dated, ...summary } = article!;
       expect(summary).toEqual(expected.get(slug));
+      expect({ tags, notes, dated }).toEqual({ tags: [], notes: [], dated: false });
       expect(revisions).toEqual([]);
     }
     expect(await loadArticle(db.prisma, 'no-such-article')).toBeNull();

@@ -37,7 +37,13 @@ export const buildAtomFeed = feedBuilder('atom', ({ channel, entries, history })
         link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': entry.url },
         published: entry.published.toISOString(),
         updated: entry.updated.toISOString(),
-        category: { '@_term': entry.section.name, '@_scheme': entry.section.url, '@_label': entry.section.name },
+        ...(entry.authors.length > 0
+          ? { author: entry.authors.map((author) => ({ name: author.name, uri: author.url })) }
+          : {}),
+        category: [
+          { '@_term': entry.section.name, '@_scheme': entry.section.url, '@_label': entry.section.name },
+          ...entry.tags.map((tag) => ({ '@_term': tag.name, '@_scheme': tag.url, '@_label': tag.name })),
+        ],
         summary: { '@_type': 'text', '#text': entry.summary },
         content: { '@_type': 'html', '#text': entry.contentHtml },
         ...(entry.source ? { source: { title: { '@_type': 'text', '#text': entry.source } } } : {}),

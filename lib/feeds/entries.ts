@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/queries/types';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { articleHtml } from './article-html';
 import { articleFeedId } from './ids';
 
@@ -15,6 +15,10 @@ export interface FeedEntry {
   published: Date;
   updated: Date;
   section: { name: string; url: string };
+  /** Its byline, in order, each with the address of the author's page. */
+  authors: Array<{ name: string; url: string }>;
+  /** Its tags, in order, each with the address of the tag's page. */
+  tags: Array<{ name: string; url: string }>;
   /** The dateline's source (a news agency), when the article has one. */
   source: string | null;
 }
@@ -25,10 +29,12 @@ export function feedEntry(article: Article): FeedEntry {
     url: absoluteUrl(articlePath(article.section.slug, article.slug)),
     title: article.headline,
     summary: article.summary,
-    contentHtml: articleHtml(article.body, article.dateline),
+    contentHtml: articleHtml(article.body, article.dateline, article.notes),
     published: new Date(article.publishedAt),
     updated: new Date(article.updatedAt),
     section: { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) },
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPagePath(author.slug)) })),
+    tags: article.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(tagPagePath(tag.slug)) })),
     source: article.dateline?.source ?? null,
   };
 }

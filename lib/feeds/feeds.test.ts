@@ -149,8 +149,9 @@ describe('JSON Feed', () => {
     expect(feed.home_page_url).toBe(absoluteUrl('/world'));
     const [item] = feed.items ?? [];
     expect(item?.url).toBe(absoluteUrl('/world/mass-graves-in-aleppo'));
-    expect(item?.date_published).toBe('2026-03-01T10:00:00.000Z');
-    expect(item?.date_modified).toBe('2026-03-02T11:30:00.000Z');
+    // In the site's time zone (UTC here), as the article page's <time> elements write them.
+    expect(item?.date_published).toBe('2026-03-01T10:00:00+00:00');
+    expect(item?.date_modified).toBe('2026-03-02T11:30:00+00:00');
     expect(item?.tags).toEqual(['World']);
   });
 });

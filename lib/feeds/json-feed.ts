@@ -1,5 +1,6 @@
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
+import { isoInZone } from '@/lib/time-zone';
 import { feedBuilder } from './builder';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -28,9 +29,11 @@ export const buildJsonFeed = feedBuilder('json', ({ channel, entries, history })
       title: entry.title,
       content_html: entry.contentHtml,
       summary: entry.summary,
-      date_published: entry.published.toISOString(),
-      date_modified: entry.updated.toISOString(),
-      tags: [entry.section.name],
+      // RFC 3339 in the site's time zone, as the article page's <time> elements write them.
+      date_published: isoInZone(entry.published),
+      date_modified: isoInZone(entry.updated),
+      ...(entry.authors.length > 0 ? { authors: entry.authors } : {}),
+      tags: [entry.section.name, ...entry.tags.map((tag) => tag.name)],
       ...(entry.source ? { _source: { name: entry.source } } : {}),
     })),
   };

@@ -1,5 +1,7 @@
+import { bylinePieces, noteParts } from '@/lib/article-lines';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
+import { formatPublishedDate, isoInZone } from '@/lib/time-zone';
 
 // Characters with a meaning anywhere in a line (CommonMark emphasis, code, links, raw
 // HTML, entities; GFM strikethrough and tables). CommonMark lets any ASCII punctuation
@@ -24,15 +26,34 @@ export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(te
 /** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
 export function articleMarkdown(article: Article & { revisions?: readonly ArticleRevision[] }): string {
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
+  const { authors, tags } = article;
+  const byline = bylinePieces(authors.length)
+    .map((piece) =>
+      'text' in piece
+        ? piece.text
+        : markdownLink(authors[piece.name]!.name, absoluteUrl(authorPagePath(authors[piece.name]!.slug))),
+    )
+    .join('');
+  const tagLinks = tags.map((tag) => markdownLink(tag.name, absoluteUrl(tagPagePath(tag.slug)))).join(', ');
   const lines = [
     `# ${escapeMarkdown(article.headline)}`,
     '',
+    ...(authors.length > 0 ? [`By ${byline}  `] : []),
     `Section: ${markdownLink(article.section.name, absoluteUrl(sectionPath(article.section.slug)))}  `,
-    `Published: ${article.publishedAt}  `,
-    `Updated: ${article.updatedAt}  `,
+    ...(tags.length > 0 ? [`Tags: ${tagLinks}  `] : []),
+    `Published: ${isoInZone(new Date(article.publishedAt))}  `,
+    `Updated: ${isoInZone(new Date(article.updatedAt))}  `,
     `Words: ${article.wordCount}  `,
     `Source: <${url}>`,
   ];
+  // The notes first, once, each a block quote: "Correction, 3 December 2026: …".
+  for (const note of article.notes) {
+    const { label, text } = noteParts(note);
+    lines.push(
+      '',
+      `> **${escapeMarkdown(`${label}, ${formatPublishedDate(new Date(note.datedAt))}:`)}** ${escapeMarkdown(text)}`,
+    );
+  }
   let datelinePending = article.dateline !== null;
   for (const block of article.body) {
     lines.push('');

@@ -47,7 +47,12 @@ export const buildRssFeed = feedBuilder('rss', ({ channel, entries, history }) =
           link: entry.url,
           description: escapeHtml(entry.summary),
           'content:encoded': entry.contentHtml,
-          category: { '@_domain': entry.section.url, '#text': entry.section.name },
+          // RSS's <author> must be an e-mail address: the names go in Dublin Core's creator, one each.
+          ...(entry.authors.length > 0 ? { 'dc:creator': entry.authors.map((author) => author.name) } : {}),
+          category: [
+            { '@_domain': entry.section.url, '#text': entry.section.name },
+            ...entry.tags.map((tag) => ({ '@_domain': tag.url, '#text': tag.name })),
+          ],
           guid: { '@_isPermaLink': 'false', '#text': entry.id },
           pubDate: entry.published.toUTCString(),
           // RSS has no date of change of its own: Atom's, as feed readers read it in RSS.

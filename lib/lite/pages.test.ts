@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import type { Article, ArticleSummary } from '@/lib/queries/types';
 import { liteArticlePage, liteFrontPage, liteSectionPage } from './pages';
@@ -14,6 +15,7 @@ function summary(slug: string, headline: string): ArticleSummary {
     slug,
     headline,
     section: world,
+    authors: [],
     publishedAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     dateline: null,
@@ -27,6 +29,9 @@ const article: Article = {
   ...summary('harbour-bridge-opens', 'Harbour <bridge> opens & "traffic" flows'),
   dateline: { place: 'DAMASCUS', dateText: 'Dec 27', source: 'SANA' },
   firstImportedAt: '2026-11-20T10:00:00.000Z',
+  tags: [],
+  notes: [],
+  dated: false,
   body: [
     { type: 'paragraph', text: 'The first paragraph <script>alert(1)</script> stays text.' },
     { type: 'subheading', text: 'What happens next' },
@@ -90,5 +95,52 @@ describe('the lite listings', () => {
     expect(page).toContain('href="/lite/world"');
     expect(page).toContain('href="/lite/world/page/3"');
     expect(page).toContain('<link rel="canonical" href="http://localhost:3000/world/page/2">');
+  });
+});
+
+describe('a lite article with a byline, tags and notes', () => {
+  const lined: Article = {
+    ...article,
+    authors: [
+      { slug: 'zoe-adams', name: 'Zoe Adams' },
+      { slug: 'ben-okri', name: 'Ben <Okri>' },
+    ],
+    tags: [{ slug: 'harbours', name: 'Harbours & ports' }],
+    notes: [
+      { kind: 'correction', text: 'Clarification: The bridge is a toll bridge.', datedAt: '2026-11-21T09:00:00.000Z' },
+    ],
+    dated: true,
+  };
+  const page = liteArticlePage(lined, sections);
+  const root = parseHtml(page);
+
+  test('says who wrote it, each name linking to the author’s lite page', () => {
+    expect(root.querySelector('.byline')?.textContent).toBe('By Zoe Adams and Ben <Okri>');
+    expect(root.querySelectorAll('.byline a').map((a) => a.getAttribute('href'))).toEqual([
+      '/lite/authors/zoe-adams',
+      '/lite/authors/ben-okri',
+    ]);
+  });
+
+  test('lists its tags in a navigation named Tags, linking to their lite pages', () => {
+    const tags = root.querySelector('nav[aria-label="Tags"]');
+    expect(tags?.querySelectorAll('a').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Harbours & ports', '/lite/tags/harbours'],
+    ]);
+  });
+
+  test('puts its note first, once, in a note named by its label, with its day', () => {
+    const notes = root.querySelectorAll('aside[role="note"]');
+    expect(notes.map((note) => note.getAttribute('aria-label'))).toEqual(['Clarification']);
+    expect(notes[0]?.textContent).toBe('Clarification · Saturday 21 November 2026The bridge is a toll bridge.');
+    expect(page.indexOf('<aside')).toBeLessThan(page.indexOf('The first paragraph'));
+    expect(page.split('The bridge is a toll bridge.')).toHaveLength(2);
+  });
+
+  test('a lite card shows the byline before the date', () => {
+    const listing = liteSectionPage({ section: world, articles: [lined], page: 1, pageCount: 1, total: 1 }, sections);
+    expect(parseHtml(listing).querySelector('.list .meta')?.textContent).toMatch(
+      /^By Zoe Adams and Ben <Okri> · 20 Nov 2026 · /u,
+    );
   });
 });

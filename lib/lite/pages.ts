@@ -1,22 +1,57 @@
 import { datelineIndex } from '@/components/ArticleBody';
-import { formatTime } from '@/components/PublishedTime';
+import { formatTime, timeAttribute } from '@/components/PublishedTime';
+import { bylinePieces, bylineText, noteParts } from '@/lib/article-lines';
+import type { StoredNote } from '@/lib/documents/types';
 import { listingDescription, listingHeading, listingPath, type ListingRef } from '@/lib/listing';
 import type { BylinePage } from '@/lib/queries/byline-loaders';
-import type { Article, ArticleSummary, FrontPage, SectionPage, SectionRef } from '@/lib/queries/types';
-import { SITE_DESCRIPTION, SITE_NAME, articlePath, litePath, sectionPath } from '@/lib/site';
+import type { Article, ArticleSummary, FrontPage, NameRef, SectionPage, SectionRef } from '@/lib/queries/types';
+import {
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  articlePath,
+  authorPagePath,
+  litePath,
+  sectionPath,
+  tagPagePath,
+} from '@/lib/site';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
 const liteArticlePath = (article: ArticleSummary) => litePath(articlePath(article.section.slug, article.slug));
 const liteSectionPath = (section: SectionRef) => litePath(sectionPath(section.slug));
+const time = (iso: string, format: 'long' | 'short' | 'date') =>
+  markup`<time datetime="${timeAttribute(iso)}">${formatTime(iso, format)}</time>`;
+
+/** "By A and B", each name linking to the author's lite page. */
+function byline(authors: readonly NameRef[]): Markup | false {
+  if (authors.length === 0) return false;
+  const pieces = bylinePieces(authors.length).map((piece) => {
+    if ('text' in piece) return piece.text;
+    const author = authors[piece.name]!;
+    return markup`<a href="${litePath(authorPagePath(author.slug))}">${author.name}</a>`;
+  });
+  return markup`<p class="byline">By ${pieces}</p>`;
+}
+
+/** The notes at the top: one labelled aside each, with the day it was first carried. */
+const notes = (list: readonly StoredNote[]) =>
+  list.map((note) => {
+    const { label, text } = noteParts(note);
+    return markup`<aside class="note" role="note" aria-label="${label}"><p><b>${label}</b> · ${time(note.datedAt, 'date')}</p><p>${text}</p></aside>`;
+  });
+
+/** The tags, as links to their lite pages, in a list named "Tags". */
+const tagList = (tags: readonly NameRef[]) =>
+  tags.length > 0 &&
+  markup`<nav aria-label="Tags"><ul>${tags.map((tag) => markup`<li><a href="${litePath(tagPagePath(tag.slug))}">${tag.name}</a></li>`)}</ul></nav>`;
 
 /** One headline in a lite listing: the same words as the full page's card, none of its chrome. */
 function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolean): Markup {
   const link = markup`<a href="${liteArticlePath(article)}">${article.headline}</a>`;
   const kicker = showSection && markup`<p class="kicker">${article.section.name}</p>`;
   const title = heading === 'h2' ? markup`<h2>${link}</h2>` : markup`<h3>${link}</h3>`;
-  const time = formatTime(article.publishedAt, 'short');
-  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta"><time datetime="${article.publishedAt}">${time}</time> · ${article.readingMinutes} min read</p></li>`;
+  const by = article.authors.length > 0 && `${bylineText(article.authors)} · `;
+  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${article.readingMinutes} min read</p></li>`;
 }
 
 /** The lite front page: the same stories as `/` (lead and latest, then a block per section). */
@@ -84,8 +119,7 @@ export function liteArticlePage(article: Article, sections: readonly SectionRef[
     return markup`<p>${opening}${block.text}</p>`;
   });
   const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;
-  const time = markup`<time datetime="${article.publishedAt}">${formatTime(article.publishedAt)}</time>`;
-  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1><p class="meta">${time} · ${article.readingMinutes} min read</p>${body}<p class="meta">Published in ${sectionLink}</p></article>`;
+  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${article.readingMinutes} min read</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">Published in ${sectionLink}</p></article>`;
   return liteDocument({
     title: article.headline,
     description: article.summary,

@@ -85,15 +85,17 @@ async function bylineRange<Row>(
   range: { skip: number; take: number; fromOldest: boolean },
 ): Promise<Row[]> {
   const { links, id } = TABLES[kind];
-  const order = range.fromOldest
-    ? Prisma.sql`x.published_at ASC, x.article_id ASC`
-    : Prisma.sql`x.published_at DESC, x.article_id DESC`;
+  const direction = Prisma.raw(range.fromOldest ? 'ASC' : 'DESC');
+  // The columns (bylines and tags are subqueries) are read for the range's own rows, after the
+  // offset: in the inner select list they would be read for every row skipped too.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT ${columns} FROM ${links} x
-      JOIN articles a ON a.id = x.article_id
+    SELECT ${columns} FROM (
+      SELECT x.article_id, x.published_at FROM ${links} x JOIN articles a ON a.id = x.article_id
+       WHERE x.${id} = ${bylineId} AND ${published()}
+       ORDER BY x.published_at ${direction}, x.article_id ${direction} OFFSET ${range.skip} LIMIT ${range.take}) p
+      JOIN articles a ON a.id = p.article_id
       JOIN sections s ON s.id = a.section_id
-     WHERE x.${id} = ${bylineId} AND ${published()}
-     ORDER BY ${order} OFFSET ${range.skip} LIMIT ${range.take}`;
+     ORDER BY p.published_at ${direction}, p.article_id ${direction}`;
   return range.fromOldest ? rows.reverse() : rows;
 }
 

@@ -1,4 +1,4 @@
-import type { BodyBlock, Dateline } from '@/lib/documents/types';
+import type { BodyBlock, Dateline, StoredNote } from '@/lib/documents/types';
 import type { HighlightedText } from '@/lib/search/highlight';
 
 /** Plain, JSON-safe shapes: they pass through the data cache unchanged (dates as ISO strings). */
@@ -7,10 +7,18 @@ export interface SectionRef {
   name: string;
 }
 
+/** An author or a tag of an article: its page is /authors/<slug> or /tags/<slug> (lib/site.ts). */
+export interface NameRef {
+  slug: string;
+  name: string;
+}
+
 export interface ArticleSummary {
   slug: string;
   headline: string;
   section: SectionRef;
+  /** Its byline, in order ([] without one). */
+  authors: NameRef[];
   /** ISO 8601 with time zone. */
   publishedAt: string;
   updatedAt: string;
@@ -24,6 +32,12 @@ export interface ArticleSummary {
 export interface Article extends ArticleSummary {
   body: BodyBlock[];
   firstImportedAt: string;
+  /** Its tags, in order ([] without a `Tagged under` line). */
+  tags: NameRef[];
+  /** Its correction and editor's notes, in document order: shown once, at the top. */
+  notes: StoredNote[];
+  /** A date line gave its date (else the import dated it by its position). */
+  dated: boolean;
 }
 
 /** A correction: when an import changed the article, and what it changed, in a reader's words. */

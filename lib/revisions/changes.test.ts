@@ -9,6 +9,10 @@ const version = (overrides: Partial<ArticleVersion> = {}): ArticleVersion => ({
   section: world,
   dateline: { place: 'Moscow', dateText: 'Dec 27', source: 'Prensa Latina' },
   body: [p('One.'), p('Two.'), p('Three.')],
+  publishedAt: '2026-07-01T14:00:00.000Z',
+  authors: ['Ana Lima'],
+  tags: ['Syria'],
+  notes: [],
   ...overrides,
 });
 
@@ -67,4 +71,54 @@ test('blocks are matched in order: a paragraph replaced in place is one change, 
   });
   expect(compareBlocks([], [p('a')])).toEqual({ added: 1, removed: 0, changed: 0 });
   expect(compareBlocks([p('a'), p('b')], [p('b'), p('a')])).toEqual({ added: 1, removed: 1, changed: 0 });
+});
+
+describe('what changed in the newsroom lines', () => {
+  const correction = { kind: 'correction' as const, text: 'Correction: An earlier version misspelt the mayor’s name.' };
+  const editors = { kind: 'editor' as const, text: "Editor's note: This article was updated." };
+
+  test('a new date, in the site’s time zone', () => {
+    const zone = process.env.SITE_TIME_ZONE;
+    process.env.SITE_TIME_ZONE = 'Europe/London';
+    try {
+      expect(describeChanges(version(), version({ publishedAt: '2026-07-02T08:30:00.000Z' }))).toEqual([
+        'Date changed to Thursday 2 July 2026, 09:30 BST',
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.SITE_TIME_ZONE;
+      else process.env.SITE_TIME_ZONE = zone;
+    }
+  });
+
+  test('no date change is told against a version kept before dates were recorded', () => {
+    expect(describeChanges(version({ publishedAt: null }), version({ body: [p('One.'), p('Two.')] }))).toEqual([
+      '1 paragraph removed',
+    ]);
+  });
+
+  test('a byline added, removed, or changed (names or their order)', () => {
+    expect(describeChanges(version({ authors: [] }), version())).toEqual(['Byline added']);
+    expect(describeChanges(version(), version({ authors: [] }))).toEqual(['Byline removed']);
+    expect(describeChanges(version(), version({ authors: ['Ana Lima', 'Bo Chen'] }))).toEqual(['Byline changed']);
+    expect(describeChanges(version({ authors: ['B', 'A'] }), version({ authors: ['A', 'B'] }))).toEqual([
+      'Byline changed',
+    ]);
+  });
+
+  test('tags added, removed or changed', () => {
+    expect(describeChanges(version({ tags: [] }), version())).toEqual(['Tags added']);
+    expect(describeChanges(version(), version({ tags: [] }))).toEqual(['Tags removed']);
+    expect(describeChanges(version(), version({ tags: ['Syria', 'Aleppo'] }))).toEqual(['Tags changed']);
+  });
+
+  test('notes added and removed, by kind', () => {
+    expect(describeChanges(version(), version({ notes: [correction] }))).toEqual(['Correction added']);
+    expect(describeChanges(version({ notes: [correction] }), version({ notes: [editors] }))).toEqual([
+      "Editor's note added",
+      'Correction removed',
+    ]);
+    expect(
+      describeChanges(version(), version({ notes: [editors, { kind: 'editor', text: "Editor's note: Twice." }] })),
+    ).toEqual(["2 editor's notes added"]);
+  });
 });

@@ -1,5 +1,6 @@
-import type { BodyBlock, Dateline } from '@/lib/documents/types';
+import type { BodyBlock, Dateline, Note } from '@/lib/documents/types';
 import type { SectionRef } from '@/lib/queries/types';
+import { formatPublished } from '@/lib/time-zone';
 
 /** One version of an article, as far as a reader can see a difference between two. */
 export interface ArticleVersion {
@@ -7,6 +8,12 @@ export interface ArticleVersion {
   section: SectionRef;
   dateline: Dateline | null;
   body: readonly BodyBlock[];
+  /** ISO 8601; null for a version kept before revisions recorded it (then no date change is told). */
+  publishedAt: string | null;
+  /** The byline's names and the tags, as shown, in order. */
+  authors: readonly string[];
+  tags: readonly string[];
+  notes: readonly Note[];
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -33,11 +40,50 @@ export function describeChanges(before: ArticleVersion, after: ArticleVersion): 
       datelineBefore === null ? 'Dateline added' : datelineAfter === null ? 'Dateline removed' : 'Dateline changed',
     );
   }
+  if (before.publishedAt !== null && after.publishedAt !== null && before.publishedAt !== after.publishedAt) {
+    changes.push(`Date changed to ${formatPublished(new Date(after.publishedAt))}`);
+  }
+  const bylineChange = listChange(before.authors, after.authors, 'Byline');
+  if (bylineChange) changes.push(bylineChange);
+  const tagsChange = listChange(before.tags, after.tags, 'Tags');
+  if (tagsChange) changes.push(tagsChange);
+  changes.push(...noteChanges(before.notes, after.notes));
   const { added, removed, changed } = compareBlocks(before.body, after.body);
   if (changed > 0) changes.push(`${plural(changed, 'paragraph', 'paragraphs')} changed`);
   if (added > 0) changes.push(`${plural(added, 'paragraph', 'paragraphs')} added`);
   if (removed > 0) changes.push(`${plural(removed, 'paragraph', 'paragraphs')} removed`);
   if (changes.length === 0) changes.push('Text unchanged (section name spelled differently)');
+  return changes;
+}
+
+/** "Byline added", "Byline removed", "Byline changed" (names or their order), or null when the same. */
+function listChange(before: readonly string[], after: readonly string[], what: string): string | null {
+  if (before.length === after.length && before.every((name, index) => name === after[index])) return null;
+  return before.length === 0 ? `${what} added` : after.length === 0 ? `${what} removed` : `${what} changed`;
+}
+
+const NOTE_NAMES: Record<Note['kind'], [string, string]> = {
+  correction: ['correction', 'corrections'],
+  editor: ["editor's note", "editor's notes"],
+};
+
+/** Notes added and removed (by their text), counted by kind: "Correction added", "2 editor's notes removed". */
+function noteChanges(before: readonly Note[], after: readonly Note[]): string[] {
+  const key = (note: Note) => `${note.kind}\u0000${note.text}`;
+  const [was, is] = [new Set(before.map(key)), new Set(after.map(key))];
+  const changes: string[] = [];
+  for (const [list, other, verb] of [
+    [after, was, 'added'],
+    [before, is, 'removed'],
+  ] as const) {
+    for (const kind of ['correction', 'editor'] as const) {
+      const count = list.filter((note) => note.kind === kind && !other.has(key(note))).length;
+      if (count === 0) continue;
+      const [one, many] = NOTE_NAMES[kind];
+      const phrase = count === 1 ? one : `${count} ${many}`;
+      changes.push(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} ${verb}`);
+    }
+  }
   return changes;
 }
 

@@ -23,6 +23,7 @@ import {
   sectionPath,
   siteUrl,
 } from '@/lib/site';
+import { isoInZone } from '@/lib/time-zone';
 import { LOGO } from './logo';
 
 const publisherId = () => `${siteUrl()}/#publisher`;
@@ -77,15 +78,27 @@ export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
     description: article.summary,
     url: absoluteUrl(path),
     mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(path) },
-    datePublished: article.publishedAt,
-    dateModified: article.updatedAt,
+    // In the site's time zone, as the page's <time> elements write them.
+    datePublished: isoInZone(new Date(article.publishedAt)),
+    dateModified: isoInZone(new Date(article.updatedAt)),
     articleSection: article.section.name,
     wordCount: article.wordCount,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
     inLanguage: SITE_LANGUAGE,
     ...(dateline ? { dateline: `${dateline.place}, ${dateline.dateText} (${dateline.source})` } : {}),
     image: [shareImageUrl(path)],
     isAccessibleForFree: true,
-    author: dateline ? { '@type': 'Organization', name: dateline.source } : { '@id': publisherId() },
+    // The byline's people, each with the address of their page; without one, the agency or the site.
+    author:
+      article.authors.length > 0
+        ? article.authors.map((author) => ({
+            '@type': 'Person' as const,
+            name: author.name,
+            url: absoluteUrl(authorPagePath(author.slug)),
+          }))
+        : dateline
+          ? { '@type': 'Organization', name: dateline.source }
+          : { '@id': publisherId() },
     publisher: publisherJsonLd(),
     isPartOf: { '@id': websiteId() },
   };

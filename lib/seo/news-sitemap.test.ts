@@ -14,6 +14,7 @@ const recent = (count: number): RecentArticle[] =>
     headline: `Story ${index}`,
     section: { slug: 'world', name: 'World' },
     publishedAt: new Date(Date.UTC(2026, 2, 2) - index * 60_000).toISOString(),
+    tags: [],
   }));
 
 function read(xml: string) {
@@ -51,4 +52,11 @@ test('writes a headline with markup as escaped text', () => {
   const [url] = read(xml).url ?? [];
   expect((url?.['news:news'] as Record<string, unknown>)['news:title']).toBe(MARKUP_TEXT.headline);
   expect(xml).not.toContain('<script>');
+});
+
+test('names an article’s tags as its keywords, comma-separated, and none without tags', () => {
+  const [tagged, plain] =
+    read(buildNewsSitemap([{ ...recent(1)[0]!, tags: ['Syria', 'War, crimes'] }, { ...recent(2)[1]! }])).url ?? [];
+  expect((tagged?.['news:news'] as Record<string, unknown>)['news:keywords']).toBe('Syria, War  crimes');
+  expect(plain?.['news:news']).not.toHaveProperty('news:keywords');
 });

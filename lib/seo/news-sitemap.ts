@@ -19,6 +19,10 @@ export function buildNewsSitemap(articles: readonly RecentArticle[]): string {
           'news:publication': { 'news:name': SITE_NAME, 'news:language': SITE_LANGUAGE },
           'news:publication_date': article.publishedAt,
           'news:title': article.headline,
+          // The format's comma-separated keywords: the tags (a comma inside a name would split it).
+          ...(article.tags.length > 0
+            ? { 'news:keywords': article.tags.map((tag) => tag.replaceAll(',', ' ')).join(', ') }
+            : {}),
         },
       })),
     },

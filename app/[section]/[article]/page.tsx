@@ -3,6 +3,9 @@ import { Link } from '@/components/Link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleCorrections } from '@/components/ArticleCorrections';
+import { ArticleNotes } from '@/components/ArticleNotes';
+import { ArticleTags } from '@/components/ArticleTags';
+import { Byline } from '@/components/Byline';
 import { JsonLd } from '@/components/JsonLd';
 import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
@@ -73,6 +76,7 @@ export default async function ArticlePage(props: Props) {
         <h1 className="mt-2 font-serif text-[2.125rem] leading-[1.08] font-bold tracking-tight text-balance sm:text-5xl">
           {article.headline}
         </h1>
+        <Byline authors={article.authors} className="mt-4 text-base" />
         <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-y border-rule py-3">
           <p className="flex flex-wrap gap-x-2 text-sm text-muted">
             <PublishedTime iso={article.publishedAt} />
@@ -94,9 +98,11 @@ export default async function ArticlePage(props: Props) {
             <ShareButton title={article.headline} url={url} />
           </div>
         </div>
+        <ArticleNotes notes={article.notes} />
         <ArticleCorrections revisions={article.revisions} />
         <ReadingPosition path={path} headline={article.headline} />
         <ArticleBody article={article} />
+        <ArticleTags tags={article.tags} />
         <p className="mt-10 text-sm print:hidden">
           Published in{' '}
           <Link href={sectionPath(article.section.slug)} className="font-semibold underline">

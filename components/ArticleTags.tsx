@@ -1,0 +1,24 @@
+import type { NameRef } from '@/lib/queries/types';
+import { tagPagePath } from '@/lib/site';
+import { Link } from './Link';
+
+/** The article's tags as links to their pages, in a list named "Tags"; nothing without tags. */
+export function ArticleTags({ tags }: { tags: readonly NameRef[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <nav aria-label="Tags" className="mt-8 print:hidden">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <Link
+              href={tagPagePath(tag.slug)}
+              className="inline-flex min-h-6 items-center rounded-full border border-rule px-3 py-1 hover:underline"
+            >
+              {tag.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
