@@ -22,6 +22,8 @@ export async function bylineListingMetadata(kind: BylineKind, slug: string, page
     description: listingDescription(byline),
     path: listingPath(byline, page),
     section: byline,
+    // Later pages live below the listing's image route (app/<kind>s/[<kind>]/opengraph-image.tsx).
+    ...(page > 1 && { image: `${listingPath(byline)}/opengraph-image` }),
   });
 }
 
