@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 const revalidated = vi.hoisted(() => [] as string[]);
-vi.mock('next/cache.js', () => ({ revalidateTag: (tag: string) => void revalidated.push(tag) }));
+const request = vi.hoisted(() => ({ open: true }));
+// As Next's: outside a request there is no store to attach the expiry to.
+vi.mock('next/cache.js', () => ({
+  revalidateTag: (tag: string) => {
+    if (!request.open) throw new Error('Invariant: static generation store missing in revalidateTag front');
+    revalidated.push(tag);
+  },
+}));
 // The front door's memo reads through the site's client: one that knows one article.
 vi.mock('@/lib/db/client', () => ({
   getPrisma: async () => ({ $queryRaw: async () => [{ section: 'world' }] }),
@@ -11,9 +18,11 @@ const { contentChanged } = await import('./caches');
 const { articleSection, knownArticleSection } = await import('./known-pages');
 const { rememberSearch } = await import('./queries/search-cache');
 const { parseLsn, requiredReadPosition } = await import('./db/read-position');
+const { tagsManifest } = await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
 beforeEach(() => {
   revalidated.length = 0;
+  request.open = true;
   vi.unstubAllEnvs();
 });
 
@@ -54,5 +63,17 @@ describe('a change of content, heard by every cache of the instance', () => {
     vi.stubEnv('REDIS_URL', 'redis://127.0.0.1:6379');
     contentChanged({ tags: ['front'], lsn: null });
     expect(revalidated).toEqual([]);
+  });
+
+  test("outside a request (the release clock), Next's default cache records the expiry itself, at once", () => {
+    vi.stubEnv('REDIS_URL', '');
+    request.open = false;
+    const before = Date.now();
+    contentChanged({ tags: ['front', 'section:world'], lsn: null });
+    expect(revalidated).toEqual([]);
+    for (const tag of ['front', 'section:world']) {
+      expect(tagsManifest.get(tag)?.expired).toBeGreaterThanOrEqual(before);
+      expect(tagsManifest.get(tag)?.expired).toBeLessThanOrEqual(Date.now());
+    }
   });
 });

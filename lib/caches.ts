@@ -1,11 +1,16 @@
 // With its file name: the server (scripts/server.ts) is bundled as an ES module that imports
 // packages at run time, and Node finds no `next/cache` without it (next has no exports map).
 import { revalidateTag } from 'next/cache.js';
+// Next's own record of when each tag expired (its default cache handler reads it on every get).
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { onContentChanged, publishContentChanged, type ContentChange } from '@/lib/content-changed';
-import { requireReadPosition } from '@/lib/db/read-position';
+import { getPrimaryPrisma, hasReplicas } from '@/lib/db/client';
+import { primaryWalPosition, requireReadPosition } from '@/lib/db/read-position';
 import { forgetKnownPages } from '@/lib/known-pages';
 import { forgetSearchResults } from '@/lib/queries/search-cache';
-import { sharedCacheConfig } from '@/lib/shared-cache/store';
+import { releaseClockLookAgain } from '@/lib/release-clock';
+import { recordContentVersion } from '@/lib/shared-cache/content-version';
+import { sharedCache, sharedCacheConfig } from '@/lib/shared-cache/store';
 
 /**
  * Every in-process cache, subscribed to the content-changed event (lib/content-changed.ts)
@@ -31,14 +36,52 @@ onContentChanged('search results', (change) => {
 
 // Next's page and data caches, without REDIS_URL: this instance's own, expired tag by tag
 // (once the response is sent). With REDIS_URL they live in Redis, where the change was
-// recorded before it was published (lib/cache-expire.ts, or the import itself), and every
+// recorded before it was published (expireEverywhere below, or the import itself), and every
 // read checks it there: calling revalidateTag would record it again, and tell every instance again.
+// Inside a request (the import's notice) through revalidateTag, which Next applies once the
+// response is sent; outside one (the release clock, lib/release-clock.ts), where revalidateTag
+// has no request to attach to and throws, in the record Next's default handler reads, at once,
+// as that handler's own revalidateTag writes it.
 onContentChanged("Next's cache", (change) => {
   if (sharedCacheConfig()) return;
-  for (const tag of change.tags) revalidateTag(tag, { expire: 0 });
+  for (const tag of change.tags) {
+    try {
+      revalidateTag(tag, { expire: 0 });
+    } catch {
+      const now = Date.now();
+      tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: now, expired: now });
+    }
+  }
 });
+
+// A change may add a scheduled article (an import), or be a release: the clock looks for the next one.
+onContentChanged('release clock', () => releaseClockLookAgain());
 
 /** The content changed: every in-process cache of this instance forgets what it changed. */
 export function contentChanged(change: ContentChange): void {
   publishContentChanged(change);
+}
+
+/** Where an expiry took effect. */
+export type Reach = 'this instance' | 'every instance' | 'this instance (Redis did not answer: sent when it does)';
+
+/**
+ * Expires these cache tags, as the import's notice (app/api/revalidate) and the release clock
+ * (lib/release.ts) ask: publishes the change to this instance's caches at once (without
+ * REDIS_URL, Next's own cache among them), and with REDIS_URL records it in Redis before
+ * answering, whence every instance hears it (scripts/server.ts) and publishes it to its own:
+ * the next request on any of them renders the pages again and searches again. Recording the
+ * same expiry twice (every instance's release clock does) only dates it again. With read
+ * replicas, what is read because of the change comes from the primary until a replica has
+ * replayed it (the primary's position now is past it).
+ */
+export async function expireEverywhere(tags: readonly string[]): Promise<Reach> {
+  const lsn = hasReplicas() ? await primaryWalPosition(await getPrimaryPrisma()) : null;
+  contentChanged({ tags, lsn });
+  const shared = sharedCache();
+  if (!shared) return 'this instance';
+  await shared.ready;
+  if (!(await shared.expire(tags, shared.now(), lsn))) return 'this instance (Redis did not answer: sent when it does)';
+  await recordContentVersion(shared, await getPrimaryPrisma()).catch(() => undefined);
+  return 'every instance';
 }

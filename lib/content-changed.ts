@@ -2,7 +2,7 @@ import { processWide } from '@/lib/process-state';
 
 /**
  * The one event every in-process cache expires on: the content changed. Who publishes it:
- * the import's notice (app/api/revalidate, through lib/cache-expire.ts), the shared cache's
+ * the import's notice (app/api/revalidate, through expireEverywhere in lib/caches.ts), the shared cache's
  * expiry channel (any instance's notice, or an import that reached Redis itself: scripts/server.ts),
  * and the start-up check that finds the database changed while Redis was not told
  * (lib/shared-cache/content-version.ts, from scripts/server.ts). Who hears it: each cache,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkNotice, SeenNonces, signNotice } from './revalidate-notice';
 
 const expired = vi.hoisted(() => [] as string[][]);
-vi.mock('@/lib/cache-expire', () => ({
+vi.mock('@/lib/caches', () => ({
   expireEverywhere: (tags: string[]) => {
     expired.push(tags);
     return Promise.resolve('this instance');

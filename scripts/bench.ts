@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchImport } from './bench/import';
 import { benchPages } from './bench/pages';
 import { benchReadsDuringImport } from './bench/reads';
+import { benchRelease } from './bench/release';
 import { benchScale } from './bench/scale';
 import { benchSearch } from './bench/search';
 import { mainCorpus, type BenchOptions } from './bench/support';
@@ -20,8 +21,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     'big-import': { type: 'string', default: '100000' },
     'during-import': { type: 'string', default: '60000' },
-    /** Which parts to run: any of import, reads, pages, uncached, search, scale (comma-separated). */
-    parts: { type: 'string', default: 'import,reads,pages,uncached,search,scale' },
+    /** Which parts to run: any of import, reads, pages, uncached, search, scale, release (comma-separated). */
+    parts: { type: 'string', default: 'import,reads,pages,uncached,search,scale,release' },
     /** Queries timed per kind and archive size in the search part. */
     'search-samples': { type: 'string', default: '200' },
     /** Seconds of load per page kind in the throughput runs. */
@@ -56,6 +57,7 @@ async function main() {
     if (PARTS.has('uncached')) await benchUncached(work);
     if (PARTS.has('search')) await benchSearch(work, options);
     if (PARTS.has('scale')) await benchScale(work, sources, options);
+    if (PARTS.has('release')) await benchRelease(sources);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

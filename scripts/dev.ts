@@ -62,6 +62,11 @@ async function serve(port: number, hostname: string | undefined, stops: Array<()
     server.close();
     server.closeAllConnections();
   });
+  // Scheduled articles appear at their time (docs/scheduling.md). Loaded once Next is prepared:
+  // the caches it expires load next/cache, whose modules need the environment Next sets up.
+  const { startReleaseClock } = await import('@/lib/release');
+  const releaseClock = startReleaseClock();
+  stops.push(async () => releaseClock.stop());
   console.log(`Development server ready on http://${hostname ?? 'localhost'}:${port}`);
 }
 

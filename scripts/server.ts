@@ -10,6 +10,7 @@ import next from 'next';
 import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
 import { knowBuildFiles, listBuildFiles } from '@/lib/build-files';
 import { contentChanged } from '@/lib/caches';
+import { startReleaseClock } from '@/lib/release';
 import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
 import { describeRedisUrl, sharedCache } from '@/lib/shared-cache/store';
 import { connectionLimits, limitConnections, SERVER_OPTIONS } from '@/lib/http/connection-policy';
@@ -80,8 +81,11 @@ async function main(): Promise<void> {
   limitConnections(server, limits);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`▲ Next.js ready on http://${hostname ?? 'localhost'}:${port}`);
+  // Scheduled articles appear at their time, on this instance, with nothing else needed (docs/scheduling.md).
+  const releaseClock = startReleaseClock();
 
   const stop = () => {
+    releaseClock.stop();
     server.close();
     server.closeAllConnections();
     void Promise.allSettled([app.close(), disconnectPrisma(), sharedCache()?.close()]).finally(() => process.exit(0));

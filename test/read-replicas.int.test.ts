@@ -46,7 +46,7 @@ describe('with DATABASE_REPLICA_URLS', () => {
     expect(await bodyText()).toContain('The text on the replica.');
 
     await importDocuments(primary.pool, [document('Corrected on the primary.')]);
-    // What the import's notice does (lib/cache-expire.ts): the replica must have replayed this far.
+    // What the import's notice does (expireEverywhere, lib/caches.ts): the replica must have replayed this far.
     requireReadPosition(await primaryWalPosition(await getPrimaryPrisma()));
 
     expect(await bodyText()).toContain('Corrected on the primary.');

@@ -11,7 +11,7 @@ import {
   showsTag,
   tagTag,
 } from '@/lib/cache-tags';
-import { poolReader } from '@/lib/db/sql-reader';
+import { poolReader, type SqlReader } from '@/lib/db/sql-reader';
 import { loadNeighbourSlugs } from '@/lib/queries/loaders';
 import type { ImportReport } from './report';
 
@@ -23,10 +23,11 @@ import type { ImportReport } from './report';
  * the pages of its authors and tags, old and new. Past ARTICLES_PER_NOTICE changed articles,
  * every article page at once. An article that is not public after the import (scheduled) is on
  * no page the site shows, so nothing is expired for it: an import that only schedules articles
- * expires nothing (the site is still told: `releaseDue`).
+ * expires nothing (the site is still told: `releaseDue`). Asked by the import (its pool) and by
+ * the release clock (lib/release.ts: the site's client, its released articles `created`).
  */
 export async function tagsToExpire(
-  db: pg.Pool,
+  db: pg.Pool | SqlReader,
   report: Pick<ImportReport, 'changed' | 'sectionsChanged'>,
 ): Promise<string[]> {
   const changed = report.changed.filter((article) => !article.scheduledFor);
@@ -48,7 +49,8 @@ export async function tagsToExpire(
     .filter((article) => article.created || article.previousSectionSlug || article.redated)
     .map((a) => a.slug);
   // The neighbours their pages show, asked as the pages ask (lib/queries), through the import's own pool.
-  for (const slug of await loadNeighbourSlugs(poolReader(db), placed)) tags.add(articleTag(slug));
+  const reader = '$queryRaw' in db ? db : poolReader(db);
+  for (const slug of await loadNeighbourSlugs(reader, placed)) tags.add(articleTag(slug));
   return [...tags];
 }
 

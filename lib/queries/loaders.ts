@@ -3,7 +3,9 @@ import type { SqlReader } from '@/lib/db/sql-reader';
 import type { BodyBlock, StoredNote } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
+import { published } from './visibility';
 import type {
   Article,
   ArticleNeighbours,
@@ -23,42 +25,11 @@ import type {
  * import makes too takes a SqlReader (lib/db/sql-reader.ts), which its pg pool is as well.
  */
 
-export const SECTION_PAGE_SIZE = 20;
-/** How many listing pages a section of `articles` articles has. */
-export const sectionPageCount = (articles: number) => Math.ceil(articles / SECTION_PAGE_SIZE);
+export { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 export const FRONT_PAGE_LATEST = 10;
 export const FRONT_PAGE_PER_SECTION = 4;
 const WORDS_PER_MINUTE = 230;
 const SUMMARY_LENGTH = 220;
-
-const articleFields = {
-  slug: true,
-  headline: true,
-  body: true,
-  datelinePlace: true,
-  datelineDate: true,
-  datelineSource: true,
-  wordCount: true,
-  publishedAt: true,
-  updatedAt: true,
-  firstImportedAt: true,
-  section: { select: { slug: true, name: true } },
-  ...bylineFields(),
-} as const;
-
-/** The byline, tags, notes and whether it is dated, as a Prisma read selects them (see BYLINE_COLUMNS). */
-function bylineFields() {
-  return {
-    dated: true,
-    notes: true,
-    authors: { select: { author: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
-    tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
-  } as const;
-}
-
-// Newest first; the id breaks ties so that pages never overlap or skip.
-const newestFirst = [{ publishedAt: 'desc' as const }, { id: 'desc' as const }];
-const oldestFirst = [{ publishedAt: 'asc' as const }, { id: 'asc' as const }];
 
 type ArticleRow = {
   slug: string;
@@ -77,16 +48,6 @@ type ArticleRow = {
   notes: unknown;
   dated: boolean;
 };
-
-/** A Prisma read of articleFields as an ArticleRow. */
-function rowFromPrisma(
-  row: Omit<ArticleRow, 'authors' | 'tags'> & {
-    authors: Array<{ author: NameRef }>;
-    tags: Array<{ tag: NameRef }>;
-  },
-): ArticleRow {
-  return { ...row, authors: row.authors.map(({ author }) => author), tags: row.tags.map(({ tag }) => tag) };
-}
 
 export function summarize(body: readonly BodyBlock[], length = SUMMARY_LENGTH): string {
   return summarizeParagraph(body.find((block) => block.type === 'paragraph')?.text ?? '', length);
@@ -141,7 +102,21 @@ function toArticle(row: ArticleRow): Article {
  */
 
 /** Articles with their section: what every listing reads from. */
-const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+export const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+/** The articles a reader may see (lib/queries/visibility.ts), as a WHERE condition on `a`. */
+const PUBLIC = published('a');
+
+/**
+ * How many articles section `s` shows: `article_count` (kept by the import) counts its
+ * scheduled articles too, so those still to come are taken off. Few articles wait at any time,
+ * and the index on public_at finds them (one probe when none waits).
+ */
+const SHOWN_COUNT = Prisma.sql`(s.article_count - (SELECT count(*) FROM articles w
+  WHERE w.public_at > now() AND w.section_id = s.id))::int`;
+/** Section `s` shows articles (it has a public one). */
+const SECTION_SHOWN = Prisma.sql`s.article_count > 0 AND ${SHOWN_COUNT} > 0`;
+
+/** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql). */
 /**
  * An article's authors or tags ({slug, name}, in order) as one JSON array: a subquery on the link
  * table's primary key (article_id first), so a listing of 20 costs 20 index probes, no second read.
@@ -160,12 +135,12 @@ const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
   a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
 /** The columns of an ArticleSummary, but the byline (see listingPage). */
-const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
+export const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
 /** The columns of an ArticleSummary. */
-const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
+export const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
+export const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
   ${namesOf('article_tags', 'tags', 'tag_id')} AS tags, a.notes, a.dated`;
 
 /**
@@ -183,7 +158,7 @@ export const listingPage = (where: Prisma.Sql, direction: 'ASC' | 'DESC', offset
      ORDER BY p.published_at ${order}, p.id ${order}`;
 };
 
-interface SummaryRow {
+export interface SummaryRow {
   slug: string;
   headline: string;
   dateline_place: string | null;
@@ -198,7 +173,7 @@ interface SummaryRow {
   first_paragraph: string | null;
 }
 
-interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
+export interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
   body: unknown;
   first_imported_at: Date;
   tags: NameRef[];
@@ -222,11 +197,11 @@ function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): SummaryFields 
   };
 }
 
-function summaryFromSql(row: SummaryRow): ArticleSummary {
+export function summaryFromSql(row: SummaryRow): ArticleSummary {
   return summaryOf(fieldsFromSql(row), summarizeParagraph(row.first_paragraph ?? ''));
 }
 
-function articleFromSql(row: ArticleSqlRow): Article {
+export function articleFromSql(row: ArticleSqlRow): Article {
   return toArticle({
     ...fieldsFromSql(row),
     body: row.body,
@@ -240,7 +215,8 @@ function articleFromSql(row: ArticleSqlRow): Article {
 export async function loadSections(prisma: PrismaClient): Promise<SectionRef[]> {
   // In order of first sight: the order the newsroom's own exports introduced them. A section
   // whose articles all moved elsewhere has nothing to show, so it leaves the navigation.
-  return prisma.$queryRaw<SectionRef[]>`SELECT slug, name FROM sections WHERE article_count > 0 ORDER BY id`;
+  // One whose only articles are scheduled does not exist yet.
+  return prisma.$queryRaw<SectionRef[]>`SELECT s.slug, s.name FROM sections s WHERE ${SECTION_SHOWN} ORDER BY s.id`;
 }
 
 export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
@@ -248,12 +224,12 @@ export async function loadFrontPage(prisma: PrismaClient): Promise<FrontPage> {
   // articles, in order of first sight), in two statements.
   const [recent, perSection] = await Promise.all([
     prisma.$queryRaw<SummaryRow[]>`
-      SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
+      SELECT ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION} WHERE ${PUBLIC}
        ORDER BY a.published_at DESC, a.id DESC LIMIT ${1 + FRONT_PAGE_LATEST}`,
     prisma.$queryRaw<SummaryRow[]>`
       SELECT ${SUMMARY_COLUMNS} FROM sections s
-       CROSS JOIN LATERAL (SELECT * FROM articles WHERE section_id = s.id
-                            ORDER BY published_at DESC, id DESC LIMIT ${FRONT_PAGE_PER_SECTION}) a
+       CROSS JOIN LATERAL (SELECT * FROM articles a WHERE a.section_id = s.id AND ${PUBLIC}
+                            ORDER BY a.published_at DESC, a.id DESC LIMIT ${FRONT_PAGE_PER_SECTION}) a
        WHERE s.article_count > 0
        ORDER BY s.id, a.published_at DESC, a.id DESC`,
   ]);
@@ -274,7 +250,9 @@ async function shownSection(
   slug: string,
 ): Promise<{ id: number; slug: string; name: string; article_count: number } | null> {
   const [section] = await prisma.$queryRaw<Array<{ id: number; slug: string; name: string; article_count: number }>>`
-    SELECT id, slug, name, article_count FROM sections WHERE slug = ${slug} AND article_count > 0`;
+    SELECT * FROM (SELECT s.id, s.slug, s.name, ${SHOWN_COUNT} AS article_count FROM sections s
+                    WHERE s.slug = ${slug} AND s.article_count > 0) shown
+     WHERE article_count > 0`;
   return section ?? null;
 }
 
@@ -290,7 +268,7 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
   const afterThisPage = total - skip - take;
   // An offset walks the index from its start: a page in the older half is read from the
   // other end, so that the last pages cost what the first ones do.
-  const inSection = Prisma.sql`a.section_id = ${section.id}`;
+  const inSection = Prisma.sql`a.section_id = ${section.id} AND ${PUBLIC}`;
   const rows =
     afterThisPage < skip
       ? (await prisma.$queryRaw<SummaryRow[]>(listingPage(inSection, 'ASC', afterThisPage, take))).reverse()
@@ -307,7 +285,7 @@ export async function loadSectionPage(prisma: PrismaClient, slug: string, page: 
 export async function loadArticle(prisma: PrismaClient, slug: string): Promise<ArticleWithRevisions | null> {
   const [row] = await prisma.$queryRaw<Array<ArticleSqlRow & { id: number; revised: boolean }>>`
     SELECT a.id, ${ARTICLE_COLUMNS}, EXISTS (SELECT FROM article_revisions r WHERE r.article_id = a.id) AS revised
-      FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
+      FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug} AND ${PUBLIC}`;
   if (!row) return null;
   const article = articleFromSql(row);
   // Most articles were never corrected: their versions are read only when there are some.
@@ -396,8 +374,10 @@ function describeRevisions(rows: readonly RevisionRow[], article: Article): Arti
 
 /** Every earlier version of an article, whole, oldest first: nothing an import replaced is lost. */
 export async function loadArticleVersions(prisma: PrismaClient, slug: string): Promise<StoredRevision[]> {
+  // Nothing of a scheduled article before its time: its earlier versions neither.
+  const [{ now }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
   const rows = await prisma.articleRevision.findMany({
-    where: { article: { slug } },
+    where: { article: { slug, publicAt: { lte: now } } },
     select: revisionFields,
     orderBy: oldestRevisionFirst,
   });
@@ -412,7 +392,8 @@ export async function loadLatestArticles(
 ): Promise<Article[]> {
   const rows = await prisma.$queryRaw<ArticleSqlRow[]>`
     SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-     ${sectionSlug === undefined ? Prisma.empty : Prisma.sql`WHERE a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`}
+     WHERE ${PUBLIC}
+     ${sectionSlug === undefined ? Prisma.empty : Prisma.sql`AND a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`}
      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`;
   return rows.map(articleFromSql);
 }
@@ -425,7 +406,8 @@ export async function loadLatestArticles(
 export async function loadFeedTotal(prisma: SqlReader, sectionSlug?: string): Promise<number | null> {
   if (sectionSlug !== undefined) return (await shownSection(prisma, sectionSlug))?.article_count ?? null;
   const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`
-    SELECT COALESCE(SUM(article_count), 0)::int AS total FROM sections`;
+    SELECT (COALESCE((SELECT SUM(article_count) FROM sections), 0)
+            - (SELECT count(*) FROM articles w WHERE w.public_at > now()))::int AS total`;
   return total;
 }
 
@@ -438,6 +420,19 @@ export interface FeedArchive {
   full: boolean;
 }
 
+/**
+ * A page of a feed's archive read with an offset, in the order given: whole articles, their byline
+ * and tags read for the page's own rows only, after the offset (as listingPage does).
+ */
+const archivePage = (inFeed: Prisma.Sql, direction: 'ASC' | 'DESC', offset: number, take: number) => {
+  const order = Prisma.raw(direction);
+  return Prisma.sql`
+    SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
+     WHERE a.id IN (SELECT a.id FROM articles a ${inFeed}
+                     ORDER BY a.published_at ${order}, a.id ${order} OFFSET ${offset} LIMIT ${take})
+     ORDER BY a.published_at ${order}, a.id ${order}`;
+};
+
 /** Archive `number` of a feed's history (lib/feeds/archive.ts), or null when there is no such archive. */
 export async function loadFeedArchive(
   prisma: PrismaClient,
@@ -447,32 +442,19 @@ export async function loadFeedArchive(
   const total = await loadFeedTotal(prisma, sectionSlug);
   const range = total === null ? null : archiveRange(total, number);
   if (total === null || range === null) return null;
-  const where = sectionSlug ? { section: { slug: sectionSlug } } : {};
+  // Numbered by position among the public articles (a scheduled one takes its place at its time).
+  const inFeed = Prisma.sql`WHERE ${PUBLIC} ${
+    sectionSlug === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND a.section_id = (SELECT id FROM sections WHERE slug = ${sectionSlug})`
+  }`;
   const newer = total - range.skipOldest - range.take;
   // As section pages do: an offset walks the index from its start, so read from the nearer end.
   const rows =
     newer < range.skipOldest
-      ? await prisma.article.findMany({
-          select: articleFields,
-          where,
-          orderBy: newestFirst,
-          skip: newer,
-          take: range.take,
-        })
-      : (
-          await prisma.article.findMany({
-            select: articleFields,
-            where,
-            orderBy: oldestFirst,
-            skip: range.skipOldest,
-            take: range.take,
-          })
-        ).reverse();
-  return {
-    articles: rows.map((row) => toArticle(rowFromPrisma(row))),
-    archives: archiveCount(total),
-    full: range.full,
-  };
+      ? await prisma.$queryRaw<ArticleSqlRow[]>(archivePage(inFeed, 'DESC', newer, range.take))
+      : (await prisma.$queryRaw<ArticleSqlRow[]>(archivePage(inFeed, 'ASC', range.skipOldest, range.take))).reverse();
+  return { articles: rows.map(articleFromSql), archives: archiveCount(total), full: range.full };
 }
 
 export async function loadSection(prisma: PrismaClient, slug: string): Promise<SectionRef | null> {
@@ -483,7 +465,7 @@ export async function loadSection(prisma: PrismaClient, slug: string): Promise<S
 /** The section an article is in now (its slug), or null when there is no such article. */
 export async function loadArticleSection(prisma: PrismaClient, slug: string): Promise<string | null> {
   const [row] = await prisma.$queryRaw<Array<{ section: string }>>`
-    SELECT s.slug AS section FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug}`;
+    SELECT s.slug AS section FROM ${ARTICLES_WITH_SECTION} WHERE a.slug = ${slug} AND ${PUBLIC}`;
   return row?.section ?? null;
 }
 
@@ -493,14 +475,14 @@ export async function loadArticleSection(prisma: PrismaClient, slug: string): Pr
  * columns asked for (of ARTICLES_WITH_SECTION) and the side.
  */
 const neighboursOf = (slugs: readonly string[], columns: Prisma.Sql) => Prisma.sql`
-  SELECT n.* FROM (SELECT id, section_id, published_at FROM articles WHERE slug = ANY(${slugs}::text[])) t
+  SELECT n.* FROM (SELECT id, section_id, published_at FROM articles a WHERE slug = ANY(${slugs}::text[]) AND ${PUBLIC}) t
    CROSS JOIN LATERAL (
      (SELECT 'previous' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
-       WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id)
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) > (t.published_at, t.id) AND ${PUBLIC}
        ORDER BY a.published_at ASC, a.id ASC LIMIT 1)
      UNION ALL
      (SELECT 'next' AS side, ${columns} FROM ${ARTICLES_WITH_SECTION}
-       WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id)
+       WHERE a.section_id = t.section_id AND (a.published_at, a.id) < (t.published_at, t.id) AND ${PUBLIC}
        ORDER BY a.published_at DESC, a.id DESC LIMIT 1)
    ) n`;
 
@@ -528,15 +510,16 @@ export async function loadNeighbourSlugs(db: SqlReader, slugs: readonly string[]
 
 /**
  * A short fingerprint of what the database holds for readers: how many articles and
- * sections, and a sum over every article's content hash (which covers its headline,
- * section and text). Any import that changed what a page shows changes it
+ * sections, and a sum over every public article's content hash (which covers its headline,
+ * section and text). Any import that changed what a page shows changes it, and so does a
+ * scheduled article's release
  * (lib/shared-cache/content-version.ts compares it with what Redis's entries were made from).
  */
 export async function loadContentVersion(db: SqlReader): Promise<string> {
   const [row] = await db.$queryRaw<Array<{ version: string }>>`
     SELECT (SELECT count(*) FROM sections)::text || ':' || count(*)::text || ':' ||
            coalesce(sum(('x' || left(content_hash, 8))::bit(32)::int::bigint), 0)::text AS version
-      FROM articles`;
+      FROM articles a WHERE ${PUBLIC}`;
   return row?.version ?? '';
 }
 
@@ -577,13 +560,15 @@ export async function loadRelatedArticles(
                   WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
                   ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words,
            array(SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position LIMIT ${RELATED_WORDS}) AS tag_ids
-      FROM articles a WHERE a.slug = ${slug}`;
+      FROM articles a WHERE a.slug = ${slug} AND ${PUBLIC}`;
   if (!article) return [];
   const { id, section_id: sectionId, words, tag_ids: tagIds } = article;
-  const sameSection = Prisma.sql`(SELECT id FROM articles WHERE section_id = ${sectionId} AND id <> ${id}
+  const sameSection = Prisma.sql`(SELECT id FROM articles a WHERE section_id = ${sectionId} AND id <> ${id} AND ${PUBLIC}
                                    ORDER BY published_at DESC, id DESC LIMIT ${limit})`;
   const sharing = words.map(
-    (word) => Prisma.sql`(SELECT id FROM articles WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id}
+    (
+      word,
+    ) => Prisma.sql`(SELECT id FROM articles a WHERE search @@ ${tsqueryTerm(word)}::tsquery AND id <> ${id} AND ${PUBLIC}
                           ORDER BY published_at DESC, id DESC LIMIT ${RELATED_PER_WORD})`,
   );
   // Each shared tag's newest articles (its link index, newest first), as each word's are.
@@ -595,6 +580,7 @@ export async function loadRelatedArticles(
   const ranked = await prisma.$queryRaw<Array<{ id: number }>>`
     SELECT a.id FROM (${Prisma.join([sameSection, ...sharing, ...sharingTags], ' UNION ')}) c
       JOIN articles a ON a.id = c.id
+     WHERE ${PUBLIC}
      ORDER BY ${
        tagIds.length > 0
          ? Prisma.sql`(SELECT count(*) FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ANY(${tagIds}::int[])) DESC,`
@@ -608,7 +594,7 @@ export async function loadRelatedArticles(
   if (ids.length === 0) return [];
   const rows = await prisma.$queryRaw<Array<SummaryRow & { id: number }>>`
     SELECT a.id, ${SUMMARY_COLUMNS} FROM ${ARTICLES_WITH_SECTION}
-     WHERE a.id IN (${Prisma.join(ids)})`;
+     WHERE a.id IN (${Prisma.join(ids)}) AND ${PUBLIC}`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((rowId) => {
     const row = byId.get(rowId);

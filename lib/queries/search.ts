@@ -10,6 +10,7 @@ import {
 } from '@/lib/search/highlight';
 import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, relaxedSearchQuery } from '@/lib/search/query';
 import type { SearchHit, SearchResults } from './types';
+import { published } from './visibility';
 
 /**
  * Search, uncached (pages use getSearchResults in ./index.ts). One statement finds, ranks and
@@ -80,6 +81,7 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
         FROM articles a
        WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
          AND a.search @@ websearch_to_tsquery('news', ${relaxed})
+         AND ${published('a')}
        ORDER BY a.published_at DESC, a.id DESC
        LIMIT ${CANDIDATES}
     ), candidates AS MATERIALIZED (
@@ -135,9 +137,10 @@ async function countMatches(prisma: PrismaClient, query: string, relaxed: string
     ? await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
     SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable,
            (SELECT count(*)::int FROM (
-              SELECT search FROM articles
+              SELECT search FROM articles a
                WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
                  AND search @@ websearch_to_tsquery('news', ${relaxed})
+                 AND ${published('a')}
                ORDER BY published_at DESC, id DESC
                LIMIT ${CANDIDATES}) h
              WHERE h.search @@ websearch_to_tsquery('news', ${query})) AS total`

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { SectionRef } from './types';
+import { published } from './visibility';
 
 /** Uncached reads for sitemaps and crawler files; dates as ISO strings so they pass through the data cache. */
 
@@ -36,20 +37,26 @@ export interface RecentArticle {
 export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: number): Promise<SitemapOverview> {
   const [sections, newestPerSection, chunks] = await Promise.all([
     prisma.section.findMany({ select: { id: true, slug: true }, orderBy: { id: 'asc' } }),
-    prisma.article.groupBy({ by: ['sectionId'], _max: { updatedAt: true }, _count: { _all: true } }),
+    // Of the public articles only (lib/queries/visibility.ts): a scheduled one is not listed before its time.
+    prisma.$queryRaw<Array<{ section_id: number; updated_at: Date }>>`
+      SELECT a.section_id, max(a.updated_at) AS updated_at FROM articles a WHERE ${published('a')} GROUP BY a.section_id`,
     // Sitemap files hold articles in id order, so a file's lastmod is the newest change among its ids.
     prisma.$queryRaw<Array<{ chunk: bigint | number; last_modified: Date; articles: bigint | number }>>`
       SELECT chunk, max(updated_at) AS last_modified, count(*) AS articles
-      FROM (SELECT (row_number() OVER (ORDER BY id) - 1) / ${chunkSize} AS chunk, updated_at FROM articles) numbered
+      FROM (SELECT (row_number() OVER (ORDER BY id) - 1) / ${chunkSize} AS chunk, updated_at
+              FROM articles a WHERE ${published('a')}) numbered
       GROUP BY chunk ORDER BY chunk`,
   ]);
-  const newest = new Map(newestPerSection.map((row) => [row.sectionId, row._max.updatedAt]));
-  const all = newestPerSection.map((row) => row._max.updatedAt).filter((date): date is Date => date !== null);
+  const newest = new Map(newestPerSection.map((row) => [row.section_id, row.updated_at]));
+  const all = newestPerSection.map((row) => row.updated_at);
   return {
-    sections: sections.map((section) => ({
-      slug: section.slug,
-      lastModified: newest.get(section.id)?.toISOString() ?? null,
-    })),
+    // A section shows once it has a public article (one whose only articles are scheduled does not exist yet).
+    sections: sections
+      .filter((section) => newest.has(section.id))
+      .map((section) => ({
+        slug: section.slug,
+        lastModified: newest.get(section.id)?.toISOString() ?? null,
+      })),
     articleCount: chunks.reduce((total, chunk) => total + Number(chunk.articles), 0),
     articleChunks: chunks.map((chunk) => new Date(chunk.last_modified).toISOString()),
     lastModified: all.length > 0 ? new Date(Math.max(...all.map(Number))).toISOString() : null,
@@ -58,8 +65,10 @@ export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: numbe
 
 /** One sitemap file's articles: oldest id first, so a new article never moves another to a different file. */
 export async function loadSitemapArticles(prisma: PrismaClient, skip: number, take: number): Promise<SitemapArticle[]> {
+  const now = await databaseNow(prisma);
   const rows = await prisma.article.findMany({
     select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
+    where: { publicAt: { lte: now } },
     orderBy: { id: 'asc' },
     skip,
     take,
@@ -73,6 +82,7 @@ export async function loadSitemapArticles(prisma: PrismaClient, skip: number, ta
 
 /** Articles published at or after `since`, newest first: the news sitemap's window. */
 export async function loadRecentArticles(prisma: PrismaClient, since: Date, limit: number): Promise<RecentArticle[]> {
+  const now = await databaseNow(prisma);
   const rows = await prisma.article.findMany({
     select: {
       slug: true,
@@ -81,7 +91,7 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
       section: { select: { slug: true, name: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
     },
-    where: { publishedAt: { gte: since } },
+    where: { publishedAt: { gte: since }, publicAt: { lte: now } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: limit,
   });
@@ -92,4 +102,13 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
     publishedAt: row.publishedAt.toISOString(),
     tags: row.tags.map(({ tag }) => tag.name),
   }));
+}
+
+/**
+ * The database's clock, for the reads above that go through Prisma's query builder: a
+ * scheduled article is public once the database says its time has come (lib/queries/visibility.ts).
+ */
+async function databaseNow(prisma: PrismaClient): Promise<Date> {
+  const [{ now }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
+  return now;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/lib/feeds/channel';
-import type { Article, SectionRef } from '@/lib/queries/types';
+import type { ListingRef } from '@/lib/listing';
+import type { Article } from '@/lib/queries/types';
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
 
 interface PageMetadataInput {
@@ -9,8 +10,8 @@ interface PageMetadataInput {
   description: string;
   /** Path (and query, for later pages of a listing) of the page's one canonical URL. */
   path: string;
-  /** The section whose feeds the page advertises beside the site's. */
-  section: SectionRef | null;
+  /** The listing (a section, an author, a tag) whose feeds the page advertises beside the site's. */
+  section: ListingRef | null;
   article?: Pick<Article, 'publishedAt' | 'updatedAt' | 'section'>;
 }
 

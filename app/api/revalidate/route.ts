@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expireEverywhere } from '@/lib/cache-expire';
+import { expireEverywhere } from '@/lib/caches';
 import { TAG_PATTERN } from '@/lib/cache-tags';
 import { checkNotice, NOTICE_WINDOW_MS, noticeToken, SeenNonces } from '@/lib/revalidate-notice';
 import { sharedCache } from '@/lib/shared-cache/store';
@@ -51,7 +51,7 @@ async function firstTime(nonce: string, expiresAt: number): Promise<boolean | nu
 
 /**
  * The import script's notice of what changed, signed over its body with a time and a nonce
- * (lib/revalidate-notice.ts): expire those cache tags, at once, on every instance (lib/cache-expire.ts).
+ * (lib/revalidate-notice.ts): expire those cache tags, at once, on every instance (expireEverywhere, lib/caches.ts).
  */
 export async function POST(request: Request) {
   const authorization = request.headers.get('authorization');
