@@ -93,6 +93,8 @@ test.describe('the article page', () => {
     await expect(byline.getByRole('link', { name: 'Ben Okri' })).toHaveAttribute('href', '/authors/ben-okri');
     await byline.getByRole('link', { name: 'Ben Okri' }).click();
     await expect(page).toHaveURL(at('/authors/ben-okri'));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ben Okri');
+    await expect(page.getByRole('main').getByRole('link', { name: HEADLINE })).toHaveAttribute('href', PATH);
   });
 
   test('shows the date and time in the site’s zone, and the datetime carries its offset', async ({ page }) => {
@@ -124,6 +126,8 @@ test.describe('the article page', () => {
     const tags = page.getByRole('navigation', { name: 'Tags' });
     await expect(tags.getByRole('link')).toHaveText(['Syria', 'Aleppo']);
     await expect(tags.getByRole('link', { name: 'Aleppo' })).toHaveAttribute('href', '/tags/aleppo');
+    await tags.getByRole('link', { name: 'Aleppo' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Aleppo');
   });
 
   test('What changed tells the new date, the byline and the tags added, and the correction', async ({ page }) => {
@@ -204,6 +208,12 @@ test.describe('the other copies', () => {
     );
     expect(html.split(CORRECTION)).toHaveLength(2);
     expect(html).toContain('<nav aria-label="Tags">');
+    // The lite byline and tag links reach their lite pages.
+    for (const path of ['/lite/authors/zoe-adams', '/lite/tags/aleppo']) {
+      const response = await request.get(at(path));
+      expect(response.status(), path).toBe(200);
+      expect(await response.text()).toContain(HEADLINE);
+    }
   });
 
   test('the Markdown copy has the byline and tags as links, the note first, the date with its offset', async ({
