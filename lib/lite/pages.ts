@@ -11,7 +11,6 @@ import {
   articlePath,
   authorPagePath,
   litePath,
-  sectionPagePath,
   sectionPath,
   tagPagePath,
 } from '@/lib/site';
