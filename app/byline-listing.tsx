@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { BylineKind } from '@/lib/listing';
 import { listingDescription, listingHeading, listingPath } from '@/lib/listing';
-import { getByline, getBylinePage } from '@/lib/queries';
+import { getBylinePage } from '@/lib/queries';
 import { bylineBreadcrumbJsonLd, bylinePageJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Listing } from './[section]/section-listing';
@@ -14,7 +14,8 @@ import { Listing } from './[section]/section-listing';
  * article, before a request gets here; notFound() is the fallback.
  */
 export async function bylineListingMetadata(kind: BylineKind, slug: string, page: number): Promise<Metadata> {
-  const byline = await getByline(kind, slug);
+  // The page's own read (one per request, with the page's): a listing's name comes with its articles.
+  const byline = (await getBylinePage(kind, slug, page))?.byline;
   if (!byline) return {};
   const heading = listingHeading(byline);
   return pageMetadata({

@@ -67,8 +67,13 @@ export async function loadBylineTotal(db: SqlReader, kind: BylineKind, slug: str
 
 /** An author or tag with public articles (null: none by that slug, or none public yet). */
 export async function loadByline(db: SqlReader, kind: BylineKind, slug: string): Promise<BylineRef | null> {
-  const found = await shownByline(db, kind, slug);
-  return found && { kind, slug: found.slug, name: found.name };
+  const { names, links, id } = TABLES[kind];
+  // One public article is enough: the index range is walked to the first, not counted.
+  const [row] = await db.$queryRaw<Array<{ slug: string; name: string }>>`
+    SELECT n.slug, n.name FROM ${names} n
+     WHERE n.slug = ${slug}
+       AND EXISTS (SELECT FROM ${links} x JOIN articles a ON a.id = x.article_id WHERE x.${id} = n.id AND ${published()})`;
+  return row ? { kind, slug: row.slug, name: row.name } : null;
 }
 
 /**
