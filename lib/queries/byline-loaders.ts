@@ -52,10 +52,14 @@ interface ShownByline {
 /** An author or tag with public articles, and how many (null: none by that slug, or none public yet). */
 async function shownByline(db: SqlReader, kind: BylineKind, slug: string): Promise<ShownByline | null> {
   const { names, links, id } = TABLES[kind];
+  // Its links (an index-only count of the link table's index), less those of articles still to
+  // come (the few of articles_public_at_idx's future range, each a look-up of the link's key):
+  // no article row is read for a public one.
   const [row] = await db.$queryRaw<ShownByline[]>`
     SELECT n.id, n.slug, n.name,
-           (SELECT count(*)::int FROM ${links} x JOIN articles a ON a.id = x.article_id
-             WHERE x.${id} = n.id AND ${published()}) AS total
+           (SELECT count(*)::int FROM ${links} x WHERE x.${id} = n.id)
+           - (SELECT count(*)::int FROM articles a JOIN ${links} x ON x.article_id = a.id AND x.${id} = n.id
+               WHERE NOT (${published()})) AS total
       FROM ${names} n WHERE n.slug = ${slug}`;
   return row && row.total > 0 ? row : null;
 }
