@@ -154,10 +154,16 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
  * old slug → the slug the section has now. The parser puts a marker naming the old one there.
  */
 export async function loadMovedSections(pool: pg.Pool): Promise<Map<string, string>> {
-  const { rows } = await pool.query<{ old_slug: string; slug: string }>(
-    `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
-  );
-  return new Map(rows.map((row) => [row.old_slug, row.slug]));
+  // On a connection of its own, as every other query of the import's (pool.connect, not pool.query).
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ old_slug: string; slug: string }>(
+      `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
+    );
+    return new Map(rows.map((row) => [row.old_slug, row.slug]));
+  } finally {
+    client.release();
+  }
 }
 
 /** Chunks read and planned ahead of the connections that stage them. */
