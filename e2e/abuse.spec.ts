@@ -5,7 +5,11 @@ import { expect, test } from '@playwright/test';
 import { E2E_DATA_DIR } from '../playwright.config';
 import { signNotice } from '../lib/revalidate-notice';
 import { fuzzRequests, isMachineReadable, type FuzzRequest } from '../test/support/fuzz';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
+
+// The fuzz's author and tag addresses name real ones too.
+test.beforeAll(importBylineArticles);
 
 /** One raw request (no client-side normalisation of the address, as a scanner sends it). */
 function send(base: string, { method, path }: FuzzRequest) {
@@ -61,6 +65,8 @@ test('2,000 made-up, malformed and hostile addresses with every method: no 5xx, 
   expect(failures).toEqual([]);
   // The site itself still answers.
   expect((await send(baseURL!, { method: 'GET', path: SEED_ARTICLES[0].path })).status).toBe(200);
+  expect((await send(baseURL!, { method: 'GET', path: AUTHOR.path })).status).toBe(200);
+  expect((await send(baseURL!, { method: 'GET', path: `/lite${TAG.path}` })).status).toBe(200);
 });
 
 test('an address over 16 KB gets a page that says it is too long', async ({ baseURL }) => {

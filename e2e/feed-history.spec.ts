@@ -22,16 +22,22 @@ async function walkHistory(request: APIRequestContext, path: string, format: Fee
   return { titles, ids, documents };
 }
 
-/** 130 articles in a section of their own, the newest first (as a listing document gives them). */
-function sectionOfArticles(): { section: string; slug: string; articles: ListingArticle[] } {
+/**
+ * 130 articles in a section of their own, the newest first (as a listing document gives them),
+ * all by one author, every other one tagged.
+ */
+function sectionOfArticles() {
   const word = uniqueWord();
   const section = `History ${word}`;
-  const articles = Array.from({ length: 130 }, (_, index) => ({
+  const [author, tag] = [`Chronicler ${word}`, `Annals ${word}`];
+  const articles: ListingArticle[] = Array.from({ length: 130 }, (_, index) => ({
     headline: `${word} dispatch number ${130 - index}`,
     section,
     paragraphs: [`Dispatch ${130 - index} of the ${word} series, in full.`],
+    authors: [author],
+    tags: index % 2 === 0 ? [tag] : [],
   }));
-  return { section, slug: plainSlug(section), articles };
+  return { section, slug: plainSlug(section), articles, author: plainSlug(author), tag: plainSlug(tag) };
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -56,6 +62,32 @@ for (const format of FORMATS) {
     ]);
   });
 }
+
+for (const format of FORMATS) {
+  test(`walking an author's and a tag's ${format} feeds to their oldest archives gives each of their articles exactly once, newest first`, async ({
+    request,
+  }) => {
+    const file = FEED_FILES[format];
+    const author = await walkHistory(request, `/authors/${history.author}/${file}`, format);
+    expect(author.titles).toEqual(history.articles.map((article) => article.headline));
+    expect(author.documents.map((url) => new URL(url, 'http://x').pathname)).toEqual([
+      `/authors/${history.author}/${file}`,
+      `/authors/${history.author}/archive/2/${file}`,
+      `/authors/${history.author}/archive/1/${file}`,
+    ]);
+    const tagged = await walkHistory(request, `/tags/${history.tag}/${file}`, format);
+    expect(tagged.titles).toEqual(history.articles.filter((_, index) => index % 2 === 0).map((a) => a.headline));
+    expect(tagged.documents.map((url) => new URL(url, 'http://x').pathname)).toEqual([
+      `/tags/${history.tag}/${file}`,
+      `/tags/${history.tag}/archive/1/${file}`,
+    ]);
+  });
+}
+
+test('an author’s archive past its last is the site’s 404 page', async ({ request }) => {
+  const response = await request.get(`/authors/${history.author}/archive/3/feed.xml`);
+  expect(response.status()).toBe(404);
+});
 
 test('walking the site feed gives every article once, from the newest to the first the site published', async ({
   request,

@@ -1,13 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { parse as parseHtml } from 'node-html-parser';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { FEED_FILES, type FeedFormat, readFeed } from './support/machine-readable';
 
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
 const allowed = (header: string | undefined) => (header ?? '').split(',').map((method) => method.trim());
 const SITE_FEEDS = FORMATS.map((format) => ({ format, path: `/${FEED_FILES[format]}` }));
 const WORLD_FEEDS = FORMATS.map((format) => ({ format, path: `/world/${FEED_FILES[format]}` }));
-const ALL_FEEDS = [...SITE_FEEDS, ...WORLD_FEEDS];
+const AUTHOR_FEEDS = FORMATS.map((format) => ({ format, path: `${AUTHOR.path}/${FEED_FILES[format]}` }));
+const TAG_FEEDS = FORMATS.map((format) => ({ format, path: `${TAG.path}/${FEED_FILES[format]}` }));
+const ALL_FEEDS = [...SITE_FEEDS, ...WORLD_FEEDS, ...AUTHOR_FEEDS, ...TAG_FEEDS];
+
+test.beforeAll(importBylineArticles);
 
 for (const { format, path } of ALL_FEEDS) {
   test(`${path} names itself as its own URL and links every item to its article page`, async ({ request, baseURL }) => {

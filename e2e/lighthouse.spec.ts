@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { REQUIRED_CATEGORIES, auditPage, launchChrome } from '../scripts/lighthouse';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
+
+test.beforeAll(importBylineArticles);
 
 // Lighthouse drives its own Chrome; an audit of one page takes some seconds.
 test.describe.configure({ timeout: 180_000 });
@@ -9,7 +12,11 @@ for (const [kind, path] of [
   ['front page', '/'],
   ['section page', '/world'],
   ['article', SEED_ARTICLES[0].path],
+  ['author page', AUTHOR.path],
+  ['tag page', TAG.path],
   ['lite section page', '/lite/world'],
+  ['lite author page', `/lite${AUTHOR.path}`],
+  ['lite tag page', `/lite${TAG.path}`],
   ['lite article', `/lite${SEED_ARTICLES[0].path}`],
 ] as const) {
   test(`Lighthouse scores the ${kind} 100 for accessibility, best practices and SEO on a phone`, async ({

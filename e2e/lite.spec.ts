@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
 import { keepScreenshot, luminance, pageBackground } from './support/reader';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES, seedArticleElements } from './support/seed';
 import { normalizeSpace } from './support/html';
 import { PHONE } from './support/viewports';
@@ -13,7 +14,12 @@ const LITE_PAGES = [
   { kind: 'front page', lite: '/lite', full: '/' },
   { kind: 'section page', lite: '/lite/world', full: '/world' },
   { kind: 'article', lite: `/lite${ARTICLE}`, full: ARTICLE },
+  { kind: 'author page', lite: `/lite${AUTHOR.path}`, full: AUTHOR.path },
+  { kind: 'later author page', lite: `/lite${AUTHOR.path}/page/2`, full: `${AUTHOR.path}/page/2` },
+  { kind: 'tag page', lite: `/lite${TAG.path}`, full: TAG.path },
 ] as const;
+
+test.beforeAll(importBylineArticles);
 
 /** Every request the page makes while it loads, beside the page itself. */
 async function openCounting(page: Page, path: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { leakedInternals } from './support/html';
 import { uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
@@ -8,12 +9,21 @@ test.use({ viewport: DESKTOP });
 
 const word = uniqueWord().toLowerCase();
 
+test.beforeAll(importBylineArticles);
+
 for (const [what, path] of [
   ['an unknown section', `/no-such-section-${word}`],
   ['an unknown article in a known section', `/world/no-such-article-${word}`],
   ['an unknown article in an unknown section', `/no-such-section-${word}/no-such-article`],
   ['a malformed article slug', `/world/Not_A_Slug!${word}`],
   ['a path deeper than any page', `/world/mass-graves-in-aleppo/${word}`],
+  ['a made-up author', `/authors/no-such-author-${word}`],
+  ['a made-up tag', `/tags/no-such-tag-${word}`],
+  ['a page past an author’s last', `${AUTHOR.path}/page/3`],
+  ['a page past a tag’s last', `${TAG.path}/page/3`],
+  ['a made-up author’s lite page', `/lite/authors/no-such-author-${word}`],
+  ['the bare /authors', '/authors'],
+  ['a path deeper than an author page', `${AUTHOR.path}/${word}`],
 ] as const) {
   test(`${what} is the site's 404 page with a link home`, async ({ page }) => {
     await expectNotFoundPage(page, path);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
 
 const CACHEABLE = /^s-maxage=\d+, stale-while-revalidate=\d+$/u;
@@ -30,7 +31,10 @@ const articles: ListingArticle[] = Array.from({ length: 25 }, (_, i) => ({
 }));
 const articlePath = (article: ListingArticle | undefined) => `${sectionPath}/${plainSlug(article?.headline ?? '')}`;
 
-test.beforeAll(() => importArticles(articles));
+test.beforeAll(() => {
+  importArticles(articles);
+  importBylineArticles();
+});
 
 for (const [kind, url] of [
   ['front page', '/'],
@@ -38,6 +42,9 @@ for (const [kind, url] of [
   ['later section page', () => `${sectionPath}/page/2`],
   ['article page', () => articlePath(articles[3])],
   ['seed article page', SEED_ARTICLES[0].path],
+  ['author page', AUTHOR.path],
+  ['later author page', `${AUTHOR.path}/page/2`],
+  ['tag page', TAG.path],
 ] as const) {
   test(`the ${kind} is served from the cache, cacheable by anyone in front, and answers If-None-Match with 304`, async ({
     request,
@@ -85,6 +92,48 @@ test('an import expires exactly the pages it touched: the article, its neighbour
     const html = await (await request.get(url)).text();
     expect(html.includes(`${changed?.headline}!`), `${url} shows the new headline`).toBe(true);
   }
+});
+
+test('an import that changes one article’s byline expires that article and the old and new authors’ pages and feeds; another author’s page stays cached', async ({
+  request,
+}) => {
+  const bylineWord = uniqueWord();
+  const desk = `Bylined ${bylineWord}`;
+  const [writer, newcomer, other] = ['Writer', 'Newcomer', 'Other'].map((name) => `${name} ${bylineWord}`);
+  const tag = `Quays ${bylineWord}`;
+  const stories: ListingArticle[] = [0, 1, 2, 3].map((i) => ({
+    headline: `${bylineWord} bylined story ${4 - i}`,
+    section: desk,
+    authors: [i === 3 ? other! : writer!],
+    tags: [tag],
+  }));
+  importArticles(stories);
+  const slug = (name: string | undefined) => plainSlug(name ?? '');
+  const storyPath = (story: ListingArticle | undefined) => `/${slug(desk)}/${slug(story?.headline)}`;
+  const writerPath = `/authors/${slug(writer)}`;
+  const otherPath = `/authors/${slug(other)}`;
+  const untouched = [otherPath, `${otherPath}/feed.xml`, TAG.path];
+  for (const url of [writerPath, storyPath(stories[1]), ...untouched.filter((url) => !url.endsWith('.xml'))])
+    await cachedTwice(request, url);
+  const feedBefore = await (await request.get(`${writerPath}/feed.xml`)).text();
+  expect(feedBefore).toContain(stories[1]?.headline);
+  expect((await request.get(`/authors/${slug(newcomer)}`)).status()).toBe(404);
+
+  // The same article, now written by the newcomer.
+  importArticles(stories.map((story, i) => (i === 1 ? { ...story, authors: [newcomer!] } : story)));
+
+  for (const url of untouched.filter((url) => !url.endsWith('.xml')))
+    expect(await cacheStatus(request, url), url).toBe('HIT');
+  expect(await cacheStatus(request, writerPath), 'the old author’s page').not.toBe('HIT');
+  expect(await cacheStatus(request, storyPath(stories[1])), 'the article').not.toBe('HIT');
+  const writerPage = await (await request.get(writerPath)).text();
+  expect(writerPage).not.toContain(stories[1]?.headline);
+  expect(writerPage).toContain(stories[0]?.headline);
+  expect(await (await request.get(`${writerPath}/feed.xml`)).text()).not.toContain(stories[1]?.headline);
+  const newcomerPage = await request.get(`/authors/${slug(newcomer)}`);
+  expect(newcomerPage.status()).toBe(200);
+  expect(await newcomerPage.text()).toContain(stories[1]?.headline);
+  expect(await (await request.get(`/authors/${slug(newcomer)}/atom.xml`)).text()).toContain(stories[1]?.headline);
 });
 
 test('404s are full pages, sent with status 404, and leave nothing in the page cache', async ({ request }) => {

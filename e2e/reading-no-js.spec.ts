@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
+import { AUTHOR, BYLINE_ARTICLES, TAG, importBylineArticles } from './support/bylines';
 import { luminance, pageBackground, sidewaysOverflow } from './support/reader';
 import { SEED_ARTICLES } from './support/seed';
 import { PHONE } from './support/viewports';
@@ -11,6 +12,7 @@ const headlines = Array.from({ length: 23 }, (_, index) => `${word} bulletin num
 
 test.beforeAll(() => {
   importArticles(headlines.map((headline) => ({ headline, section })));
+  importBylineArticles();
 });
 
 test.use({ javaScriptEnabled: false, viewport: PHONE, isMobile: true });
@@ -72,7 +74,30 @@ test('without JavaScript, the section page links to its RSS feed, and the feed i
   expect(await feed.text()).toContain(headlines[0]);
 });
 
+for (const listing of [AUTHOR, TAG]) {
+  test(`without JavaScript, a phone reader pages through ${listing.path}, reads its oldest article and follows its feed`, async ({
+    page,
+    request,
+  }) => {
+    await page.goto(listing.path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(listing.name);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    const href = await page.getByRole('link', { name: 'Subscribe to this RSS feed' }).getAttribute('href');
+    expect(href).toBe(`${listing.path}/feed.xml`);
+    expect((await request.get(href ?? '')).status()).toBe(200);
+
+    await page.locator('a[rel="next"]').click();
+    await expect(page).toHaveURL(`${listing.path}/page/2`);
+    await expect(page.getByRole('navigation', { name: 'Pages' }).getByText('Page 2 of 2')).toBeVisible();
+    const oldest = BYLINE_ARTICLES.at(-1)?.headline ?? '';
+    await page.getByRole('link', { name: oldest, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldest);
+  });
+}
+
 for (const [what, path] of [
+  ['an unknown author', '/authors/no-such-author-here'],
+  ['an unknown tag', '/tags/no-such-tag-here'],
   ['an unknown article', '/world/no-such-article-here'],
   ['an unknown section', '/no-such-section-here'],
   ['a page past the last', '/world/page/99'],

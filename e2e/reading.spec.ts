@@ -13,6 +13,10 @@ import {
   sidewaysOverflow,
 } from './support/reader';
 import { SCREENS } from './support/viewports';
+import { importBylineArticles } from './support/bylines';
+
+// The page kinds include an author's and a tag's pages (support/reader.ts).
+test.beforeAll(importBylineArticles);
 
 // One small newsroom for this file: a section of four articles, and one article elsewhere
 // that shares words with the second. Every headline carries the word, so no other test's

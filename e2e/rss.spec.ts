@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { h1Texts, normalizeSpace } from './support/html';
 import { uniqueWord } from './support/import';
+import { AUTHOR, BYLINE_ARTICLES, OTHER_TAG, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
 
 interface FeedItem {
@@ -51,6 +52,27 @@ test('the World feed is RSS 2.0 of the seed articles in document order, each lin
   expect(items.map(({ title }) => title)).toEqual(SEED_ARTICLES.map(({ headline }) => headline));
   expect(items.map(({ link }) => new URL(link).pathname)).toEqual(SEED_ARTICLES.map(({ path }) => path));
   await expectItemsLinkToTheirArticles(request, items, baseURL ?? '');
+});
+
+for (const [whose, path, articles] of [
+  ['an author’s', AUTHOR.path, BYLINE_ARTICLES],
+  ['a tag’s', TAG.path, BYLINE_ARTICLES],
+  ['another tag’s', OTHER_TAG.path, BYLINE_ARTICLES.slice(0, 1)],
+] as const) {
+  test(`${whose} feed is RSS 2.0 of its articles, newest first, each linking to its page`, async ({
+    request,
+    baseURL,
+  }) => {
+    importBylineArticles();
+    const items = await readFeed(request, `${path}/feed.xml`);
+    expect(items.map(({ title }) => title)).toEqual(articles.map(({ headline }) => headline));
+    await expectItemsLinkToTheirArticles(request, items, baseURL ?? '');
+  });
+}
+
+test('the feed of an author or a tag that does not exist is 404', async ({ request }) => {
+  for (const path of ['/authors', '/tags'])
+    expect((await request.get(`${path}/no-such-${uniqueWord().toLowerCase()}/feed.xml`)).status()).toBe(404);
 });
 
 test('the feed of a section that does not exist is 404', async ({ request }) => {

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { observatoryScore } from './support/observatory';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
+
+test.beforeAll(importBylineArticles);
 
 const EXPECTED = {
   'content-security-policy':
@@ -17,8 +20,14 @@ for (const [what, url, status] of [
   ['the front page', '/', 200],
   ['a section page', '/world', 200],
   ['an article page', SEED_ARTICLES[0].path, 200],
+  ['an author page', AUTHOR.path, 200],
+  ['a later author page', `${AUTHOR.path}/page/2`, 200],
+  ['a tag page', TAG.path, 200],
+  ['a lite author page', `/lite${AUTHOR.path}`, 200],
   ['the 404 page', '/no-such-section-anywhere', 404],
   ['a feed', '/feed.xml', 200],
+  ['an author feed', `${AUTHOR.path}/atom.xml`, 200],
+  ['a tag feed', `${TAG.path}/feed.json`, 200],
   ['robots.txt', '/robots.txt', 200],
   ['a static file', '/logo.png', 200],
   ['the search page', '/search?q=syrian', 200],
@@ -38,6 +47,8 @@ for (const [what, url] of [
   ['the front page', '/'],
   ['a section page', '/world'],
   ['an article page', SEED_ARTICLES[0].path],
+  ['an author page', AUTHOR.path],
+  ['a tag page', TAG.path],
   ['the 404 page', '/no-such-section-anywhere'],
   ['the search page', '/search?q=syrian'],
   ['the saved articles page', '/saved'],

@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'node-html-parser';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { FEED_TYPES, jsonLdBlocks } from './support/machine-readable';
+import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -11,6 +12,8 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/u;
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 const ARTICLE = SEED_ARTICLES[2];
+
+test.beforeAll(importBylineArticles);
 
 const meta = (page: Page, attribute: 'name' | 'property', key: string) =>
   page.locator(`head meta[${attribute}="${key}"]`).getAttribute('content');
@@ -28,6 +31,9 @@ for (const { kind, path } of [
   { kind: 'front page', path: '/' },
   { kind: 'section page', path: '/world' },
   { kind: 'article page', path: ARTICLE.path },
+  { kind: 'author page', path: AUTHOR.path },
+  { kind: 'later author page', path: `${AUTHOR.path}/page/2` },
+  { kind: 'tag page', path: TAG.path },
 ]) {
   test(`the ${kind} has one absolute canonical URL, and Open Graph and Twitter tags that agree with it`, async ({
     page,
@@ -68,25 +74,31 @@ test('an article page’s og:type is article, with its publication time and sect
   expect(await meta(page, 'property', 'article:section')).toBe('World');
 });
 
-test('a section page advertises its own three feeds and the site’s, each of which answers with its type', async ({
-  page,
-  request,
-  baseURL,
-}) => {
-  await page.goto('/world');
+for (const listing of ['/world', AUTHOR.path, TAG.path]) {
+  test(`${listing} advertises its own three feeds and the site’s, each of which answers with its type`, async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    await advertisesItsFeeds(page, request, baseURL ?? '', listing);
+  });
+}
+
+async function advertisesItsFeeds(page: Page, request: APIRequestContext, baseURL: string, listing: string) {
+  await page.goto(listing);
   const links = await page
     .locator('head link[rel="alternate"]')
     .evaluateAll((elements) => elements.map((e) => ({ type: e.getAttribute('type'), href: e.getAttribute('href') })));
   const expected = Object.entries(FEED_TYPES).flatMap(([format, type]) => {
     const file = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }[format];
-    return [`/world/${file}`, `/${file}`].map((feed) => ({ type, href: new URL(feed, baseURL).href }));
+    return [`${listing}/${file}`, `/${file}`].map((feed) => ({ type, href: new URL(feed, baseURL).href }));
   });
   expect(links).toEqual(expect.arrayContaining(expected));
   expect(links).toHaveLength(6);
   for (const { type, href } of links) {
     expect((await request.get(href ?? '')).headers()['content-type'], href ?? '').toBe(`${type}; charset=utf-8`);
   }
-});
+}
 
 test('the front page advertises the site’s three feeds', async ({ page }) => {
   await page.goto('/');
@@ -132,6 +144,38 @@ test('a section page is a CollectionPage with a BreadcrumbList, and the front pa
   expect(section.map((block) => block['@type']).sort()).toEqual(['BreadcrumbList', 'CollectionPage']);
   const front = jsonLdBlocks(await (await request.get('/')).text()) as Array<Record<string, unknown>>;
   expect(front.map((block) => block['@type'])).toEqual(['WebSite']);
+});
+
+test('an author page is a ProfilePage about its Person, a tag page a CollectionPage about the tag, each with a BreadcrumbList, in JSON-LD', async ({
+  request,
+  baseURL,
+}) => {
+  const author = jsonLdBlocks(await (await request.get(AUTHOR.path)).text()) as Array<Record<string, unknown>>;
+  expect(author.map((block) => block['@type']).sort()).toEqual(['BreadcrumbList', 'ProfilePage']);
+  expect(author.find((block) => block['@type'] === 'ProfilePage')?.mainEntity).toMatchObject({
+    '@type': 'Person',
+    name: AUTHOR.name,
+    url: new URL(AUTHOR.path, baseURL).href,
+  });
+  const tag = jsonLdBlocks(await (await request.get(TAG.path)).text()) as Array<Record<string, unknown>>;
+  expect(tag.map((block) => block['@type']).sort()).toEqual(['BreadcrumbList', 'CollectionPage']);
+  const collection = tag.find((block) => block['@type'] === 'CollectionPage');
+  expect(collection?.about).toEqual({ '@type': 'Thing', name: TAG.name });
+  expect((collection?.mainEntity as { itemListElement: unknown[] }).itemListElement).toHaveLength(20);
+});
+
+test('the sitemap index leads to every author’s and tag’s page', async ({ request, baseURL }) => {
+  const index = await readXml(request, '/sitemap.xml');
+  const files = (index.sitemapindex?.sitemap as Array<{ loc: string }>).map((file) => new URL(file.loc).pathname);
+  expect(files).toEqual(expect.arrayContaining(['/sitemaps/authors-1.xml', '/sitemaps/tags-1.xml']));
+  const authors = (await readXml(request, '/sitemaps/authors-1.xml')).urlset?.url as Array<{
+    loc: string;
+    lastmod: string;
+  }>;
+  const author = authors.find((url) => url.loc === new URL(AUTHOR.path, baseURL).href);
+  expect(author?.lastmod).toMatch(ISO_WITH_ZONE);
+  const tags = (await readXml(request, '/sitemaps/tags-1.xml')).urlset?.url as Array<{ loc: string }>;
+  expect(tags.map((url) => url.loc)).toContain(new URL(TAG.path, baseURL).href);
 });
 
 test('robots.txt names the sitemap index and the news sitemap by absolute URLs', async ({ request, baseURL }) => {

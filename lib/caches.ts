@@ -63,7 +63,11 @@ export function contentChanged(change: ContentChange): void {
 }
 
 /** Where an expiry took effect. */
-export type Reach = 'this instance' | 'every instance' | 'this instance (Redis did not answer: sent when it does)';
+export type Reach =
+  | 'this instance'
+  | 'every instance'
+  | 'this instance (Redis did not answer)'
+  | 'this instance (Redis did not answer: sent when it does)';
 
 /**
  * Expires these cache tags, as the import's notice (app/api/revalidate) and the release clock
@@ -81,6 +85,9 @@ export async function expireEverywhere(tags: readonly string[]): Promise<Reach> 
   const shared = sharedCache();
   if (!shared) return 'this instance';
   await shared.ready;
+  // Nothing to expire (an import that only schedules): every instance still hears of the change.
+  if (tags.length === 0 && !lsn)
+    return (await shared.announce()) ? 'every instance' : 'this instance (Redis did not answer)';
   if (!(await shared.expire(tags, shared.now(), lsn))) return 'this instance (Redis did not answer: sent when it does)';
   await recordContentVersion(shared, await getPrimaryPrisma()).catch(() => undefined);
   return 'every instance';

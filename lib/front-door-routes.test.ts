@@ -2,15 +2,25 @@ import { expect, test, vi } from 'vitest';
 import { frontDoor } from '@/lib/front-door';
 import { ALL_ROUTES } from '@/lib/routes';
 
-// A site where everything asked for exists: World has 3 pages and 2 feed archives, every article is in World.
+// A site where everything asked for exists: World has 3 pages and 2 feed archives, every article is in World,
+// every author and tag has 200 public articles (10 pages, 3 feed archives); no section was moved.
 vi.mock('@/lib/known-pages', () => ({
   knownArticleSection: () => 'world',
   knownSectionPages: () => 3,
   knownFeedArchives: () => 2,
+  knownBylineArticles: () => 200,
+  knownMovedSection: () => '',
 }));
 
 /** A value of each parameter the table's shapes take, that names something on that site. */
-const SAMPLE: Record<string, unknown> = { section: 'world', article: 'a-harbour-bridge', page: 2, number: 2 };
+const SAMPLE: Record<string, unknown> = {
+  section: 'world',
+  article: 'a-harbour-bridge',
+  author: 'jane-doe',
+  tag: 'harbours',
+  page: 2,
+  number: 2,
+};
 
 test('the front door lets through the canonical address of every shape of the table, to the route that serves it', () => {
   const addressed = ALL_ROUTES.filter((entry) => entry.address !== undefined);

@@ -1,5 +1,11 @@
 import {
   articleSection,
+  bylineArticleCount,
+  knownBylineArticles,
+  knownMovedSection,
+  lastKnownBylineArticles,
+  lastKnownMovedSection,
+  movedSection,
   feedArchiveCount,
   knownArticleSection,
   knownFeedArchives,
@@ -10,7 +16,7 @@ import {
   sectionPageCount,
 } from '@/lib/known-pages';
 import { isBuildFile } from '@/lib/build-files';
-import { ALL_ROUTES, placement, type Memo, type Route, type Segment } from '@/lib/routes';
+import { ALL_ROUTES, MOVED_SECTION_SEGMENTS, placement, type Memo, type Route, type Segment } from '@/lib/routes';
 import type { ParamKind } from '@/lib/url-params';
 
 /**
@@ -61,6 +67,16 @@ const MEMOS: Record<Memo, MemoCalls> = {
     known: (section) => knownFeedArchives(section),
     lastKnown: (section) => lastKnownFeedArchives(section),
     load: (section) => feedArchiveCount(section),
+  },
+  authorArticles: {
+    known: (slug) => knownBylineArticles('author', slug ?? ''),
+    lastKnown: (slug) => lastKnownBylineArticles('author', slug ?? ''),
+    load: (slug) => bylineArticleCount('author', slug ?? ''),
+  },
+  tagArticles: {
+    known: (slug) => knownBylineArticles('tag', slug ?? ''),
+    lastKnown: (slug) => lastKnownBylineArticles('tag', slug ?? ''),
+    load: (slug) => bylineArticleCount('tag', slug ?? ''),
   },
 };
 
@@ -140,6 +156,43 @@ function match(node: Node, segments: readonly string[], index: number, params: P
  * map look-up and no promise); a promise when the database must be asked.
  */
 export function frontDoor(method: string, url: string): Verdict | Promise<Verdict> {
+  const verdict = answer(method, url);
+  return verdict instanceof Promise
+    ? verdict.then((found) => orMoved(found, method, url))
+    : orMoved(verdict, method, url);
+}
+
+/**
+ * An address that names nothing under a first segment a section held before a route took it
+ * (`/tags`, `/tags/page/2`, `/tags/<article>`, `/lite/tags`: MOVED_SECTION_SEGMENTS) answers
+ * 308 to the same path under the section's new slug, when that names something. A real author's
+ * or tag's page is answered before: only what names nothing of theirs gets here.
+ */
+function orMoved(verdict: Verdict, method: string, url: string): Verdict | Promise<Verdict> {
+  if (verdict.action !== 'not-found') return verdict;
+  const query = url.indexOf('?');
+  const segments = (query === -1 ? url : url.slice(0, query)).slice(1).split('/');
+  const at = segments[0] === 'lite' ? 1 : 0;
+  const old = segments[at] ?? '';
+  if (!MOVED_SECTION_SEGMENTS.has(old)) return verdict;
+  const follow = (slug: string | null): Verdict | Promise<Verdict> => {
+    if (!slug) return verdict;
+    const path = `/${segments.map((segment, index) => (index === at ? slug : segment)).join('/')}`;
+    const there = `${path}${query === -1 ? '' : url.slice(query)}`;
+    const settle = (found: Verdict): Verdict =>
+      found.action === 'next' ? { action: 'redirect', location: there } : found;
+    const found = answer(method, there);
+    return found instanceof Promise ? found.then(settle) : settle(found);
+  };
+  const known = knownMovedSection(old);
+  if (known !== undefined) return follow(known);
+  return movedSection(old).then(follow, (error: unknown) => {
+    console.error(`${method} ${url}: the database did not answer:`, error);
+    return lastKnownMovedSection(old) === undefined ? verdict : follow(lastKnownMovedSection(old) ?? null);
+  });
+}
+
+function answer(method: string, url: string): Verdict | Promise<Verdict> {
   const query = url.indexOf('?');
   const pathname = query === -1 ? url : url.slice(0, query);
   let decoded: string;

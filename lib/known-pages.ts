@@ -2,6 +2,8 @@ import { REVALIDATE_SECONDS } from '@/lib/cache-tags';
 import { getPrisma } from '@/lib/db/client';
 import { archiveCount } from '@/lib/feeds/archive';
 import { processWide } from '@/lib/process-state';
+import type { BylineKind } from '@/lib/listing';
+import { loadBylineTotal, loadMovedSection } from '@/lib/queries/byline-loaders';
 import { loadArticleSection, loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
@@ -24,18 +26,29 @@ interface KnownPages {
   sectionPages: Map<string, Known<number>>;
   /** Feed archives: '' for the site's feed, a section's slug for its own. */
   feedArchives: Map<string, Known<number>>;
+  /** Authors' and tags' numbers of public articles (their pages and feed archives follow). */
+  author: Map<string, Known<number>>;
+  tag: Map<string, Known<number>>;
+  /** Sections moved off a slug a route took: the old slug's new one. */
+  movedSections: Map<string, Known<string>>;
 }
 
 const store = processWide<KnownPages>('known-pages', () => ({
   articles: new Map(),
   sectionPages: new Map(),
   feedArchives: new Map(),
+  author: new Map(),
+  tag: new Map(),
+  movedSections: new Map(),
 }));
 
 export function forgetKnownPages(): void {
   store.articles.clear();
   store.sectionPages.clear();
   store.feedArchives.clear();
+  store.author.clear();
+  store.tag.clear();
+  store.movedSections.clear();
 }
 
 function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
@@ -91,3 +104,29 @@ export const lastKnownFeedArchives = (sectionSlug?: string): number | undefined 
  */
 export const feedArchiveCount = (sectionSlug?: string): Promise<number | null> =>
   ask(store.feedArchives, sectionSlug ?? '', async () => loadFeedTotal(await getPrisma(), sectionSlug), archiveCount);
+
+/** What is already known of an author's or tag's number of public articles (undefined: ask bylineArticleCount). */
+export const knownBylineArticles = (kind: BylineKind, slug: string): number | undefined => fresh(store[kind], slug);
+export const lastKnownBylineArticles = (kind: BylineKind, slug: string): number | undefined =>
+  store[kind].get(slug)?.value;
+
+/**
+ * How many public articles an author or tag has now, or null when it has none (or there is no
+ * such one): its listing pages and feed archives follow from it. One indexed count.
+ */
+export const bylineArticleCount = (kind: BylineKind, slug: string): Promise<number | null> =>
+  ask(store[kind], slug, async () => loadBylineTotal(await getPrisma(), kind, slug), same);
+
+/** What is known of where a section moved from `oldSlug` (undefined: ask movedSection). */
+export const knownMovedSection = (oldSlug: string): string | undefined => fresh(store.movedSections, oldSlug);
+export const lastKnownMovedSection = (oldSlug: string): string | undefined => store.movedSections.get(oldSlug)?.value;
+
+/**
+ * The slug of the section that had `oldSlug` before a route of the site took it, or '' for none:
+ * remembered either way, since only a migration changes it and only MOVED_SECTION_SEGMENTS
+ * (lib/routes.ts) are asked, so a flood of made-up addresses under them asks once a minute.
+ */
+export const movedSection = (oldSlug: string): Promise<string> =>
+  ask(store.movedSections, oldSlug, async () => (await loadMovedSection(await getPrisma(), oldSlug)) ?? '', same).then(
+    (slug) => slug ?? '',
+  );

@@ -14,6 +14,13 @@ import { sharedCacheConfig } from '@/lib/shared-cache/store';
  */
 export const EXPIRE_AGAIN_AFTER_MS = [300, 900, 5_000] as const;
 
+/** The first few slugs released, and how many more: a log line of a big batch stays short. */
+export function describeReleased(articles: readonly ReleasedArticle[], named = 5): string {
+  const slugs = articles.slice(0, named).map((article) => article.slug);
+  const more = articles.length - slugs.length;
+  return more > 0 ? `${slugs.join(', ')} and ${more} more` : slugs.join(', ');
+}
+
 /** The cache tags of what shows these articles now that they are public, as for an import that created them. */
 export async function releaseTags(articles: readonly ReleasedArticle[]): Promise<string[]> {
   const changed: ChangedArticle[] = articles.map((article) => ({
@@ -37,7 +44,7 @@ export function startReleaseClock(log: (message: string) => void = console.log):
     look: async (since) => loadReleaseLook(await getPrimaryPrisma(), since),
     release: async (articles, again) => {
       const reach = await expireEverywhere(await releaseTags(articles));
-      if (!again) log(`Released ${articles.map((article) => article.slug).join(', ')} (${reach}).`);
+      if (!again) log(`Released ${describeReleased(articles)} (${reach}).`);
     },
     againAfter: sharedCacheConfig() ? [] : EXPIRE_AGAIN_AFTER_MS,
     log,

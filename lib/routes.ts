@@ -1,6 +1,8 @@
 import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/conditional';
 import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
-import { articlePath, litePath, sectionPagePath, sectionPath } from '@/lib/site';
+import { archiveCount } from '@/lib/feeds/archive';
+import { sectionPageCount } from '@/lib/listing';
+import { articlePath, authorPagePath, litePath, sectionPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
 
 /**
@@ -22,6 +24,10 @@ export interface MemoValues {
   articleSection: string;
   /** A feed's number of archives, by section (undefined: the site's feed). */
   feedArchives: number;
+  /** An author's number of public articles (null: none, or no such author): its pages and feed archives follow. */
+  authorArticles: number;
+  /** A tag's, as an author's. */
+  tagArticles: number;
 }
 export type Memo = keyof MemoValues;
 
@@ -130,6 +136,8 @@ export const SAVED_LIST = 'on-this-device';
 const SECTION: ParamKind<string> = { parse: (raw) => (isSlug(raw) && !RESERVED_SLUGS.has(raw) ? raw : null) };
 /** An article's slug: a slug that no route under a section owns. */
 const ARTICLE: ParamKind<string> = { parse: (raw) => (isSlug(raw) && !RESERVED_ARTICLE_SLUGS.has(raw) ? raw : null) };
+/** An author's or a tag's slug (its own table's: any slug the import may give). */
+const BYLINE: ParamKind<string> = { parse: (raw) => (isSlug(raw) ? raw : null) };
 const SITEMAP_FILE: ParamKind<SitemapFile> = { parse: parseSitemapFileName };
 
 /** The files of each feed, the site's and a section's, and of each of its archives. */
@@ -174,19 +182,21 @@ const front = route({
   address: () => '/',
   internal: () => `/front/${FRONT_EDITION}`,
 });
+/** The old `/<listing>?page=N` lives at `/<listing>/page/N`: where `query` sends page 1 of a listing. */
+function oldPageQuery(query: string, pagePath: (page: number) => string): string | false | undefined {
+  const pages = query === '' ? [] : new URLSearchParams(query).getAll('page');
+  if (pages.length === 0) return undefined;
+  const page = parsePageParam(pages.length > 1 ? pages : pages[0]);
+  return page === null ? false : pagePath(page);
+}
+
 const section = route({
   pattern: '/:section',
   params: { section: SECTION },
   files: ['app/[section]/page.tsx'],
   cache: 'page',
   address: ({ section }) => sectionPath(section),
-  // The old `/<section>?page=N` now lives at `/<section>/page/N`.
-  redirect: ({ section }, query) => {
-    const pages = query === '' ? [] : new URLSearchParams(query).getAll('page');
-    if (pages.length === 0) return undefined;
-    const page = parsePageParam(pages.length > 1 ? pages : pages[0]);
-    return page === null ? false : sectionPagePath(section, page);
-  },
+  redirect: ({ section }, query) => oldPageQuery(query, (page) => sectionPagePath(section, page)),
   exists: showsArticles,
 });
 const sectionPage = route({
@@ -211,6 +221,80 @@ const article = route({
   address: ({ section, article }) => articlePath(section, article),
   exists: articleIsHere,
 });
+
+/**
+ * An author's or a tag's listing (`/authors/<slug>`, `/tags/<slug>`): its pages, feeds and feed
+ * archives, and the lite twins of its pages, as a section's. What exists is what has public
+ * articles: the memo remembers how many, and pages and archives follow from it.
+ */
+function bylineRoutes<K extends 'author' | 'tag'>(
+  key: K,
+  folder: 'authors' | 'tags',
+  memo: 'authorArticles' | 'tagArticles',
+  pagePath: (slug: string, page: number) => string,
+) {
+  type One = { [k in K]: string };
+  type Paged = One & { page: number };
+  type Numbered = One & { number: number };
+  const slug = (params: One): string => params[key];
+  const dir = `${folder}/[${key}]/`;
+  const has = (test: (articles: number, params: never) => boolean) =>
+    ({
+      memo,
+      key: (params: One) => slug(params),
+      outcome: (articles: number | null, params: never) => articles !== null && test(articles, params),
+    }) as unknown as Existence<never>;
+  const listing = route<One>({
+    pattern: `/${folder}/:${key}`,
+    params: { [key]: BYLINE } as never,
+    files: [`app/${dir}page.tsx`],
+    cache: 'page',
+    address: (params) => pagePath(slug(params), 1),
+    redirect: (params, query) => oldPageQuery(query, (page) => pagePath(slug(params), page)),
+    exists: has(() => true),
+  });
+  const later = route<Paged>({
+    pattern: `/${folder}/:${key}/page/:page`,
+    params: { [key]: BYLINE, page: PAGE_NUMBER } as never,
+    files: [`app/${dir}page/[page]/page.tsx`],
+    cache: 'page',
+    address: (params) => pagePath(slug(params), params.page),
+    redirect: (params) => (params.page === 1 ? pagePath(slug(params), 1) : undefined),
+    exists: has((articles, params: Paged) => params.page <= sectionPageCount(articles)),
+  });
+  return {
+    listing,
+    later,
+    liteListing: liteTwin(listing, `app/lite/${dir}route.ts`),
+    liteLater: liteTwin(later, `app/lite/${dir}page/[page]/route.ts`),
+    feed: route<One>({
+      pattern: `/${folder}/:${key}/${FEED_FILES}`,
+      params: { [key]: BYLINE } as never,
+      files: feedFiles(dir),
+      cache: 'document',
+      exists: has(() => true),
+    }),
+    /** Its share image, which its pages' og:image names (the nearest opengraph-image route). */
+    image: route<One>({
+      pattern: `/${folder}/:${key}/opengraph-image`,
+      params: { [key]: BYLINE } as never,
+      files: [`app/${dir}opengraph-image.tsx`],
+      cache: 'document',
+      address: (params) => `${pagePath(slug(params), 1)}/opengraph-image`,
+      exists: has(() => true),
+    }),
+    feedArchive: route<Numbered>({
+      pattern: `/${folder}/:${key}/archive/:number/${FEED_FILES}`,
+      params: { [key]: BYLINE, number: ARCHIVE_NUMBER } as never,
+      files: feedFiles(`${dir}archive/[number]/`),
+      cache: 'archive',
+      exists: has((articles, params: Numbered) => params.number <= archiveCount(articles)),
+    }),
+  };
+}
+
+const authors = bylineRoutes('author', 'authors', 'authorArticles', authorPagePath);
+const tags = bylineRoutes('tag', 'tags', 'tagArticles', tagPagePath);
 
 export const ROUTES = {
   front,
@@ -263,6 +347,20 @@ export const ROUTES = {
     cache: 'archive',
     exists: archiveExists,
   }),
+  author: authors.listing,
+  authorPage: authors.later,
+  liteAuthor: authors.liteListing,
+  liteAuthorPage: authors.liteLater,
+  authorFeed: authors.feed,
+  authorFeedArchive: authors.feedArchive,
+  authorImage: authors.image,
+  tag: tags.listing,
+  tagPage: tags.later,
+  liteTag: tags.liteListing,
+  liteTagPage: tags.liteLater,
+  tagFeed: tags.feed,
+  tagFeedArchive: tags.feedArchive,
+  tagImage: tags.image,
   siteFeed: route({ pattern: `/${FEED_FILES}`, params: {}, files: feedFiles(''), cache: 'document' }),
   siteFeedArchive: route({
     pattern: `/archive/:number/${FEED_FILES}`,
@@ -367,6 +465,14 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'about',
   'offline',
 ]);
+
+/**
+ * First segments that sections held before a route of the site took them (the migration
+ * 20261203000000_newsroom_lines moved such a section to `<slug>-section`, recorded in
+ * section_redirects): an address under one that names nothing of the route's answers 308 to the
+ * same path under the section's new slug, if that names something (lib/front-door.ts).
+ */
+export const MOVED_SECTION_SEGMENTS: ReadonlySet<string> = new Set(['authors', 'tags']);
 
 /** Second path segments the site owns under a section: an article may not take one. */
 export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([

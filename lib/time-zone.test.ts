@@ -6,6 +6,7 @@ import {
   formatPublishedDate,
   isoInZone,
   siteTimeZone,
+  startOfDay,
   zonedInstant,
 } from '@/lib/time-zone';
 
@@ -129,6 +130,13 @@ describe('a wall clock in a zone is an instant', () => {
       at: utc('1960-07-01T16:00:00Z'),
     });
     expect(zonedInstant({ year: 17, month: 3, day: 27 }, 'UTC')).toEqual({ ok: true, at: utc('0017-03-27T00:00:00Z') });
+  });
+
+  test('a day starts at midnight, or where the clocks jump to when a change skips midnight', () => {
+    expect(startOfDay({ year: 2017, month: 3, day: 26 }, 'Europe/London')).toEqual(utc('2017-03-26T00:00:00Z'));
+    expect(startOfDay({ year: 2017, month: 10, day: 15 }, 'America/Sao_Paulo')).toEqual(utc('2017-10-15T03:00:00Z'));
+    expect(startOfDay({ year: 2017, month: 10, day: 16 }, 'America/Sao_Paulo')).toEqual(utc('2017-10-16T02:00:00Z'));
+    expect(startOfDay({ year: 2017, month: 2, day: 29 }, 'UTC')).toBeNull();
   });
 
   test('a time the autumn change repeats is the earlier instant (London 01:30 BST, New York 01:30 EDT)', () => {

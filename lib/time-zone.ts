@@ -80,6 +80,19 @@ export function zonedInstant(wall: WallClock, zone: string): ZonedInstant {
   return { ok: true, at: new Date(earlier.epochMilliseconds) };
 }
 
+/**
+ * The first instant of a calendar day in `zone`: its midnight, or, where a daylight-saving change
+ * skips midnight (São Paulo, 15 October 2017), the moment the clocks jump to. Null when no such
+ * day exists.
+ */
+export function startOfDay(wall: Pick<WallClock, 'year' | 'month' | 'day'>, zone: string): Date | null {
+  const midnight = zonedInstant({ year: wall.year, month: wall.month, day: wall.day }, zone);
+  if (midnight.ok) return midnight.at;
+  if (midnight.reason === 'no-such-date') return null;
+  const { year, month, day } = wall;
+  return new Date(Temporal.PlainDate.from({ year, month, day }).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+}
+
 const HOUR_MS = 3_600_000;
 
 /** The wall clock read as if it were UTC, in milliseconds; null when no such date or time exists. */

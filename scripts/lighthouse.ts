@@ -1,7 +1,8 @@
 // npm run lighthouse -- [--runs N] [--url URL] [--pages PATH,PATH,...] [--floor]
 //
-// Lighthouse (mobile emulation, simulated slow 4G) on the front page, a section page
-// and an article of the production build with the bundled documents loaded. Prints the
+// Lighthouse (mobile emulation, simulated slow 4G) on the front page, a section page,
+// an article and (when its byline and tags link to them) an author's and a tag's page of the
+// production build with the bundled documents loaded. Prints the
 // four category scores, LCP, TBT, CLS, total and JavaScript bytes per page and run,
 // then the medians. Without --url it starts its own production server, the way the
 // browser tests do: its own port (LIGHTHOUSE_PORT, default 3700) and a fresh data dir.
@@ -103,14 +104,27 @@ export async function auditPage(
   };
 }
 
-/** The front page, its first section and its lead article, found from the front page's own links. */
+/** The site-relative links of a page, of one or two segments. */
+const linksOf = async (url: string) =>
+  [...(await (await fetch(url)).text()).matchAll(/href="(\/[a-z0-9-]+(?:\/[a-z0-9-]+)?)"/gu)].map(
+    (match) => match[1] ?? '',
+  );
+
+/**
+ * The front page, its first section and its lead article, found from the front page's own links,
+ * then the first author's and tag's pages the article links to (when its byline and tags name some).
+ */
 export async function findPages(baseUrl: string): Promise<string[]> {
-  const html = await (await fetch(baseUrl)).text();
-  const paths = [...html.matchAll(/href="(\/[a-z0-9-]+(?:\/[a-z0-9-]+)?)"/gu)].map((match) => match[1] ?? '');
+  const paths = await linksOf(baseUrl);
+  const isByline = (href: string) => /^\/(?:authors|tags)\//u.test(href);
   const section = paths.find((href) => /^\/[a-z0-9-]+$/u.test(href));
-  const article = paths.find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/u.test(href));
+  const article = paths.find((href) => /^\/[a-z0-9-]+\/[a-z0-9-]+$/u.test(href) && !isByline(href));
   if (!section || !article) throw new Error(`The front page at ${baseUrl} links to no section or no article`);
-  return ['/', section, article];
+  const fromArticle = await linksOf(`${baseUrl}${article}`);
+  const bylines = ['/authors/', '/tags/'].flatMap(
+    (prefix) => fromArticle.find((href) => href.startsWith(prefix)) ?? [],
+  );
+  return ['/', section, article, ...bylines];
 }
 
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { migrate, MIGRATIONS_DIR } from '@/lib/db/migrate';
 import { readDocuments } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
-import { loadArticle } from '@/lib/queries/loaders';
+import { loadMovedSection } from '@/lib/queries/byline-loaders';
+import { loadArticle, loadSectionPage } from '@/lib/queries/loaders';
 import {
   availableDatabaseKinds,
   childEnv,
@@ -20,6 +21,8 @@ import { runScript } from './support/cli';
 
 const kinds = await availableDatabaseKinds();
 
+/** The migration that gave authors and tags their addresses, moving any section that had one. */
+const NEWSROOM_MIGRATION = '20261203000000_newsroom_lines';
 /** The migration that gave articles their identity; the ones before it know only slugs. */
 const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
@@ -227,5 +230,48 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(await text('trumps-plan')).toEqual(['Rewritten after the migration.']);
     expect(await text('uns-inactivity-is-unacceptable')).toEqual(['Also rewritten.']);
     expect(await text('un-s-inactivity-is-unacceptable')).toEqual(['Stored before identities.']);
+  });
+
+  test('a section called Tags moves to tags-section with its articles, its old slug recorded for the redirects', async () => {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= NEWSROOM_MIGRATION);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    // `tags-section` is taken too: the moved one takes the next free name.
+    await client.query(
+      `INSERT INTO sections (slug, name) VALUES ('tags', 'Tags'), ('tags-section', 'Tags Section'), ('world', 'World')`,
+    );
+    const columns = `slug, identity, section_id, headline, body, word_count, published_at, updated_at, content_hash`;
+    const stored = `'[{"type":"paragraph","text":"Stored under Tags."}]', 3, now(), now(), 'before'`;
+    await client.query(
+      `INSERT INTO articles (${columns})
+       SELECT 'tagged-report-' || n, 'tagged report ' || n, (SELECT id FROM sections WHERE slug = 'tags'),
+              'Tagged report ' || n, ${stored} FROM generate_series(1, 25) AS n`,
+    );
+    // As the import keeps it.
+    await client.query(`UPDATE sections SET article_count = 25 WHERE slug = 'tags'`);
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    const sections = await client.query<{ slug: string; name: string; article_count: number }>(
+      `SELECT slug, name, article_count FROM sections ORDER BY id`,
+    );
+    expect(sections.rows).toEqual([
+      { slug: 'tags-section-2', name: 'Tags', article_count: 25 },
+      { slug: 'tags-section', name: 'Tags Section', article_count: 0 },
+      { slug: 'world', name: 'World', article_count: 0 },
+    ]);
+    expect(await loadMovedSection(db.prisma, 'tags')).toBe('tags-section-2');
+    expect(await loadMovedSection(db.prisma, 'authors')).toBeNull();
+    const page = await loadSectionPage(db.prisma, 'tags-section-2', 2);
+    expect(page).toMatchObject({ section: { slug: 'tags-section-2', name: 'Tags' }, page: 2, pageCount: 2, total: 25 });
+    expect(page?.articles).toHaveLength(5);
+    expect((await loadArticle(db.prisma, 'tagged-report-7'))?.section).toEqual({
+      slug: 'tags-section-2',
+      name: 'Tags',
+    });
   });
 });

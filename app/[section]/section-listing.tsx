@@ -4,10 +4,13 @@ import { ArticleCard } from '@/components/ArticleCard';
 import { JsonLd } from '@/components/JsonLd';
 import { LiteLink } from '@/components/LiteLink';
 import { Pagination } from '@/components/Pagination';
+import { feedPath } from '@/lib/feeds/channel';
+import { listingHeading, listingPath, type ListingRef } from '@/lib/listing';
 import { getSection, getSectionPage } from '@/lib/queries';
+import type { ArticleSummary } from '@/lib/queries/types';
 import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { SITE_NAME, sectionPagePath, sectionPath } from '@/lib/site';
+import { SITE_NAME, sectionPagePath } from '@/lib/site';
 
 /**
  * One page of a section's listing, shared by `/<section>` (page 1) and
@@ -36,18 +39,51 @@ export async function sectionListingMetadata(slug: string, page: number): Promis
 export async function SectionListing({ slug, page: pageNumber }: { slug: string; page: number }) {
   const { section, articles, page, pageCount } = await load(slug, pageNumber);
   return (
+    <Listing
+      listing={section}
+      articles={articles}
+      page={page}
+      pageCount={pageCount}
+      showSection={false}
+      jsonLd={[
+        collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
+        sectionBreadcrumbJsonLd(section),
+      ]}
+    />
+  );
+}
+
+/**
+ * One page of any listing of articles, newest first: a section's, an author's, a tag's. Its
+ * heading and feed link, the page's place among its pages, the cards, the pagination and the
+ * lite twin's link; the page's structured data as given.
+ */
+export function Listing({
+  listing,
+  articles,
+  page,
+  pageCount,
+  showSection,
+  jsonLd,
+}: {
+  listing: ListingRef;
+  articles: readonly ArticleSummary[];
+  page: number;
+  pageCount: number;
+  /** Whether each card names its section (not on a section's own listing). */
+  showSection: boolean;
+  jsonLd: Parameters<typeof JsonLd>[0]['data'];
+}) {
+  return (
     <>
-      <JsonLd
-        data={[
-          collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
-          sectionBreadcrumbJsonLd(section),
-        ]}
-      />
+      <JsonLd data={jsonLd} />
       <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b-2 border-strong-rule pt-8 pb-3">
-        <h1 className="font-serif text-4xl leading-none font-bold tracking-tight sm:text-5xl">{section.name}</h1>
+        <h1 className="font-serif text-4xl leading-none font-bold tracking-tight sm:text-5xl">
+          {listingHeading(listing)}
+        </h1>
         {/* A feed, not a page: a plain link, which the router neither prefetches nor intercepts. */}
         <a
-          href={`${sectionPath(section.slug)}/feed.xml`}
+          href={feedPath('rss', listing)}
           className="inline-flex min-h-10 items-center gap-2 text-sm font-semibold underline"
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-accent">
@@ -68,7 +104,7 @@ export async function SectionListing({ slug, page: pageNumber }: { slug: string;
             <ArticleCard
               article={article}
               headingLevel="h2"
-              showSection={false}
+              showSection={showSection}
               size={page === 1 && index === 0 ? 'lead' : 'normal'}
             />
           </li>
@@ -78,11 +114,11 @@ export async function SectionListing({ slug, page: pageNumber }: { slug: string;
         <Pagination
           page={page}
           pageCount={pageCount}
-          pagePath={(number) => sectionPagePath(section.slug, number)}
+          pagePath={(number) => listingPath(listing, number)}
           previousLabel="Newer articles"
           nextLabel="Older articles"
         />
-        <LiteLink path={sectionPagePath(section.slug, page)} className="mt-8" />
+        <LiteLink path={listingPath(listing, page)} className="mt-8" />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { SEED_ARTICLES } from './seed';
+import { AUTHOR, TAG } from './bylines';
 
 /** The WCAG 2.0–2.2 A and AA rules and axe's best practices; no rule is turned off. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -10,6 +11,9 @@ export const PAGE_KINDS = [
   { kind: 'front page', path: '/' },
   { kind: 'section page', path: '/world' },
   { kind: 'article', path: SEED_ARTICLES[0].path },
+  { kind: 'author page', path: AUTHOR.path },
+  { kind: 'later author page', path: `${AUTHOR.path}/page/2` },
+  { kind: 'tag page', path: TAG.path },
   { kind: '404 page', path: '/no-such-section-for-readers' },
   { kind: 'search results page', path: '/search?q=syrian' },
   { kind: 'search page that finds nothing', path: '/search?q=qwxyzzy' },

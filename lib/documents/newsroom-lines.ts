@@ -7,15 +7,16 @@ import { visible } from '@/lib/documents/characters';
 import { MAX_AUTHOR_NAME_CHARS, MAX_BYLINE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_ARTICLE } from '@/lib/documents/limits';
 import type { Note } from '@/lib/documents/types';
 import { nameIdentity } from '@/lib/slug';
-import { calendarDay, zonedInstant, type WallClock } from '@/lib/time-zone';
+import { calendarDay, startOfDay, zonedInstant, type WallClock } from '@/lib/time-zone';
 
 const WS = '[ \\t\\u00A0]';
 const WEEKDAY = '(Mon(?:day)?|Tue(?:sday)?|Wed(?:nesday)?|Thu(?:rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)';
 const MONTH =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-// `Monday, 27 March 2017 10:48`, `Mon, 7 Mar 2017`, `27 March 2017`: names in any letter case.
+// `Monday, 27 March 2017 10:48`, `Mon, 7 Mar 2017`, `27 March 2017`: names in any letter case, the
+// weekday's comma optional (a line that is nothing but a date is a date line).
 const ENGLISH_DATE = new RegExp(
-  `^(?:${WEEKDAY},${WS}+)?(\\d{1,2})${WS}+${MONTH}${WS}+(\\d{4})(?:${WS}+(\\d{1,2}):(\\d{2}))?$`,
+  `^(?:${WEEKDAY},?${WS}+)?(\\d{1,2})${WS}+${MONTH}${WS}+(\\d{4})(?:${WS}+(\\d{1,2}):(\\d{2}))?$`,
   'i',
 );
 // `2017-03-27`, `2017-03-27 10:48`, `2017-03-27T10:48:00+03:00`, `…Z`, `…+0300`, `…+03`.
@@ -74,7 +75,7 @@ function englishDate(line: string, match: RegExpExecArray, zone: string): DateLi
     hour: hour === undefined ? 0 : Number(hour),
     minute: minute === undefined ? 0 : Number(minute),
   };
-  const read = wallClockDate(line, wall, zone);
+  const read = wallClockDate(line, wall, zone, hour !== undefined);
   if (!read.ok || weekday === undefined) return read;
   const named = WEEKDAY_KEYS.indexOf(weekday.slice(0, 3).toLowerCase());
   const actual = weekdayOf(wall);
@@ -97,7 +98,7 @@ function isoDate(line: string, match: RegExpExecArray, zone: string): DateLine {
     // To the millisecond: a Date holds no finer time.
     millisecond: fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0')),
   };
-  if (offset === undefined) return wallClockDate(line, wall, zone);
+  if (offset === undefined) return wallClockDate(line, wall, zone, hour !== undefined);
   const offsetMinutes = offset === 'Z' ? 0 : readOffset(offset);
   if (offsetMinutes === null)
     return { ok: false, message: `date "${visible(line)}" has an offset that does not exist` };
@@ -117,11 +118,17 @@ function readOffset(offset: string): number | null {
   return (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** A date without an offset: the wall clock in `zone`, its day the wall clock's own. */
-function wallClockDate(line: string, wall: WallClock, zone: string): DateLine {
+/**
+ * A date without an offset: the wall clock in `zone`, its day the wall clock's own. A date without
+ * a time is the start of its day there: midnight, or the moment the clocks jump to where a
+ * daylight-saving change skips midnight (the editor wrote no time that could be skipped).
+ */
+function wallClockDate(line: string, wall: WallClock, zone: string, timed: boolean): DateLine {
   const read = zonedInstant(wall, zone);
   if (read.ok) return { ok: true, at: read.at, day: dayKey(wall) };
   if (read.reason === 'no-such-date') return noSuchDate(line);
+  const start = timed ? null : startOfDay(wall, zone);
+  if (start) return { ok: true, at: start, day: dayKey(wall) };
   return {
     ok: false,
     message: `date "${visible(line)}" is a local time that does not exist in ${zone}: the clocks skip it (a daylight-saving change)`,
@@ -231,11 +238,27 @@ export function readTags(line: string): Names {
 
 /** Keeps `name` under its identity unless one is kept there already; says so when it has none. */
 function keep(kept: Map<string, string>, name: string, noLetters: string, messages: string[]): void {
-  // What makes two author names or tags one (`Syria`, `syria`).
-  const identity = nameIdentity(name);
+  const identity = nameKey(name);
   if (identity === '') messages.push(noLetters);
   else if (!kept.has(identity)) kept.set(identity, name);
 }
+
+/**
+ * What makes two author names or tags one (`Syria`, `syria`): `nameIdentity` (lib/slug.ts), worked
+ * out once per spelling, since names and tags recur from article to article.
+ */
+export function nameKey(name: string): string {
+  let identity = identityByName.get(name);
+  if (identity === undefined) {
+    identity = nameIdentity(name);
+    if (identityByName.size >= MAX_NAMES_KEPT) identityByName.clear();
+    identityByName.set(name, identity);
+  }
+  return identity;
+}
+
+const identityByName = new Map<string, string>();
+const MAX_NAMES_KEPT = 10_000;
 
 const unique = (messages: string[]) => [...new Set(messages)];
 

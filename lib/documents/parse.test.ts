@@ -941,6 +941,7 @@ describe('newsroom lines: date lines', () => {
     ['Mon, 27 Mar 2017 10:48', '2017-03-27T10:48:00Z'],
     ['Tue, 7 Mar 2017', '2017-03-07T00:00:00Z'],
     ['Tuesday, 07 March 2017', '2017-03-07T00:00:00Z'],
+    ['Monday 27 March 2017', '2017-03-27T00:00:00Z'],
     ['27 March 2017', '2017-03-27T00:00:00Z'],
     ['7 Mar 2017 9:05', '2017-03-07T09:05:00Z'],
     ['Wednesday, 27 September 2017 23:59', '2017-09-27T23:59:00Z'],
@@ -1029,6 +1030,16 @@ describe('newsroom lines: date lines', () => {
     expect(parseListingDocument(dated('2017-03-26T01:30+00:00'), { timeZone: 'Europe/London' }).ok).toBe(true);
   });
 
+  test('a date without a time whose midnight the clocks skip is the start of that day; with that time, a problem', () => {
+    expect(dateOf(dated('15 October 2017'), 'America/Sao_Paulo')).toEqual({
+      at: new Date('2017-10-15T03:00:00Z'),
+      day: '2017-10-15',
+      line: 1,
+    });
+    expect(dateOf(dated('2017-10-15'), 'America/Sao_Paulo')?.at).toEqual(new Date('2017-10-15T03:00:00Z'));
+    expect(parseListingDocument(dated('2017-10-15 00:00'), { timeZone: 'America/Sao_Paulo' }).ok).toBe(false);
+  });
+
   test('a date line with no headline after it (the marker next) is a problem at the date line', () => {
     expect(
       problemsOf(doc('One', '', 'A.', '• Published in World', '27 March 2017', '', '• Published in World')),
@@ -1056,7 +1067,7 @@ describe('newsroom lines: date lines', () => {
   test.each([
     '27 March 2017 Budget',
     'Budget 27 March 2017',
-    'Monday 27 March 2017',
+    'Monday,27 March 2017',
     '27 March',
     'March 27, 2017',
     '27/03/2017',
@@ -1633,6 +1644,31 @@ describe('newsroom lines together', () => {
       'Written by hand, the letters reached Moscow a week later.',
       'By the end of the week, the first replies had come back.',
     ]);
+  });
+});
+
+describe('newsroom lines, streamed', () => {
+  test('the example document read one article at a time gives what it gives read whole', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../test/fixtures/newsroom-lines.txt', import.meta.url)));
+    const reader = readListingDocument(example, { timeZone: 'Europe/London' });
+    const pieces: ArticleDraft[][] = [];
+    for (let piece = reader.read(1); piece.length > 0; piece = reader.read(1)) pieces.push(piece);
+    expect(pieces.map((piece) => piece.length)).toEqual([1, 1, 1, 1, 1]);
+    const whole = parseListingDocument(example, { timeZone: 'Europe/London' });
+    expect(whole.ok && whole.articles).toEqual(pieces.flat());
+    expect(reader.finish()).toEqual(whole);
+  });
+
+  test('a document that ends on a tag line, with or without a line ending, gives the last article its tags', () => {
+    for (const end of ['', '\n', '\r\n']) {
+      const text = `One\n\nA.\n• Published in World\nTagged under Syria${end}`;
+      expect(articlesOf(text).map((a) => a.tags)).toEqual([['Syria']]);
+      expect(
+        readListingDocument(text)
+          .read(1)
+          .map((a) => a.tags),
+      ).toEqual([['Syria']]);
+    }
   });
 });
 

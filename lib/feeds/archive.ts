@@ -1,5 +1,5 @@
-import { absoluteUrl, sectionPath } from '@/lib/site';
-import { FEED_FILES, FEED_SIZE, feedPath, type FeedFormat } from './channel';
+import { absoluteUrl } from '@/lib/site';
+import { FEED_FILES, FEED_SIZE, feedBase, feedPath, type FeedFormat, type FeedScope } from './channel';
 
 /**
  * The whole feed history (RFC 5005 archived feeds). The subscription feed holds the
@@ -30,8 +30,8 @@ export function archiveRange(
   return { skipOldest, take, full: take === ARCHIVE_SIZE };
 }
 
-export const archivePath = (format: FeedFormat, number: number, sectionSlug?: string) =>
-  `${sectionSlug ? sectionPath(sectionSlug) : ''}/archive/${number}/${FEED_FILES[format]}`;
+export const archivePath = (format: FeedFormat, number: number, scope?: FeedScope) =>
+  `${feedBase(scope)}/archive/${number}/${FEED_FILES[format]}`;
 
 /** The RFC 5005 links of one document of a feed's history, as absolute URLs. */
 export interface HistoryLinks {
@@ -46,9 +46,9 @@ export interface HistoryLinks {
   nextArchive: string | null;
 }
 
-export function historyLinks(format: FeedFormat, page: FeedPage, sectionSlug?: string): HistoryLinks {
-  const archive = (number: number) => absoluteUrl(archivePath(format, number, sectionSlug));
-  const subscription = absoluteUrl(feedPath(format, sectionSlug));
+export function historyLinks(format: FeedFormat, page: FeedPage, scope?: FeedScope): HistoryLinks {
+  const archive = (number: number) => absoluteUrl(archivePath(format, number, scope));
+  const subscription = absoluteUrl(feedPath(format, scope));
   if (page.archive === null) {
     return {
       isArchive: false,

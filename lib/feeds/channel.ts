@@ -1,4 +1,4 @@
-import type { SectionRef } from '@/lib/queries/types';
+import { listingDescription, listingHeading, listingPath, type ListingRef } from '@/lib/listing';
 import { SITE_DESCRIPTION, SITE_NAME, absoluteUrl, sectionPath } from '@/lib/site';
 
 export const FEED_SIZE = 50;
@@ -15,10 +15,17 @@ export const FEED_MEDIA_TYPES = {
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 
-export const feedPath = (format: FeedFormat, sectionSlug?: string) =>
-  `${sectionSlug ? sectionPath(sectionSlug) : ''}/${FEED_FILES[format]}`;
+/**
+ * What a feed is about, as its addresses name it: the site's (none), a section's by its slug, or
+ * a listing's (a section, an author, a tag). Its files sit under the listing's page 1.
+ */
+export type FeedScope = string | ListingRef | null | undefined;
+export const feedBase = (scope: FeedScope) =>
+  !scope ? '' : typeof scope === 'string' ? sectionPath(scope) : listingPath(scope);
 
-/** What a feed is about: the whole site, or one section. */
+export const feedPath = (format: FeedFormat, scope?: FeedScope) => `${feedBase(scope)}/${FEED_FILES[format]}`;
+
+/** What a feed is about: the whole site, or one listing (a section, an author, a tag). */
 export interface FeedChannel {
   title: string;
   description: string;
@@ -26,28 +33,27 @@ export interface FeedChannel {
   selfUrl: Record<FeedFormat, string>;
 }
 
-export function feedChannel(section: SectionRef | null): FeedChannel {
-  const slug = section?.slug;
+export function feedChannel(listing: ListingRef | null): FeedChannel {
   return {
-    title: section ? `${SITE_NAME}: ${section.name}` : SITE_NAME,
-    description: section ? `The latest ${section.name} news from ${SITE_NAME}.` : SITE_DESCRIPTION,
-    homeUrl: absoluteUrl(slug ? sectionPath(slug) : '/'),
+    title: listing ? `${SITE_NAME}: ${listingHeading(listing)}` : SITE_NAME,
+    description: listing ? listingDescription(listing) : SITE_DESCRIPTION,
+    homeUrl: absoluteUrl(listing ? listingPath(listing) : '/'),
     selfUrl: {
-      rss: absoluteUrl(feedPath('rss', slug)),
-      atom: absoluteUrl(feedPath('atom', slug)),
-      json: absoluteUrl(feedPath('json', slug)),
+      rss: absoluteUrl(feedPath('rss', listing)),
+      atom: absoluteUrl(feedPath('atom', listing)),
+      json: absoluteUrl(feedPath('json', listing)),
     },
   };
 }
 
-/** `<link rel="alternate">` entries for a page's metadata: each feed of the section (if any), then the site's. */
-export function feedAlternates(section: SectionRef | null): Record<string, Array<{ url: string; title: string }>> {
-  const scopes = section ? [section, null] : [null];
+/** `<link rel="alternate">` entries for a page's metadata: each feed of the listing (if any), then the site's. */
+export function feedAlternates(listing: ListingRef | null): Record<string, Array<{ url: string; title: string }>> {
+  const scopes = listing ? [listing, null] : [null];
   const types: Record<string, Array<{ url: string; title: string }>> = {};
   for (const format of ['rss', 'atom', 'json'] as const) {
     types[FEED_MEDIA_TYPES[format]] = scopes.map((scope) => ({
-      url: feedPath(format, scope?.slug),
-      title: `${scope ? `${SITE_NAME}: ${scope.name}` : `${SITE_NAME}: all articles`} (${FORMAT_NAMES[format]})`,
+      url: feedPath(format, scope),
+      title: `${scope ? `${SITE_NAME}: ${listingHeading(scope)}` : `${SITE_NAME}: all articles`} (${FORMAT_NAMES[format]})`,
     }));
   }
   return types;

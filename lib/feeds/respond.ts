@@ -1,9 +1,17 @@
 import 'server-only';
 import type { CachePolicy } from '@/lib/http/conditional';
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
-import { getFeedArchive, getFeedTotal, getLatestArticles, getSection } from '@/lib/queries';
+import type { BylineKind, ListingRef } from '@/lib/listing';
+import {
+  getBylineFeedArchive,
+  getBylineLatest,
+  getFeedArchive,
+  getFeedTotal,
+  getLatestArticles,
+  getSection,
+} from '@/lib/queries';
 import type { Article, SectionRef } from '@/lib/queries/types';
-import { ROUTES, readParams } from '@/lib/routes';
+import { ROUTES, readParams, type Shape } from '@/lib/routes';
 import { archiveCount, type FeedPage } from './archive';
 import { buildAtomFeed } from './atom';
 import { FEED_MEDIA_TYPES, FEED_SIZE, type FeedFormat } from './channel';
@@ -25,7 +33,7 @@ function feedDocument(
   request: Request,
   format: FeedFormat,
   articles: readonly Article[],
-  section: SectionRef | null,
+  section: ListingRef | null,
   page: FeedPage,
   cachePolicy?: CachePolicy,
 ): Response {
@@ -65,4 +73,47 @@ export async function feedArchiveResponse(
   if (!archive || wanted === undefined) return notFoundResponse(`No archive ${number} of this feed.`);
   const page = { archive: wanted, archives: archive.archives };
   return feedDocument(request, format, archive.articles, section, page, archive.full ? 'archive' : undefined);
+}
+
+/** The route table's entry of each kind's feeds: their addresses parse by it. */
+const BYLINE_FEEDS = {
+  author: { feed: ROUTES.authorFeed, param: 'author', noun: 'author' },
+  tag: { feed: ROUTES.tagFeed, param: 'tag', noun: 'tag' },
+} as const;
+
+/** The slug of an author's or tag's feed address, parsed by its entry (null: it names none). */
+function bylineSlug(kind: BylineKind, slug: string): string | null {
+  const { feed, param } = BYLINE_FEEDS[kind];
+  const entry: Pick<Shape<Record<string, string>>, 'params'> = feed;
+  return readParams(entry, { [param]: slug })?.[param] ?? null;
+}
+
+/** An author's or tag's subscription feed, in one format: its newest public articles. */
+export async function bylineFeedResponse(
+  request: Request,
+  format: FeedFormat,
+  kind: BylineKind,
+  slug: string,
+): Promise<Response> {
+  const wanted = bylineSlug(kind, slug);
+  const latest = wanted === null ? null : await getBylineLatest(kind, wanted, FEED_SIZE);
+  if (!latest) return notFoundResponse(`No ${BYLINE_FEEDS[kind].noun} "${slug}".`);
+  const page = { archive: null, archives: archiveCount(latest.total) };
+  return feedDocument(request, format, latest.articles, latest.byline, page);
+}
+
+/** An archive of an author's or tag's feed (RFC 5005), as a section's. */
+export async function bylineFeedArchiveResponse(
+  request: Request,
+  format: FeedFormat,
+  kind: BylineKind,
+  slug: string,
+  number: string,
+): Promise<Response> {
+  const wanted = readParams(ROUTES.siteFeedArchive, { number })?.number;
+  const archive =
+    wanted === undefined || bylineSlug(kind, slug) === null ? null : await getBylineFeedArchive(kind, slug, wanted);
+  if (!archive || wanted === undefined) return notFoundResponse(`No archive ${number} of this feed.`);
+  const page = { archive: wanted, archives: archive.archives };
+  return feedDocument(request, format, archive.articles, archive.byline, page, archive.full ? 'archive' : undefined);
 }

@@ -2,6 +2,8 @@ import { datelineIndex } from '@/components/ArticleBody';
 import { formatTime, timeAttribute } from '@/components/PublishedTime';
 import { bylinePieces, bylineText, noteParts } from '@/lib/article-lines';
 import type { StoredNote } from '@/lib/documents/types';
+import { listingDescription, listingHeading, listingPath, type ListingRef } from '@/lib/listing';
+import type { BylinePage } from '@/lib/queries/byline-loaders';
 import type { Article, ArticleSummary, FrontPage, NameRef, SectionPage, SectionRef } from '@/lib/queries/types';
 import {
   SITE_DESCRIPTION,
@@ -9,7 +11,6 @@ import {
   articlePath,
   authorPagePath,
   litePath,
-  sectionPagePath,
   sectionPath,
   tagPagePath,
 } from '@/lib/site';
@@ -70,18 +71,36 @@ export function liteFrontPage(front: FrontPage, sections: readonly SectionRef[])
 
 /** A page of a section's lite listing, with links to its neighbouring lite pages. */
 export function liteSectionPage(listing: SectionPage, sections: readonly SectionRef[]): string {
-  const { section, articles, page, pageCount } = listing;
+  return liteListingPage({ ...listing, listing: listing.section }, sections, false);
+}
+
+/** A page of an author's or tag's lite listing: a section's, each card naming its section. */
+export function liteBylinePage(listing: BylinePage, sections: readonly SectionRef[]): string {
+  return liteListingPage({ ...listing, listing: listing.byline }, sections, true);
+}
+
+function liteListingPage(
+  {
+    listing,
+    articles,
+    page,
+    pageCount,
+  }: Pick<SectionPage, 'articles' | 'page' | 'pageCount'> & { listing: ListingRef },
+  sections: readonly SectionRef[],
+  showSection: boolean,
+): string {
+  const heading = listingHeading(listing);
   const pageLink = (to: number, rel: 'prev' | 'next', text: string) =>
-    markup`<li><a rel="${rel}" href="${litePath(sectionPagePath(section.slug, to))}">${text}</a></li>`;
+    markup`<li><a rel="${rel}" href="${litePath(listingPath(listing, to))}">${text}</a></li>`;
   const pages =
     pageCount > 1 &&
     markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer articles')}${page < pageCount && pageLink(page + 1, 'next', 'Older articles')}</ul></nav>`;
   const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
-  const main = markup`<h1>${section.name}</h1>${pageOf}<ol class="list">${articles.map((article) => card(article, 'h2', false))}</ol>${pages}`;
+  const main = markup`<h1>${heading}</h1>${pageOf}<ol class="list">${articles.map((article) => card(article, 'h2', showSection))}</ol>${pages}`;
   return liteDocument({
-    title: page > 1 ? `${section.name}, page ${page}` : section.name,
-    description: `The latest ${section.name} news from ${SITE_NAME}.`,
-    fullPath: sectionPagePath(section.slug, page),
+    title: page > 1 ? `${heading}, page ${page}` : heading,
+    description: listingDescription(listing),
+    fullPath: listingPath(listing, page),
     sections,
     main,
   });

@@ -1,7 +1,9 @@
 import { notFoundResponse } from '@/lib/http/cacheable-response';
-import { getSectionPage, getSections } from '@/lib/queries';
+import type { BylineKind } from '@/lib/listing';
+import { listingPath } from '@/lib/listing';
+import { getBylinePage, getSectionPage, getSections } from '@/lib/queries';
 import { sectionPagePath } from '@/lib/site';
-import { liteSectionPage } from './pages';
+import { liteBylinePage, liteSectionPage } from './pages';
 import { liteResponse, newest } from './respond';
 
 /**
@@ -21,6 +23,25 @@ export async function liteSectionResponse(
     request,
     liteSectionPage(listing, sections),
     sectionPagePath(listing.section.slug, listing.page),
+    newest(times),
+  );
+}
+
+/** A page of an author's or tag's lite listing, as its route's entry parsed it (null: the address names none). */
+export async function liteBylineResponse(
+  request: Request,
+  kind: BylineKind,
+  where: { slug: string; page: number } | null,
+  address: string,
+): Promise<Response> {
+  const listing = where && (await getBylinePage(kind, where.slug, where.page));
+  if (!listing) return notFoundResponse(`No ${kind} page "${address}".`);
+  const sections = await getSections();
+  const times = listing.articles.map((article) => article.updatedAt);
+  return liteResponse(
+    request,
+    liteBylinePage(listing, sections),
+    listingPath(listing.byline, listing.page),
     newest(times),
   );
 }

@@ -8,8 +8,10 @@ import {
   REVALIDATE_SECONDS,
   SECTIONS_TAG,
   articleTag,
+  authorTag,
   sectionTag,
   showsTag,
+  tagTag,
 } from '@/lib/cache-tags';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
@@ -24,6 +26,14 @@ import {
   loadSectionPage,
   loadSections,
 } from './loaders';
+import type { BylineKind } from '@/lib/listing';
+import {
+  loadByline,
+  loadBylineFeedArchive,
+  loadBylineLatest,
+  loadBylinePage,
+  loadSitemapBylines,
+} from './byline-loaders';
 import { loadSearchResults } from './search';
 import { rememberSearch } from './search-cache';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from './sitemap-loaders';
@@ -32,6 +42,7 @@ import { searchCacheKey } from '@/lib/search/query';
 
 export type * from './types';
 export type * from './sitemap-loaders';
+export type { BylinePage, SitemapByline } from './byline-loaders';
 export { RELATED_LIMIT, SECTION_PAGE_SIZE } from './loaders';
 
 /**
@@ -113,6 +124,28 @@ export const getRecentArticles = cachedRead(
   (_hours: number, _limit: number) => [LATEST_TAG],
   (prisma, hours: number, limit: number) => loadRecentArticles(prisma, new Date(Date.now() - hours * 3_600_000), limit),
 );
+
+/** An author's listings carry `author:<slug>`, a tag's `tag:<slug>`: an import expires those its articles name. */
+const bylineTag = (kind: BylineKind, slug: string) => (kind === 'author' ? authorTag(slug) : tagTag(slug));
+export const getByline = cachedRead('byline', (kind: BylineKind, slug: string) => [bylineTag(kind, slug)], loadByline);
+export const getBylinePage = cachedRead(
+  'byline-page',
+  (kind: BylineKind, slug: string, _page: number) => [bylineTag(kind, slug)],
+  loadBylinePage,
+);
+export const getBylineLatest = cachedRead(
+  'byline-latest',
+  (kind: BylineKind, slug: string, _limit: number) => [bylineTag(kind, slug)],
+  loadBylineLatest,
+);
+/** An archive of an author's or tag's feed: expired with the feed, re-read to the same text unless one of its articles changed. */
+export const getBylineFeedArchive = cachedRead(
+  'byline-feed-archive',
+  (kind: BylineKind, slug: string, _number: number) => [bylineTag(kind, slug)],
+  loadBylineFeedArchive,
+);
+/** The authors' or tags' sitemap: any import may add one, as it may add an article. */
+export const getSitemapBylines = cachedRead('sitemap-bylines', (_kind: BylineKind) => [LATEST_TAG], loadSitemapBylines);
 
 export const getArticle = cachedRead('article', (slug: string) => [articleTag(slug), ALL_ARTICLES_TAG], loadArticle);
 /** The article as stored now, past the data cache: for when the cached copy may predate a move. */

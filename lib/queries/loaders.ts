@@ -3,6 +3,7 @@ import type { SqlReader } from '@/lib/db/sql-reader';
 import type { BodyBlock, StoredNote } from '@/lib/documents/types';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
 import { published } from './visibility';
 import type {
@@ -24,9 +25,7 @@ import type {
  * import makes too takes a SqlReader (lib/db/sql-reader.ts), which its pg pool is as well.
  */
 
-export const SECTION_PAGE_SIZE = 20;
-/** How many listing pages a section of `articles` articles has. */
-export const sectionPageCount = (articles: number) => Math.ceil(articles / SECTION_PAGE_SIZE);
+export { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 export const FRONT_PAGE_LATEST = 10;
 export const FRONT_PAGE_PER_SECTION = 4;
 const WORDS_PER_MINUTE = 230;
@@ -103,7 +102,7 @@ function toArticle(row: ArticleRow): Article {
  */
 
 /** Articles with their section: what every listing reads from. */
-const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
+export const ARTICLES_WITH_SECTION = Prisma.sql`articles a JOIN sections s ON s.id = a.section_id`;
 /** The articles a reader may see (lib/queries/visibility.ts), as a WHERE condition on `a`. */
 const PUBLIC = published('a');
 
@@ -136,12 +135,12 @@ const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
   a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
 /** The columns of an ArticleSummary, but the byline (see listingPage). */
-const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
+export const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
 /** The columns of an ArticleSummary. */
-const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
+export const SUMMARY_COLUMNS = Prisma.sql`${SUMMARY_FIELDS}, ${authorsOf('a')} AS authors`;
 /** The columns of a whole Article. */
-const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
+export const ARTICLE_COLUMNS = Prisma.sql`${FIELD_COLUMNS}, ${authorsOf('a')} AS authors, a.body, a.first_imported_at,
   ${namesOf('article_tags', 'tags', 'tag_id')} AS tags, a.notes, a.dated`;
 
 /**
@@ -159,7 +158,7 @@ export const listingPage = (where: Prisma.Sql, direction: 'ASC' | 'DESC', offset
      ORDER BY p.published_at ${order}, p.id ${order}`;
 };
 
-interface SummaryRow {
+export interface SummaryRow {
   slug: string;
   headline: string;
   dateline_place: string | null;
@@ -174,7 +173,7 @@ interface SummaryRow {
   first_paragraph: string | null;
 }
 
-interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
+export interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
   body: unknown;
   first_imported_at: Date;
   tags: NameRef[];
@@ -198,11 +197,11 @@ function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): SummaryFields 
   };
 }
 
-function summaryFromSql(row: SummaryRow): ArticleSummary {
+export function summaryFromSql(row: SummaryRow): ArticleSummary {
   return summaryOf(fieldsFromSql(row), summarizeParagraph(row.first_paragraph ?? ''));
 }
 
-function articleFromSql(row: ArticleSqlRow): Article {
+export function articleFromSql(row: ArticleSqlRow): Article {
   return toArticle({
     ...fieldsFromSql(row),
     body: row.body,

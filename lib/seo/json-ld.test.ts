@@ -3,6 +3,7 @@ import { MARKUP_TEXT, articleFixture, markupArticle } from '@/lib/feeds/fixtures
 import { absoluteUrl } from '@/lib/site';
 import {
   articleBreadcrumbJsonLd,
+  bylinePageJsonLd,
   collectionPageJsonLd,
   newsArticleJsonLd,
   serializeJsonLd,
@@ -67,6 +68,32 @@ test('an article’s breadcrumbs lead from the front page through its section to
       item: absoluteUrl('/world/mass-graves-in-aleppo'),
     },
   ]);
+});
+
+test('an author page is a ProfilePage whose main entity is the author, a Person with a name and the page’s URL', () => {
+  const data = bylinePageJsonLd(
+    { kind: 'author', slug: 'ada-byline', name: 'Ada Byline' },
+    [articleFixture()],
+    '/authors/ada-byline/page/2',
+  );
+  expect(data).toMatchObject({
+    '@type': 'ProfilePage',
+    url: absoluteUrl('/authors/ada-byline/page/2'),
+    mainEntity: { '@type': 'Person', name: 'Ada Byline', url: absoluteUrl('/authors/ada-byline') },
+  });
+});
+
+test('a tag page is a CollectionPage about the tag, listing its articles in order', () => {
+  const data = bylinePageJsonLd(
+    { kind: 'tag', slug: 'harbour-works', name: 'Harbour Works' },
+    [articleFixture()],
+    '/tags/harbour-works',
+  );
+  expect(data).toMatchObject({
+    '@type': 'CollectionPage',
+    about: { '@type': 'Thing', name: 'Harbour Works' },
+    mainEntity: { itemListElement: [{ position: 1, url: absoluteUrl('/world/mass-graves-in-aleppo') }] },
+  });
 });
 
 test('a section page is a CollectionPage listing its articles in order', () => {

@@ -1,13 +1,17 @@
 import type {
   BreadcrumbList,
   CollectionPage,
+  ItemList,
   NewsArticle,
   NewsMediaOrganization,
+  Person,
+  ProfilePage,
   SearchAction,
   Thing,
   WebSite,
   WithContext,
 } from 'schema-dts';
+import { listingDescription, listingHeading, listingPath, type BylineRef } from '@/lib/listing';
 import type { Article, ArticleSummary, SectionRef } from '@/lib/queries/types';
 import {
   SITE_DESCRIPTION,
@@ -108,6 +112,17 @@ export function articleBreadcrumbJsonLd(article: Pick<Article, 'headline' | 'slu
   ]);
 }
 
+/** What a listing page says of the articles it lists, in its order. */
+const itemList = (articles: readonly ArticleSummary[]): ItemList => ({
+  '@type': 'ItemList',
+  itemListElement: articles.map((article, index) => ({
+    '@type': 'ListItem',
+    position: index + 1,
+    url: absoluteUrl(articlePath(article.section.slug, article.slug)),
+    name: article.headline,
+  })),
+});
+
 export function collectionPageJsonLd(
   section: SectionRef,
   articles: readonly ArticleSummary[],
@@ -124,16 +139,55 @@ export function collectionPageJsonLd(
     isPartOf: { '@id': websiteId() },
     publisher: { '@id': publisherId() },
     image: shareImageUrl(sectionPath(section.slug)),
-    mainEntity: {
-      '@type': 'ItemList',
-      itemListElement: articles.map((article, index) => ({
-        '@type': 'ListItem',
-        position: index + 1,
-        url: absoluteUrl(articlePath(article.section.slug, article.slug)),
-        name: article.headline,
-      })),
-    },
+    mainEntity: itemList(articles),
   };
+}
+
+/**
+ * An author as schema.org's Person: the name and the author's page, whose `@id` every
+ * `NewsArticle.author` naming them may share.
+ */
+export function personJsonLd(author: { slug: string; name: string }): Person {
+  const url = absoluteUrl(authorPagePath(author.slug));
+  return { '@type': 'Person', '@id': `${url}#person`, name: author.name, url };
+}
+
+/**
+ * An author's page (a ProfilePage whose main entity is its Person) or a tag's (a
+ * CollectionPage `about` the tag, listing its articles), page `pagePath` of the listing.
+ */
+export function bylinePageJsonLd(
+  byline: BylineRef,
+  articles: readonly ArticleSummary[],
+  pagePath: string,
+): WithContext<ProfilePage> | WithContext<CollectionPage> {
+  const page = {
+    '@context': 'https://schema.org',
+    '@id': absoluteUrl(pagePath),
+    url: absoluteUrl(pagePath),
+    name: `${listingHeading(byline)} · ${SITE_NAME}`,
+    description: listingDescription(byline),
+    inLanguage: SITE_LANGUAGE,
+    isPartOf: { '@id': websiteId() },
+    publisher: { '@id': publisherId() },
+  } as const;
+  if (byline.kind === 'author') {
+    return { ...page, '@type': 'ProfilePage', mainEntity: personJsonLd(byline) };
+  }
+  return {
+    ...page,
+    '@type': 'CollectionPage',
+    about: { '@type': 'Thing', name: byline.name },
+    mainEntity: itemList(articles),
+  };
+}
+
+/** The trail of an author's or tag's page: the site, then the listing. */
+export function bylineBreadcrumbJsonLd(byline: BylineRef) {
+  return breadcrumbJsonLd([
+    { name: SITE_NAME, path: '/' },
+    { name: listingHeading(byline), path: listingPath(byline) },
+  ]);
 }
 
 export function sectionBreadcrumbJsonLd(section: SectionRef) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/lib/feeds/channel';
-import type { Article, SectionRef } from '@/lib/queries/types';
+import type { ListingRef } from '@/lib/listing';
+import type { Article } from '@/lib/queries/types';
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
 
 interface PageMetadataInput {
@@ -9,9 +10,15 @@ interface PageMetadataInput {
   description: string;
   /** Path (and query, for later pages of a listing) of the page's one canonical URL. */
   path: string;
-  /** The section whose feeds the page advertises beside the site's. */
-  section: SectionRef | null;
+  /** The listing (a section, an author, a tag) whose feeds the page advertises beside the site's. */
+  section: ListingRef | null;
   article?: Pick<Article, 'publishedAt' | 'updatedAt' | 'section'>;
+  /**
+   * The path of its share image, for a page below the segment whose opengraph-image draws it (a
+   * later page of an author's listing): Next gives a page the image file of its own segment only.
+   * An image file of the page's own segment takes precedence over it.
+   */
+  image?: string;
 }
 
 /**
@@ -19,8 +26,9 @@ interface PageMetadataInput {
  * metadata objects shallowly, so each page gets complete `alternates` and `openGraph`
  * objects; og:image comes from the nearest opengraph-image route.
  */
-export function pageMetadata({ title, description, path, section, article }: PageMetadataInput): Metadata {
+export function pageMetadata({ title, description, path, section, article, image }: PageMetadataInput): Metadata {
   const url = absoluteUrl(path);
+  const images = image ? { images: [{ url: absoluteUrl(image), width: 1200, height: 630 }] } : {};
   return {
     title,
     description,
@@ -31,6 +39,7 @@ export function pageMetadata({ title, description, path, section, article }: Pag
       url,
       title,
       description,
+      ...images,
       ...(article
         ? {
             type: 'article',
@@ -40,7 +49,7 @@ export function pageMetadata({ title, description, path, section, article }: Pag
           }
         : { type: 'website' }),
     },
-    twitter: { card: 'summary_large_image', title, description },
+    twitter: { card: 'summary_large_image', title, description, ...images },
   };
 }
 

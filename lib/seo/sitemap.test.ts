@@ -7,6 +7,7 @@ import {
   SITEMAP_URL_LIMIT,
   articleUrl,
   buildSitemapIndex,
+  bylineUrls,
   buildUrlset,
   parseSitemapFileName,
   sectionUrls,
@@ -114,6 +115,33 @@ describe('the sitemap index over a corpus of 120,001 articles', { timeout: 30_00
 test('a site of fewer than 50,000 pages needs one file of sections and one of articles', () => {
   const { overview } = corpus(3, 1);
   expect(sitemapFiles(overview).map(sitemapFilePath)).toEqual(['/sitemaps/sections-1.xml', '/sitemaps/articles-1.xml']);
+});
+
+test('authors’ and tags’ pages have files of their own, after the articles', () => {
+  const { overview } = corpus(3, 1);
+  const authors = bylineUrls('author', [
+    { slug: 'ada-byline', lastModified: '2026-12-01T10:00:00.000Z' },
+    { slug: 'ben-second', lastModified: '2026-12-02T10:00:00.000Z' },
+  ]);
+  const tags = bylineUrls('tag', [{ slug: 'harbour-works', lastModified: '2026-11-30T10:00:00.000Z' }]);
+  expect(authors.map((url) => url.loc)).toEqual([
+    absoluteUrl('/authors/ada-byline'),
+    absoluteUrl('/authors/ben-second'),
+  ]);
+  expect(tags).toEqual([{ loc: absoluteUrl('/tags/harbour-works'), lastmod: '2026-11-30T10:00:00.000Z' }]);
+  const files = sitemapFiles(overview, SITEMAP_URL_LIMIT, { authors, tags });
+  expect(files.map(sitemapFilePath)).toEqual([
+    '/sitemaps/sections-1.xml',
+    '/sitemaps/articles-1.xml',
+    '/sitemaps/authors-1.xml',
+    '/sitemaps/tags-1.xml',
+  ]);
+  expect(files.find((file) => file.kind === 'authors')?.lastmod).toBe('2026-12-02T10:00:00.000Z');
+  expect(sitemapFiles(overview, SITEMAP_URL_LIMIT, { authors: [], tags }).map(sitemapFilePath)).not.toContain(
+    '/sitemaps/authors-1.xml',
+  );
+  expect(parseSitemapFileName('authors-2.xml')).toEqual({ kind: 'authors', page: 2 });
+  expect(parseSitemapFileName('tags-1.xml')).toEqual({ kind: 'tags', page: 1 });
 });
 
 test('a site without articles still lists its front page', () => {

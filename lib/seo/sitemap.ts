@@ -1,6 +1,8 @@
 import { xmlDocument } from '@/lib/feeds/xml';
+import type { BylineKind } from '@/lib/listing';
+import type { SitemapByline } from '@/lib/queries/byline-loaders';
 import type { SitemapArticle, SitemapOverview } from '@/lib/queries/sitemap-loaders';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 
 /** sitemaps.org: at most 50,000 URLs in one sitemap file, and 50,000 files in one index. */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -11,7 +13,7 @@ export interface SitemapUrl {
   lastmod: string | null;
 }
 
-export type SitemapKind = 'sections' | 'articles';
+export type SitemapKind = 'sections' | 'articles' | 'authors' | 'tags';
 
 export interface SitemapFile {
   kind: SitemapKind;
@@ -23,7 +25,7 @@ export const sitemapFilePath = ({ kind, page }: SitemapFile) => `/sitemaps/${kin
 
 /** `sections-1.xml` → { kind: 'sections', page: 1 }; null for any other name. */
 export function parseSitemapFileName(name: string): SitemapFile | null {
-  const match = /^(sections|articles)-([1-9][0-9]{0,5})\.xml$/u.exec(name);
+  const match = /^(sections|articles|authors|tags)-([1-9][0-9]{0,5})\.xml$/u.exec(name);
   if (!match?.[1] || !match[2]) return null;
   return { kind: match[1] as SitemapKind, page: Number(match[2]) };
 }
@@ -47,6 +49,23 @@ export function sectionUrls(overview: Pick<SitemapOverview, 'sections' | 'lastMo
   ];
 }
 
+/** The sitemap file kind of each byline's pages. */
+export const BYLINE_SITEMAPS = { author: 'authors', tag: 'tags' } as const satisfies Record<BylineKind, SitemapKind>;
+
+/** Each author's (or tag's) page with public articles, its lastmod the newest change among them. */
+export const bylineUrls = (kind: BylineKind, bylines: readonly SitemapByline[]): SitemapUrl[] =>
+  bylines.map((byline) => ({
+    loc: absoluteUrl(kind === 'author' ? authorPagePath(byline.slug) : tagPagePath(byline.slug)),
+    lastmod: byline.lastModified,
+  }));
+
+/** The pages of authors and of tags, as bylineUrls lists them (none: the site has neither). */
+export interface BylineSitemaps {
+  authors: readonly SitemapUrl[];
+  tags: readonly SitemapUrl[];
+}
+const NO_BYLINES: BylineSitemaps = { authors: [], tags: [] };
+
 export const articleUrl = (article: SitemapArticle): SitemapUrl => ({
   loc: absoluteUrl(articlePath(article.sectionSlug, article.slug)),
   lastmod: article.lastModified,
@@ -56,20 +75,21 @@ export const articleUrl = (article: SitemapArticle): SitemapUrl => ({
 export function sitemapFiles(
   overview: SitemapOverview,
   limit = SITEMAP_URL_LIMIT,
+  bylines: BylineSitemaps = NO_BYLINES,
 ): Array<SitemapFile & { lastmod: string | null }> {
-  const sections = sectionUrls(overview);
   const files: Array<SitemapFile & { lastmod: string | null }> = [];
-  for (let page = 1; page <= pageCount(sections.length, limit); page += 1) {
-    const { skip, take } = sitemapWindow(page, limit);
-    files.push({
-      kind: 'sections',
-      page,
-      lastmod: newest(sections.slice(skip, skip + take).map((url) => url.lastmod)),
-    });
-  }
+  const listed = (kind: SitemapKind, urls: readonly SitemapUrl[]) => {
+    for (let page = 1; page <= pageCount(urls.length, limit); page += 1) {
+      const { skip, take } = sitemapWindow(page, limit);
+      files.push({ kind, page, lastmod: newest(urls.slice(skip, skip + take).map((url) => url.lastmod)) });
+    }
+  };
+  listed('sections', sectionUrls(overview));
   for (let page = 1; page <= pageCount(overview.articleCount, limit); page += 1) {
     files.push({ kind: 'articles', page, lastmod: overview.articleChunks[page - 1] ?? null });
   }
+  listed('authors', bylines.authors);
+  listed('tags', bylines.tags);
   if (files.length > SITEMAP_URL_LIMIT) throw new Error(`${files.length} sitemap files exceed one index's 50,000`);
   return files;
 }

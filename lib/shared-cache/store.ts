@@ -252,6 +252,23 @@ export class SharedCache {
     }
   }
 
+  /**
+   * Tells every instance that the content changed with nothing to expire (an import that only
+   * scheduled articles): each hears it as a change (lib/caches.ts), and its release clock looks
+   * at the schedule again. False when Redis did not answer.
+   */
+  async announce(): Promise<boolean> {
+    if (!this.available) return false;
+    try {
+      const notice: ExpiryNotice = { expiries: [], lsn: null };
+      await this.client.sendCommand(['PUBLISH', this.key('expired'), JSON.stringify(notice)]);
+      return true;
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
+  }
+
   /** Whether an expiry this process knows of, at or before now, came after `since` for any of these tags. */
   expiredSince(tags: readonly string[], since: number): boolean {
     const now = this.now();

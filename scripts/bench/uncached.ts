@@ -2,22 +2,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { nameSlug } from '@/lib/slug';
 import { readDocuments } from '@/lib/documents/read';
 import { signNotice } from '@/lib/revalidate-notice';
 import { startFloorApp, waitFor } from '../floor-app';
-import { generateCorpus, loadEmbedded, percentile, startSite, stopSite } from './support';
+import { authorName, generateCorpus, loadEmbedded, percentile, startSite, stopSite, tagName } from './support';
 
 /**
  * What a page costs to render with nothing cached, at 1,000 and at 100,000 articles:
  * before each request, the site is told that everything changed.
  */
 export async function benchUncached(work: string) {
-  const kinds = ['front', 'section', 'last page', 'article', 'feed'] as const;
+  const kinds = ['front', 'section', 'last page', 'author', 'tag', 'article', 'feed'] as const;
   const results = new Map<string, Map<string, number>>();
   const pageBytes = new Map<string, number>();
   for (const count of [1_000, 100_000]) {
     const corpus = path.join(work, `uncached-${count}`);
-    generateCorpus(corpus, { first: 3_000_000, count, perDocument: 1_000 });
+    // With newsroom lines: every article has a byline (of 500 authors) and tags (of 2,000).
+    generateCorpus(corpus, { first: 3_000_000, count, perDocument: 1_000, newsroom: true });
     const dataDir = path.join(work, `uncached-data-${count}`);
     await loadEmbedded(dataDir, await readDocuments([corpus]));
     fs.rmSync(corpus, { recursive: true, force: true });
@@ -31,7 +33,9 @@ export async function benchUncached(work: string) {
       const articles = [...sectionHtml.matchAll(/href="(\/world\/[a-z0-9-]+)"/gu)].map((m) => m[1] ?? '');
       const lastPage = Math.ceil(Math.ceil(count / 6) / 20);
       const expireEverything = () => {
-        const body = JSON.stringify({ tags: ['front', 'latest', 'sections', 'articles', 'section:world'] });
+        const body = JSON.stringify({
+          tags: ['front', 'latest', 'sections', 'articles', 'section:world', `author:${AUTHOR}`, `tag:${TAG}`],
+        });
         return fetch(`${base}/api/revalidate`, {
           method: 'POST',
           headers: { authorization: signNotice(secret, body), 'content-type': 'application/json' },
@@ -47,6 +51,8 @@ export async function benchUncached(work: string) {
             front: '/',
             section: '/world',
             'last page': `/world/page/${lastPage}`,
+            author: `/authors/${AUTHOR}`,
+            tag: `/tags/${TAG}`,
             article: articles[i % articles.length] ?? '/',
             feed: '/feed.xml',
           }[kind];
@@ -79,6 +85,14 @@ export async function benchUncached(work: string) {
       `  ${kind.padEnd(9)} 1,000 articles ${small.toFixed(1)} ms, 100,000 articles ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
     );
   }
+  // Goal: an author's or a tag's page costs at most 1.2× a section's, at 100,000 articles.
+  const section = results.get('100000')?.get('section') ?? NaN;
+  for (const kind of ['author', 'tag'] as const) {
+    const ratio = (results.get('100000')?.get(kind) ?? NaN) / section;
+    console.log(
+      `  ${kind} page / section page at 100,000 articles: ${ratio.toFixed(2)}× (goal ≤ 1.20×${ratio <= 1.2 ? ', met' : ', NOT met'})`,
+    );
+  }
   // Next's own floor for the same thing: a bare app's page of the same size, rendered on its
   // first request (a size never asked for before), one request at a time.
   const floor = await startFloorApp();
@@ -108,3 +122,7 @@ export async function benchUncached(work: string) {
 }
 
 const UNCACHED_SAMPLES = 20;
+
+/** The author and the tag whose pages are timed: one of the generated corpus's pools (scripts/bench/support.ts). */
+const AUTHOR = nameSlug(authorName(7));
+const TAG = nameSlug(tagName(7));

@@ -1,0 +1,8 @@
+import { bylineFeedResponse } from '@/lib/feeds/respond';
+
+// Read per request from the cached query layer: there is no database at build time.
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ author: string }> }) {
+  return bylineFeedResponse(request, 'json', 'author', (await params).author);
+}

@@ -1,0 +1,19 @@
+import { notFoundResponse } from '@/lib/http/cacheable-response';
+import { getByline } from '@/lib/queries';
+import { ROUTES, readParams } from '@/lib/routes';
+import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
+import { SITE_NAME } from '@/lib/site';
+
+export const alt = `An author of ${SITE_NAME}`;
+export const size = SHARE_IMAGE_SIZE;
+export const contentType = SHARE_IMAGE_TYPE;
+// Drawn per request from the cached query layer: there is no database at build time.
+export const dynamic = 'force-dynamic';
+
+export default async function Image({ params }: { params: Promise<{ author: string }> }) {
+  const raw = await params;
+  const where = readParams(ROUTES.authorImage, raw);
+  const byline = where && (await getByline('author', where.author));
+  if (!byline) return notFoundResponse(`No author "${raw.author}".`);
+  return shareImage({ kicker: `${SITE_NAME}: author`, title: `${byline.name}: articles` });
+}

@@ -1,0 +1,9 @@
+import { bylineFeedArchiveResponse } from '@/lib/feeds/respond';
+
+// Read per request from the cached query layer: there is no database at build time.
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ tag: string; number: string }> }) {
+  const { tag, number } = await params;
+  return bylineFeedArchiveResponse(request, 'json', 'tag', tag, number);
+}
