@@ -285,13 +285,23 @@ describe.each(kinds)('newsroom lines, imported into the %s database', (kind) => 
     );
   });
 
-  test('a scheduled article given another day is another article: the day is part of a dated article’s identity', async () => {
+  test('a scheduled article given another day moves to it; a published one given another day is another article', async () => {
     await run([article('Year in review', { date: '2026-12-31T18:00:00.000Z' })]);
-    await run([article('Year in review', { date: '2026-12-30T18:00:00.000Z' })]);
+    const moved = await run([article('Year in review', { date: '2027-01-02T09:00:00.000Z' })]);
 
+    expect(await stored('Year in review')).toMatchObject([
+      { slug: 'year-in-review', date_key: '2027-01-02', public_at: new Date('2027-01-02T09:00:00.000Z') },
+    ]);
+    expect(moved.totals).toMatchObject({ created: 0, updated: 1 });
+    expect(formatReport(moved)).toContain('1 scheduled: 2027-01-02 09:00');
+
+    // Once it is public, the same headline on another day is a recurring one: another article.
+    await run([article('Year in review', { date: '2027-12-31T18:00:00.000Z' })], {
+      now: new Date('2027-01-03T00:00:00.000Z'),
+    });
     expect((await stored('Year in review')).map((row) => [row.slug, row.date_key])).toEqual([
-      ['year-in-review', '2026-12-31'],
-      ['year-in-review-2', '2026-12-30'],
+      ['year-in-review', '2027-01-02'],
+      ['year-in-review-2', '2027-12-31'],
     ]);
   });
 

@@ -139,7 +139,7 @@ export function planInBatches(
       if (refused.length > 0) throw new InvalidDocument();
     }
     plan.read += drafts.length;
-    const found = await loadStoredArticles(client, drafts);
+    const found = await loadStoredArticles(client, drafts, now);
     const stored = new Map<string, StoredArticle>();
     for (const draft of drafts) {
       const key = draftKey(draft);

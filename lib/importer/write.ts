@@ -57,12 +57,15 @@ export async function withImportLock<T>(
 /**
  * What is stored of the articles these drafts are, by draftKey ("Identity with dates"): for a
  * dated draft, the article of its headline on its day, else its headline's undated article (it
- * gains the date); for an undated draft, the newest article of its headline, whatever its day.
- * One probe of the (identity, date_key) index each.
+ * gains the date), else its headline's article that is still scheduled at `now` on another day
+ * (a re-import with another date moves a scheduled article: "Newsroom lines"; a published one on
+ * another day is a recurring headline, another article); for an undated draft, the newest
+ * article of its headline, whatever its day. One probe of the (identity, date_key) index each.
  */
 export async function loadStoredArticles(
   client: pg.PoolClient,
   drafts: readonly ArticleDraft[],
+  now: Date,
 ): Promise<Map<string, StoredArticle>> {
   const { rows } = await client.query<{
     i: string;
@@ -81,11 +84,12 @@ export async function loadStoredArticles(
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(identity, day, i)
        CROSS JOIN LATERAL (
          SELECT * FROM articles a
-          WHERE a.identity = q.identity AND (q.day = '' OR a.date_key = q.day OR a.date_key = '')
-          ORDER BY CASE WHEN q.day = '' THEN 0 WHEN a.date_key = q.day THEN 0 ELSE 1 END, a.published_at DESC, a.id DESC
+          WHERE a.identity = q.identity AND (q.day = '' OR a.date_key = q.day OR a.date_key = '' OR a.public_at > $3)
+          ORDER BY CASE WHEN q.day = '' THEN 0 WHEN a.date_key = q.day THEN 0 WHEN a.date_key = '' THEN 1 ELSE 2 END,
+                   a.published_at DESC, a.id DESC
           LIMIT 1) a
        JOIN sections s ON s.id = a.section_id`,
-    [drafts.map((draft) => draft.identity), drafts.map((draft) => draft.date?.day ?? '')],
+    [drafts.map((draft) => draft.identity), drafts.map((draft) => draft.date?.day ?? ''), now],
   );
   const stored = new Map<string, StoredArticle>();
   for (const row of rows) {
@@ -154,10 +158,16 @@ export async function loadNavigationSections(client: pg.PoolClient): Promise<str
  * old slug → the slug the section has now. The parser puts a marker naming the old one there.
  */
 export async function loadMovedSections(pool: pg.Pool): Promise<Map<string, string>> {
-  const { rows } = await pool.query<{ old_slug: string; slug: string }>(
-    `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
-  );
-  return new Map(rows.map((row) => [row.old_slug, row.slug]));
+  // On a connection of its own, as every other query of the import's (pool.connect, not pool.query).
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ old_slug: string; slug: string }>(
+      `SELECT r.old_slug, s.slug FROM section_redirects r JOIN sections s ON s.id = r.section_id`,
+    );
+    return new Map(rows.map((row) => [row.old_slug, row.slug]));
+  } finally {
+    client.release();
+  }
 }
 
 /** Chunks read and planned ahead of the connections that stage them. */
