@@ -274,5 +274,13 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
     const third = await loadReleaseLook(db.prisma, second.now);
     expect(third.released.map((a) => [a.slug, a.firstInSection])).toEqual([[two, false]]);
     expect(third.nextMs).toBeNull();
+
+    // An article an import makes public at once is that import's to expire, not a release.
+    const plain = `${shared} published at once`;
+    await importDocuments(db.pool, [
+      source('plain.txt', `${plain}\n\nThe plain report.\n\n  • Published in ${section}\nSubscribe to this RSS feed\n`),
+    ]);
+    expect(await db.prisma.article.count({ where: { headline: plain } })).toBe(1);
+    expect((await loadReleaseLook(db.prisma, third.now)).released).toEqual([]);
   });
 });

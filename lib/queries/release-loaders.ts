@@ -59,6 +59,10 @@ export async function loadReleaseLook(db: SqlReader, since: string | null): Prom
                               AND o.public_at <= ${since}::timestamptz) AS first_in_section
             FROM articles a JOIN sections s ON s.id = a.section_id
            WHERE a.public_at > ${since}::timestamptz AND a.public_at <= ${clock.now}::timestamptz
+             -- Scheduled ones only: an article an import made public at once has the import's
+             -- time as its first import and its public_at, and that import expired what shows it
+             -- (an import of 100,000 articles is not released a second time by every instance).
+             AND a.public_at > a.first_imported_at
            ORDER BY a.public_at, a.id`;
   return {
     now: clock.now,
