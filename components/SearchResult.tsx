@@ -1,3 +1,4 @@
+import { bylineText } from '@/lib/article-lines';
 import type { SearchHit } from '@/lib/queries/types';
 import type { HighlightedText } from '@/lib/search/highlight';
 import { articlePath } from '@/lib/site';
@@ -30,6 +31,7 @@ export function SearchResult({ hit }: { hit: SearchHit }) {
         </p>
       )}
       <p className="mt-2 text-xs text-muted">
+        {hit.authors.length > 0 && <span className="font-semibold">{bylineText(hit.authors)} · </span>}
         <PublishedTime iso={hit.publishedAt} format="short" />
       </p>
     </article>

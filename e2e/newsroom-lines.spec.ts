@@ -149,6 +149,12 @@ test.describe('the article page', () => {
     await expect(card.locator('time')).toHaveAttribute('datetime', '2026-07-01T15:00:00+01:00');
   });
 
+  test('a search result shows the byline and the date', async ({ page }) => {
+    await page.goto(at(`/search?q=${encodeURIComponent('storehouses ammunition Aleppo')}`));
+    const result = page.getByRole('main').getByRole('article').filter({ hasText: HEADLINE });
+    await expect(result).toContainText('By Zoe Adams and Ben Okri · 1 Jul 2026');
+  });
+
   test('its JSON-LD names the authors as people with their pages, the tags as keywords, the date with its offset', async ({
     page,
   }) => {

@@ -130,7 +130,7 @@ const namesOf = (
   Prisma.sql`(SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'name', n.name) ORDER BY l.position), '[]')
      FROM ${Prisma.raw(links)} l JOIN ${Prisma.raw(names)} n ON n.id = l.${Prisma.raw(key)}
     WHERE l.article_id = ${Prisma.raw(article)}.id)`;
-const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 'author_id', article);
+export const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 'author_id', article);
 /** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql), but the byline. */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
   a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;

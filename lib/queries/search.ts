@@ -9,7 +9,8 @@ import {
   parseSnippet,
 } from '@/lib/search/highlight';
 import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, relaxedSearchQuery } from '@/lib/search/query';
-import type { SearchHit, SearchResults } from './types';
+import { authorsOf } from './loaders';
+import type { NameRef, SearchHit, SearchResults } from './types';
 import { published } from './visibility';
 
 /**
@@ -65,6 +66,7 @@ interface HitRow {
   snippet: string | null;
   section_slug: string;
   section_name: string;
+  authors: NameRef[];
   published_at: Date;
   total: number;
 }
@@ -95,7 +97,8 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
        ORDER BY score DESC, c.published_at DESC, c.id DESC
        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     )
-    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at,
+    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, ${authorsOf('a')} AS authors,
+           a.published_at,
            least(r.total, ${CANDIDATES})::int AS total,
            ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
                        ${HEADLINE_OPTIONS}) AS headline_marked,
@@ -156,6 +159,7 @@ function toHit(row: HitRow): SearchHit {
     headlineHighlighted: parseHighlighted(row.headline_marked),
     snippet: row.snippet === null ? [] : parseSnippet(row.snippet),
     section: { slug: row.section_slug, name: row.section_name },
+    authors: row.authors,
     publishedAt: row.published_at.toISOString(),
   };
 }

@@ -81,6 +81,8 @@ export interface SearchHit {
   /** Passages of the body around the matches, in order; empty when the body holds none of them. */
   snippet: HighlightedText[];
   section: SectionRef;
+  /** Its byline, in order. */
+  authors: NameRef[];
   /** ISO 8601 with time zone. */
   publishedAt: string;
 }
