@@ -40,10 +40,19 @@ export async function releaseTags(articles: readonly ReleasedArticle[]): Promise
  * (expireEverywhere in lib/caches.ts: with REDIS_URL, recorded in Redis for every instance).
  */
 export function startReleaseClock(log: (message: string) => void = console.log): ReleaseClock {
+  // A release's tags are worked out once; its repeats (againAfter) expire the same ones.
+  const tagsOf = new WeakMap<readonly ReleasedArticle[], Promise<string[]>>();
   const clock = new ReleaseClock({
     look: async (since) => loadReleaseLook(await getPrimaryPrisma(), since),
     release: async (articles, again) => {
-      const reach = await expireEverywhere(await releaseTags(articles));
+      let tags = tagsOf.get(articles);
+      if (!tags) {
+        tags = releaseTags(articles);
+        tagsOf.set(articles, tags);
+        // A look-up that failed (the database away) is asked again by the next repeat.
+        tags.catch(() => tagsOf.delete(articles));
+      }
+      const reach = await expireEverywhere(await tags);
       if (!again) log(`Released ${describeReleased(articles)} (${reach}).`);
     },
     againAfter: sharedCacheConfig() ? [] : EXPIRE_AGAIN_AFTER_MS,

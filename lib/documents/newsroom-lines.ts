@@ -238,27 +238,11 @@ export function readTags(line: string): Names {
 
 /** Keeps `name` under its identity unless one is kept there already; says so when it has none. */
 function keep(kept: Map<string, string>, name: string, noLetters: string, messages: string[]): void {
-  const identity = nameKey(name);
+  // What makes two names or tags one (`Syria`, `syria`); lib/slug.ts remembers each spelling's.
+  const identity = nameIdentity(name);
   if (identity === '') messages.push(noLetters);
   else if (!kept.has(identity)) kept.set(identity, name);
 }
-
-/**
- * What makes two author names or tags one (`Syria`, `syria`): `nameIdentity` (lib/slug.ts), worked
- * out once per spelling, since names and tags recur from article to article.
- */
-export function nameKey(name: string): string {
-  let identity = identityByName.get(name);
-  if (identity === undefined) {
-    identity = nameIdentity(name);
-    if (identityByName.size >= MAX_NAMES_KEPT) identityByName.clear();
-    identityByName.set(name, identity);
-  }
-  return identity;
-}
-
-const identityByName = new Map<string, string>();
-const MAX_NAMES_KEPT = 10_000;
 
 const unique = (messages: string[]) => [...new Set(messages)];
 
