@@ -128,10 +128,13 @@ describe.each(kinds)('the migrated %s database', (kind) => {
       'article_tags',
       'articles',
       'authors',
+      'editorial_actions',
+      'legal_removals',
       'section_redirects',
       'sections',
       'site_settings',
       'tags',
+      'withdrawals',
     ]);
     expect(compareSchemas(expected, migrated)).toEqual([]);
   });

@@ -6,5 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * stored, and nothing of it is public before its time. Every read of articles the site serves
  * filters through this (its `public_at`, which a re-import's later date does not move once it has
  * come: prisma/migrations/20261203000000_newsroom_lines), with the database's clock, so that every instance agrees on the instant.
+ * A withdrawn article's `public_at` is 'infinity' until it is restored (prisma/migrations/
+ * 20261204000000_withdrawal), so this one condition keeps it out of every read too.
  */
 export const published = (alias = 'a') => Prisma.sql`${Prisma.raw(alias)}.public_at <= now()`;
