@@ -9,11 +9,13 @@
  * - `author:<slug>`, `tag:<slug>`: an author's or a tag's listing pages and feeds.
  * - `shows:<slug>`: every page that shows the article's headline in a list (neighbours, related).
  * - `articles`: on every article's entry, for an import too large to name them one by one.
+ * - `corrections`: the corrections pages and their feeds (notes, withdrawals, legal removals).
  */
 export const SECTIONS_TAG = 'sections';
 export const FRONT_TAG = 'front';
 export const LATEST_TAG = 'latest';
 export const ALL_ARTICLES_TAG = 'articles';
+export const CORRECTIONS_TAG = 'corrections';
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const articleTag = (slug: string) => `article:${slug}`;
 export const showsTag = (slug: string) => `shows:${slug}`;
@@ -22,7 +24,7 @@ export const tagTag = (slug: string) => `tag:${slug}`;
 
 /** What a notice may name: the tags above, nothing else. */
 export const TAG_PATTERN =
-  /^(?:sections|front|latest|articles|(?:section|article|shows|author|tag):[a-z0-9-]{1,200})$/u;
+  /^(?:sections|front|latest|articles|corrections|(?:section|article|shows|author|tag):[a-z0-9-]{1,200})$/u;
 
 /**
  * Past this many changed articles an import's notice expires ALL_ARTICLES_TAG instead of
