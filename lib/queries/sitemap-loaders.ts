@@ -65,50 +65,41 @@ export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: numbe
 
 /** One sitemap file's articles: oldest id first, so a new article never moves another to a different file. */
 export async function loadSitemapArticles(prisma: PrismaClient, skip: number, take: number): Promise<SitemapArticle[]> {
-  const now = await databaseNow(prisma);
-  const rows = await prisma.article.findMany({
-    select: { slug: true, updatedAt: true, section: { select: { slug: true } } },
-    where: { publicAt: { lte: now } },
-    orderBy: { id: 'asc' },
-    skip,
-    take,
-  });
+  const rows = await prisma.$queryRaw<Array<{ slug: string; section_slug: string; updated_at: Date }>>`
+    SELECT a.slug, s.slug AS section_slug, a.updated_at
+      FROM articles a JOIN sections s ON s.id = a.section_id
+     WHERE ${published('a')}
+     ORDER BY a.id OFFSET ${skip} LIMIT ${take}`;
   return rows.map((row) => ({
     slug: row.slug,
-    sectionSlug: row.section.slug,
-    lastModified: row.updatedAt.toISOString(),
+    sectionSlug: row.section_slug,
+    lastModified: row.updated_at.toISOString(),
   }));
 }
 
 /** Articles published at or after `since`, newest first: the news sitemap's window. */
 export async function loadRecentArticles(prisma: PrismaClient, since: Date, limit: number): Promise<RecentArticle[]> {
-  const now = await databaseNow(prisma);
-  const rows = await prisma.article.findMany({
-    select: {
-      slug: true,
-      headline: true,
-      publishedAt: true,
-      section: { select: { slug: true, name: true } },
-      tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
-    },
-    where: { publishedAt: { gte: since }, publicAt: { lte: now } },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-  });
+  const rows = await prisma.$queryRaw<
+    Array<{
+      slug: string;
+      headline: string;
+      section_slug: string;
+      section_name: string;
+      published_at: Date;
+      tags: string[];
+    }>
+  >`
+    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at,
+           ARRAY(SELECT t.name FROM article_tags l JOIN tags t ON t.id = l.tag_id
+                  WHERE l.article_id = a.id ORDER BY l.position) AS tags
+      FROM articles a JOIN sections s ON s.id = a.section_id
+     WHERE a.published_at >= ${since} AND ${published('a')}
+     ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`;
   return rows.map((row) => ({
     slug: row.slug,
     headline: row.headline,
-    section: { slug: row.section.slug, name: row.section.name },
-    publishedAt: row.publishedAt.toISOString(),
-    tags: row.tags.map(({ tag }) => tag.name),
+    section: { slug: row.section_slug, name: row.section_name },
+    publishedAt: row.published_at.toISOString(),
+    tags: row.tags,
   }));
-}
-
-/**
- * The database's clock, for the reads above that go through Prisma's query builder: a
- * scheduled article is public once the database says its time has come (lib/queries/visibility.ts).
- */
-async function databaseNow(prisma: PrismaClient): Promise<Date> {
-  const [{ now }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
-  return now;
 }
