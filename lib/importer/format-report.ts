@@ -41,7 +41,7 @@ function documentLine(doc: DocumentReport): string {
 const LISTED_TIMES = 5;
 
 /** `2026-12-03 14:00`: an instant's minute in the time zone. */
-function minuteIn(timeZone: string): (at: Date) => string {
+export function minuteIn(timeZone: string): (at: Date) => string {
   const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
