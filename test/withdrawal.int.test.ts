@@ -229,6 +229,35 @@ describe.each(kinds)('withdrawal and legal removal, on the %s database', (kind) 
     expect(await loadArticle(db.prisma, slug)).toBeNull();
   });
 
+  test('a withdrawn recurring headline withdraws that day only: the same headline on another day is another article', async () => {
+    const briefing = { headline: `Morning briefing ${word}`, section };
+    await importDocuments(
+      db.pool,
+      [source('monday.txt', listingDocument([{ ...briefing, date: '2026-11-02 07:00' }]))],
+      {
+        timeZone: 'UTC',
+      },
+    );
+    const monday = (await db.pool.query(`SELECT slug FROM articles WHERE headline = $1`, [briefing.headline])).rows[0];
+    await withdrawArticle(db.pool, monday.slug, { reason: 'Wrong day.', origin: ORIGIN });
+
+    const tuesday = await importDocuments(
+      db.pool,
+      [source('tuesday.txt', listingDocument([{ ...briefing, date: '2026-11-03 07:00' }]))],
+      { timeZone: 'UTC' },
+    );
+
+    expect(tuesday.totals).toMatchObject({ created: 1, withdrawn: 0 });
+    const { rows } = await db.pool.query(
+      `SELECT date_key, public_at < 'infinity' AS shown FROM articles WHERE headline = $1 ORDER BY date_key`,
+      [briefing.headline],
+    );
+    expect(rows).toEqual([
+      { date_key: '2026-11-02', shown: false },
+      { date_key: '2026-11-03', shown: true },
+    ]);
+  });
+
   test('a legal removal refuses a reason that quotes the text, escalates a withdrawal, and erases every sentence from every table', async () => {
     const slug = slugs[removedHeadline]!;
     const sentences = [removedHeadline, ...removedBodyLater.flatMap(sentencesOf)];
