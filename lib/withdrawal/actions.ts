@@ -367,8 +367,14 @@ async function removeLegally(pool: pg.Pool, slug: string, reason: string, option
     async (client, outcome) => {
       // VACUUM cannot run in a transaction: after the commit, so that no dead row version
       // still holds the text (one a reader's open snapshot still sees waits for the next).
+      // The removal is committed whatever happens here: a vacuum that fails is said, for the
+      // operator to run (docs/withdrawal.md), not taken for a failed removal.
       if (!outcome.changed) return;
-      for (const table of ERASED_TABLES) await client.query(`VACUUM ${table}`);
+      const failed: string[] = [];
+      for (const table of ERASED_TABLES)
+        await client.query(`VACUUM ${table}`).catch((error: Error) => failed.push(`${table} (${error.message})`));
+      if (failed.length > 0)
+        outcome.said += ` VACUUM failed for ${failed.join(', ')}: run it by hand, so that no dead row keeps the text.`;
     },
   );
 }
