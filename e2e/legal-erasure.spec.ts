@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, RESP_TYPES } from '@redis/client';
 import { expect, test } from '@playwright/test';
-import { E2E_DATA_DIR } from '../playwright.config';
+import { E2E_DATA_DIR, E2E_PORT } from '../playwright.config';
 import { listingDocument, uniqueWord, type DocumentArticle } from '../test/support/listing';
 import { importArticles, plainSlug, SOON, writeDocuments } from './support/import';
 import {
@@ -194,7 +194,7 @@ test.describe('a legal removal, on the site as it runs (Next’s own cache, on d
 
 test.describe('withdrawal and legal removal on two instances sharing Redis', () => {
   test.describe.configure({ mode: 'serial' });
-  const ports = [Number(process.env.E2E_PORT || 3100) + 31, Number(process.env.E2E_PORT || 3100) + 32];
+  const ports = [E2E_PORT + 51, E2E_PORT + 52];
   const prefix = `e2e-erasure-${ports[0]}:`;
   const secret = 'erasure-secret';
   let instances: Instance[] = [];
