@@ -217,6 +217,34 @@ describe.each(kinds)('withdrawal and legal removal, on the %s database', (kind) 
     expect((await loadSectionPage(db.prisma, sectionSlug, 1))?.total).toBe(countBefore);
   });
 
+  test('an action waits for an import that holds the database, and says so', async () => {
+    const slug = slugs[keptHeadline]!;
+    // The import's advisory lock (lib/importer/write.ts), held as a running import holds it.
+    const importer = await db.pool.connect();
+    await importer.query('SELECT pg_advisory_lock(72707370)');
+    let waited = false;
+    const withdrawing = withdrawArticle(db.pool, slug, {
+      reason: 'Held.',
+      origin: ORIGIN,
+      onWait: () => (waited = true),
+    });
+    try {
+      await expect.poll(() => waited).toBe(true);
+      expect(
+        (
+          await db.pool.query(`SELECT 1 FROM withdrawals w JOIN articles a ON a.id = w.article_id WHERE a.slug = $1`, [
+            slug,
+          ])
+        ).rowCount,
+      ).toBe(0);
+    } finally {
+      await importer.query('SELECT pg_advisory_unlock(72707370)');
+      importer.release();
+    }
+    expect((await withdrawing).changed).toBe(true);
+    expect((await restoreArticle(db.pool, slug, { origin: ORIGIN })).changed).toBe(true);
+  });
+
   test('a scheduled article can be withdrawn, and restored it is scheduled still', async () => {
     const slug = slugs[scheduledHeadline]!;
     const kept = (await db.pool.query(`SELECT public_at FROM articles WHERE slug = $1`, [slug])).rows[0];
