@@ -27,7 +27,17 @@ try {
       [slug],
     )
   ).rows;
-  if (!row) throw new Error(`no article "${slug}"`);
+  if (!row) {
+    const removed = await pool.query(
+      `SELECT 1 FROM legal_removals WHERE address_hashes @> ARRAY[$1] AND lifted_at IS NULL`,
+      [addressHash(slug)],
+    );
+    if (args.values.legal && removed.rowCount) {
+      console.log(`"${slug}" is removed for legal reasons already: nothing changed.`);
+      process.exit(0);
+    }
+    throw new Error(`no article "${slug}"`);
+  }
   if (args.values.restore) {
     await pool.query(
       `WITH w AS (DELETE FROM withdrawals WHERE article_id = $1 RETURNING public_at)
@@ -43,7 +53,8 @@ try {
     await pool.query(`DELETE FROM articles WHERE id = $1`, [row.id]);
   } else {
     await pool.query(
-      `INSERT INTO withdrawals (article_id, reason, public_at) SELECT id, $2, public_at FROM articles WHERE id = $1`,
+      `INSERT INTO withdrawals (article_id, reason, public_at) SELECT id, $2, public_at FROM articles WHERE id = $1 AND public_at <> 'infinity'
+       ON CONFLICT DO NOTHING`,
       [row.id, args.values.reason ?? ''],
     );
     await pool.query(`UPDATE articles SET public_at = 'infinity' WHERE id = $1`, [row.id]);
