@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 
 /**
- * What a legal removal keeps of an article: sha-256 (hex) of its identity and of each slug it
- * answered at, enough to keep answering 451 there and to keep an import from publishing it
- * again, and nothing that reads back as its text.
+ * What a legal removal keeps of an article (legal_removals): sha-256 (hex) of its identity on its
+ * day, so that an import does not publish it again, and of each slug it answered at, so that
+ * those addresses keep answering 451. Neither can be read back into the text.
  */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The hash of an article's identity (its normalised headline) and its date key. */
-export const identityHash = (identity: string, dateKey: string): string => sha256(`${identity}\u0000${dateKey}`);
+/** The hash of an article's identity (`articles.identity`) on its day (`date_key`, '' undated). */
+export function identityHash(identity: string, dateKey: string): string {
+  return sha256(`${identity}\u0000${dateKey}`);
+}
 
-/** The hash of a slug an article answered at (legal_removals.address_hashes). */
-export const addressHash = (slug: string): string => sha256(slug);
+/** The hash of a slug an article answered at. */
+export function addressHash(slug: string): string {
+  return sha256(slug);
+}
