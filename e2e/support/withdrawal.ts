@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { E2E_DATA_DIR } from '../../playwright.config';
 
 /**
- * The editor's withdrawal command, as the specs run it: `<slug> --reason "…" [--legal]`, or
+ * The editor's withdrawal command (`npm run withdraw`), as the specs run it: `<slug> --reason "…" [--legal]`, or
  * `--restore <slug>`, against the running site's database (the browser tests' own, unless `env`
  * names another), telling the site it reaches. Resolves with what it said; throws if it failed.
  */
 export function runWithdraw(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/withdraw-rows.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/withdraw.ts', ...args], {
     env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '', REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -20,4 +20,3 @@ export function runWithdraw(args: string[], env: Record<string, string> = {}): P
     ),
   );
 }
-
