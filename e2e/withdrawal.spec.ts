@@ -122,8 +122,12 @@ test.describe('on the site', () => {
     expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(await markdown.text()).toContain(REASON);
 
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
     const answer = await page.goto(target.path);
     expect(answer?.status()).toBe(410);
+    // Nothing refused by the policy, nothing failed: the browser notes the page's own status, no more.
+    expect(logged).toEqual(['Failed to load resource: the server responded with a status of 410 (Gone)']);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
     await expect(page.getByRole('note', { name: 'Withdrawn' })).toContainText(REASON);
     await expect(page.getByRole('main')).toContainText(/This article was withdrawn on \w+day \d+ \w+ \d{4}/u);

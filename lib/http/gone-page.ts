@@ -19,8 +19,8 @@ import { CACHE_POLICIES } from './conditional';
 const time = (iso: string) =>
   markup`<time datetime="${isoInZone(new Date(iso))}">${formatPublished(new Date(iso))}</time>`;
 
-function document(title: string, home: string, main: Markup): string {
-  const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${SITE_NAME}</title><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><style>${new Markup(LITE_STYLESHEET)}</style></head>`;
+function document(title: string, description: string, home: string, main: Markup): string {
+  const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${SITE_NAME}</title><meta name="description" content="${description}"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><style>${new Markup(LITE_STYLESHEET)}</style></head>`;
   const header = markup`<header><p class="site"><a href="${home}">${SITE_NAME}</a></p></header>`;
   const footer = markup`<footer><p><a href="${home}">Go to the front page</a></p></footer>`;
   return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}">${head}<body><a class="skip" href="#main">Skip to main content</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
@@ -47,11 +47,13 @@ export function goneBody(gone: Gone, form: GoneForm): { body: string; contentTyp
     gone.gone === 410
       ? document(
           `Withdrawn: ${gone.headline}`,
+          'This article was withdrawn: when and why.',
           home,
           markup`<article><p class="kicker">Withdrawn</p><h1>${gone.headline}</h1><p class="meta">Published ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="Withdrawn"><p><b>Withdrawn</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>This article was withdrawn on ${time(gone.withdrawnAt)} and is no longer published.</p></article>`,
         )
       : document(
           'Unavailable for legal reasons',
+          'This article has been removed for legal reasons.',
           home,
           markup`<h1>Unavailable for legal reasons</h1><p>This article has been removed for legal reasons.</p>`,
         );
