@@ -18,6 +18,7 @@ import {
   startInstance,
   type Instance,
 } from './support/instances';
+import { axeViolations } from './support/reader';
 import { PHONE } from './support/viewports';
 import { runWithdraw } from './support/withdrawal';
 
@@ -217,6 +218,7 @@ test.describe('saved on a phone', () => {
       'An article saved here has been removed for legal reasons.',
     );
     await expect(page.getByRole('main')).not.toContainText(removed.headline);
+    expect(await axeViolations(page)).toEqual([]);
     await expect.poll(() => keptPages(page)).toEqual(['/saved']);
     const stored = await page.evaluate(() => localStorage.getItem('saved-articles') ?? '');
     expect(stored).toContain(withdrawn.headline);
