@@ -131,7 +131,8 @@ test.describe('on the site', () => {
     expect(logged).toEqual(['Failed to load resource: the server responded with a status of 410 (Gone)']);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.headline);
     await expect(page.getByRole('note', { name: 'Withdrawn' })).toContainText(REASON);
-    await expect(page.getByRole('main')).toContainText(/This article was withdrawn on \w+day \d+ \w+ \d{4}/u);
+    await expect(page.getByRole('note', { name: 'Withdrawn' })).toContainText(/^Withdrawn · \w+day \d+ \w+ \d{4}/u);
+    await expect(page.getByRole('main')).toContainText('This article was withdrawn and is no longer published.');
     await expect(page.getByRole('main')).toContainText(/Published \w+day \d+ \w+ \d{4}/u);
     await page.getByRole('link', { name: SITE_NAME }).click();
     await expect(page).toHaveURL(`${base}/`);

@@ -79,7 +79,8 @@ describe('the front door and withdrawn articles (410)', () => {
     expect(body).toContain('<h1>Harbour &lt;bridge&gt; opens &amp; closes</h1>');
     expect(body).toContain('Published <time datetime="2026-07-01T');
     expect(body).toContain('The report relied on a source who has since retracted.');
-    expect(body).toMatch(/This article was withdrawn on <time datetime="2026-12-03T[^"]+">Thursday 3 December 2026/u);
+    expect(body).toMatch(/<b>Withdrawn<\/b> · <time datetime="2026-12-03T[^"]+">Thursday 3 December 2026/u);
+    expect(body).toContain('<p>This article was withdrawn and is no longer published.</p>');
     expect(body).not.toContain('<script');
     expect(body).toContain('<a href="/">');
     expect(goneBody(WITHDRAWN, 'lite').body).toContain('<a href="/lite">');

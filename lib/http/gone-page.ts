@@ -49,7 +49,7 @@ export function goneBody(gone: Gone, form: GoneForm): { body: string; contentTyp
           `Withdrawn: ${gone.headline}`,
           'This article was withdrawn: when and why.',
           home,
-          markup`<article><p class="kicker">Withdrawn</p><h1>${gone.headline}</h1><p class="meta">Published ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="Withdrawn"><p><b>Withdrawn</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>This article was withdrawn on ${time(gone.withdrawnAt)} and is no longer published.</p></article>`,
+          markup`<article><p class="kicker">Withdrawn</p><h1>${gone.headline}</h1><p class="meta">Published ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="Withdrawn"><p><b>Withdrawn</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>This article was withdrawn and is no longer published.</p></article>`,
         )
       : document(
           'Unavailable for legal reasons',
