@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ARTICLES_PER_NOTICE } from '@/lib/cache-tags';
 import { tagsToExpire } from '@/lib/importer/expiry';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { restoreArticle, withdrawArticle } from '@/lib/withdrawal/actions';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { generatedArticles, listingDocument, uniqueWord, type DocumentArticle } from './support/documents';
 
@@ -82,5 +83,52 @@ describe("an import's notice", () => {
     await importText(text);
 
     expect(await tagsToExpire(db.pool, await importText(text))).toEqual([]);
+  });
+});
+
+describe("the editor's command's notice", () => {
+  test('for a withdrawal names its page, every page that listed it, its section, authors and tags, the front page, the feeds and the corrections; a restore its neighbours too', async () => {
+    const section = `Desk ${uniqueWord()}`;
+    const articles = generatedArticles(3, section).map((article, i) =>
+      i === 1 ? { ...article, authors: [`Writer ${section}`], tags: [`Topic ${section}`] } : article,
+    );
+    await importText(listingDocument(articles));
+    const target = slug(articles[1]);
+    const named = [
+      'front',
+      'latest',
+      'corrections',
+      `section:${sectionSlug(section)}`,
+      `article:${target}`,
+      `shows:${target}`,
+      `author:${sectionSlug(`Writer ${section}`)}`,
+      `tag:${sectionSlug(`Topic ${section}`)}`,
+    ];
+
+    const withdrawn = await withdrawArticle(db.pool, target, { reason: 'Wrong.', origin: 'http://localhost' });
+    expect(withdrawn.tags.sort()).toEqual([...named].sort());
+    expect(withdrawn.erase).toBe(false);
+
+    const restored = await restoreArticle(db.pool, target, { origin: 'http://localhost' });
+    expect(restored.tags.sort()).toEqual(
+      [...named, `article:${slug(articles[0])}`, `article:${slug(articles[2])}`].sort(),
+    );
+  });
+
+  test('for a legal removal asks the site to delete, and names the navigation when its section is left empty', async () => {
+    const section = `Desk ${uniqueWord()}`;
+    const [alone] = generatedArticles(1, section);
+    await importText(listingDocument([alone!]));
+
+    const removed = await withdrawArticle(db.pool, slug(alone), {
+      reason: 'Court order.',
+      legal: true,
+      origin: 'http://localhost',
+    });
+
+    expect(removed.erase).toBe(true);
+    expect(removed.tags).toEqual(
+      expect.arrayContaining(['sections', `article:${slug(alone)}`, `shows:${slug(alone)}`]),
+    );
   });
 });

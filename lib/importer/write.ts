@@ -59,8 +59,9 @@ export async function withImportLock<T>(
  * dated draft, the article of its headline on its day, else its headline's undated article (it
  * gains the date), else its headline's article that is still scheduled at `now` on another day
  * (a re-import with another date moves a scheduled article: "Newsroom lines"; a published one on
- * another day is a recurring headline, another article); for an undated draft, the newest
- * article of its headline, whatever its day. One probe of the (identity, date_key) index each.
+ * another day is a recurring headline, another article, and so is a withdrawn one, whose
+ * public_at is 'infinity'); for an undated draft, the newest article of its headline, whatever
+ * its day. One probe of the (identity, date_key) index each.
  */
 export async function loadStoredArticles(
   client: pg.PoolClient,
@@ -84,7 +85,7 @@ export async function loadStoredArticles(
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(identity, day, i)
        CROSS JOIN LATERAL (
          SELECT * FROM articles a
-          WHERE a.identity = q.identity AND (q.day = '' OR a.date_key = q.day OR a.date_key = '' OR a.public_at > $3)
+          WHERE a.identity = q.identity AND (q.day = '' OR a.date_key = q.day OR a.date_key = '' OR (a.public_at > $3 AND a.public_at < 'infinity'))
           ORDER BY CASE WHEN q.day = '' THEN 0 WHEN a.date_key = q.day THEN 0 WHEN a.date_key = '' THEN 1 ELSE 2 END,
                    a.published_at DESC, a.id DESC
           LIMIT 1) a

@@ -250,7 +250,12 @@ export async function withdrawArticle(
   });
 }
 
-/** Why there is nothing to act on at this slug: a legal removal there, or no such article (an error). */
+/**
+ * Why there is nothing to act on at this slug: a legal removal there (said, for a withdrawal;
+ * refused, for a restore), or no such article (an error).
+ */
+async function nothingAt(client: pg.PoolClient, slug: string, action: 'withdraw'): Promise<string>;
+async function nothingAt(client: pg.PoolClient, slug: string, action: 'restore'): Promise<never>;
 async function nothingAt(client: pg.PoolClient, slug: string, action: 'withdraw' | 'restore'): Promise<string> {
   const removal = await findRemoval(client, slug);
   if (!removal) throw new WithdrawalInputError(`no article at "${slug}": nothing to ${action}`);
@@ -375,9 +380,8 @@ async function removeLegally(pool: pg.Pool, slug: string, reason: string, option
 export async function restoreArticle(pool: pg.Pool, input: string, options: ActionOptions = {}) {
   const slug = articleSlugOf(input, options.origin ?? siteUrl());
   return inTransaction(pool, options, async (client): Promise<ActionOutcome> => {
-    const article = await findArticle(client, slug);
-    if (!article) await nothingAt(client, slug, 'restore');
-    const found = article!;
+    // No article: an error either way (no such article, or a legal removal, whose text is gone).
+    const found = (await findArticle(client, slug)) ?? (await nothingAt(client, slug, 'restore'));
     const address = articlePath(found.section_slug, found.slug);
     if (!found.withdrawn_at || !found.kept_public_at)
       throw new WithdrawalInputError(`${address} is not withdrawn: nothing to restore`);

@@ -12,6 +12,9 @@ const words = (text: string) =>
 /** Fewer words than this are not taken for a quoted sentence ("He denied it." may well be the editor's own words). */
 const QUOTED_SENTENCE_WORDS = 4;
 
+/** A note's label, as the format reads it (document-format.md, "notes"). */
+const NOTE_LABEL = /^(?:correction|clarification|editor['’]s note):\s*/iu;
+
 /** The sentences of a text: split after `.`, `!` or `?` (and a closing quote) before a space. */
 export function sentencesOf(text: string): string[] {
   return text
@@ -40,7 +43,9 @@ export function checkReasonQuotesNothing(reason: string, versions: readonly Arti
       throw new WithdrawalInputError(
         'the reason quotes the headline of the article being removed: a legal removal keeps its reason, so say why without quoting the text',
       );
-    const texts = [...version.body.map((block) => block.text), ...(version.notes ?? []).map((note) => note.text)];
+    // A note's label (`Correction:`) is not its text: the sentence after it is.
+    const notes = (version.notes ?? []).map((note) => note.text.replace(NOTE_LABEL, ''));
+    const texts = [...version.body.map((block) => block.text), ...notes];
     for (const sentence of texts.flatMap(sentencesOf)) {
       const quoted = words(sentence);
       if (quoted.split(' ').length >= QUOTED_SENTENCE_WORDS && said.includes(` ${quoted} `))
