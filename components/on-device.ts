@@ -10,6 +10,11 @@ export interface SavedArticle {
   headline: string;
   section: string;
   savedAt: number;
+  /**
+   * The site answered 410 (withdrawn: the headline is kept) or 451 (removed for legal reasons:
+   * nothing of it is kept) when the service worker last asked for it; its copy is dropped.
+   */
+  gone?: 410 | 451;
 }
 
 export interface ReadingPosition {
@@ -89,6 +94,24 @@ export function forgetSaved(path: string): void {
   );
 }
 
+/** Marks the saved articles the site said are gone; of one removed for legal reasons, nothing is kept but its path. */
+export function markGone(gone: Readonly<Record<string, number>>): void {
+  const saved = savedArticles();
+  if (
+    !saved.some((article) => article.gone === undefined && (gone[article.path] === 410 || gone[article.path] === 451))
+  )
+    return;
+  write(
+    SAVED_KEY,
+    saved.map((article): SavedArticle => {
+      const status = article.gone ?? gone[article.path];
+      if (status === 451) return { path: article.path, headline: '', section: '', savedAt: article.savedAt, gone: 451 };
+      return status === 410 ? { ...article, gone: 410 } : article;
+    }),
+  );
+  for (const path of Object.keys(gone)) forgetPosition(path);
+}
+
 export function rememberPosition(position: Omit<ReadingPosition, 'at'>): void {
   const others = readingPositions().filter((kept) => kept.path !== position.path);
   write(POSITIONS_KEY, [{ ...position, at: Date.now() }, ...others].slice(0, MAX_POSITIONS));
@@ -102,22 +125,30 @@ export function forgetPosition(path: string): void {
     );
 }
 
+type WorkerMessage = { type: 'save' | 'remove'; path: string } | { type: 'check'; paths: string[] };
+interface WorkerAnswer {
+  ok: boolean;
+  error?: string;
+  /** For 'check': the paths the site answered 410 or 451, with that status. */
+  gone?: Record<string, number>;
+}
+
 /**
  * Asks the service worker (registered here on first use) to keep or drop the offline copy
- * of a page, and waits for its answer.
+ * of a page, or which saved pages the site now says are gone, and waits for its answer.
  */
-export async function askServiceWorker(message: { type: 'save' | 'remove'; path: string }): Promise<void> {
+export async function askServiceWorker(message: WorkerMessage): Promise<WorkerAnswer> {
   await navigator.serviceWorker.register('/sw.js', { scope: '/' });
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) throw new Error('no active service worker');
   const channel = new MessageChannel();
-  const answer = new Promise<void>((resolve, reject) => {
-    channel.port1.onmessage = (event: MessageEvent<{ ok: boolean; error?: string }>) =>
-      event.data.ok ? resolve() : reject(new Error(event.data.error));
+  const answer = new Promise<WorkerAnswer>((resolve, reject) => {
+    channel.port1.onmessage = (event: MessageEvent<WorkerAnswer>) =>
+      event.data.ok ? resolve(event.data) : reject(new Error(event.data.error));
   });
   worker.postMessage(message, [channel.port2]);
-  await answer;
+  return answer;
 }
 
 /** Whether this browser can keep pages for offline reading. */

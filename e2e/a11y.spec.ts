@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test';
 import { PAGE_KINDS, axeViolations, openPage, rememberChoices } from './support/reader';
 import { SCREENS } from './support/viewports';
 import { importBylineArticles } from './support/bylines';
+import { GONE_KINDS, goneArticles } from './support/gone';
 
 // The page kinds include an author's and a tag's pages (support/reader.ts).
 test.beforeAll(importBylineArticles);
+test.beforeAll(() => goneArticles());
 
 for (const [screen, viewport] of SCREENS) {
   test.describe(`on a ${screen} screen`, () => {
@@ -153,6 +155,26 @@ for (const [screen, viewport] of SCREENS) {
         test(`axe finds no accessibility problem on the ${kind} on a ${colorScheme} device`, async ({ page }) => {
           await page.emulateMedia({ colorScheme });
           await openPage(page, path);
+          expect(await axeViolations(page)).toEqual([]);
+        });
+      }
+    }
+  });
+}
+
+/** A withdrawn or removed article's page (the front door's, no theme control): both colour schemes, as the lite pages. */
+for (const [screen, viewport] of SCREENS) {
+  test.describe(`410 and 451 pages on a ${screen} screen`, () => {
+    test.use({ viewport });
+    for (const { kind, path, status } of GONE_KINDS) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`axe finds no accessibility problem on the page of a ${kind} on a ${colorScheme} device`, async ({
+          page,
+        }) => {
+          await page.emulateMedia({ colorScheme });
+          const response = await page.goto(path);
+          expect(response?.status()).toBe(status);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           expect(await axeViolations(page)).toEqual([]);
         });
       }

@@ -6,6 +6,7 @@ import { E2E_DATA_DIR } from '../playwright.config';
 import { signNotice } from '../lib/revalidate-notice';
 import { fuzzRequests, isMachineReadable, type FuzzRequest } from '../test/support/fuzz';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { REMOVED, WITHDRAWN, addressesOf, goneArticles } from './support/gone';
 import { SEED_ARTICLES } from './support/seed';
 
 // The fuzz's author and tag addresses name real ones too.
@@ -67,6 +68,55 @@ test('2,000 made-up, malformed and hostile addresses with every method: no 5xx, 
   expect((await send(baseURL!, { method: 'GET', path: SEED_ARTICLES[0].path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: AUTHOR.path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: `/lite${TAG.path}` })).status).toBe(200);
+});
+
+test('around a withdrawn and a removed article, made-up, malformed and hostile addresses with every method: no 5xx, 410 and 451 only at their addresses, every 4xx a full page', async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await goneArticles(baseURL);
+  const variants = (path: string) => [
+    ...addressesOf(path),
+    `${path}?page=2`,
+    `${path}/`,
+    `${path}/x`,
+    `${path}.MD`,
+    `${path}.md/x`,
+    `${path}%00`,
+    `${path}%2F..%2F..`,
+    `${path}/opengraph-image/x`,
+    `/${path.split('/').at(-1)}`,
+    `/lite/lite${path}`,
+    path.toUpperCase(),
+    `//${path.slice(1)}`,
+    `${path}/../../etc/passwd`,
+  ];
+  const failures: string[] = [];
+  for (const [gone, status] of [
+    [WITHDRAWN.path, 410],
+    [REMOVED.path, 451],
+  ] as const) {
+    const exact = new Set([...addressesOf(gone), `${gone}?page=2`]);
+    for (const path of variants(gone)) {
+      for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
+        const answer = await send(baseURL!, { method, path });
+        const where = `${method} ${path}: ${answer.status}`;
+        if (answer.status >= 500) failures.push(where);
+        const readable = method === 'GET' || method === 'HEAD';
+        if ((answer.status === status) !== (readable && exact.has(path))) failures.push(`${where}, not ${status}`);
+        if (answer.status === 451 && answer.body.includes(REMOVED.headline))
+          failures.push(`${where} names the article`);
+        if (method === 'HEAD' || path.endsWith('.md') || answer.status < 400 || answer.status >= 500) continue;
+        if (
+          !/^<!doctype html>/iu.test(answer.body) ||
+          !/<h1[\s>]/u.test(answer.body) ||
+          !answer.body.includes('href="/')
+        )
+          failures.push(`${where} is not a full page`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
 });
 
 test('an address over 16 KB gets a page that says it is too long', async ({ baseURL }) => {

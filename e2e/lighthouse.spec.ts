@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { REQUIRED_CATEGORIES, auditPage, launchChrome } from '../scripts/lighthouse';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { GONE_KINDS, goneArticles } from './support/gone';
 import { SEED_ARTICLES } from './support/seed';
 
 test.beforeAll(importBylineArticles);
@@ -50,3 +51,26 @@ test('Lighthouse scores the lite front page 100 for accessibility and best pract
     chrome.kill();
   }
 });
+
+// A withdrawn or removed article's page answers 410 or 451 and asks not to be indexed: that is
+// what Lighthouse finds (the browser logs the document's error status too), and all it may find.
+for (const { kind, path } of GONE_KINDS) {
+  test(`Lighthouse scores the page of a ${kind} 100 for accessibility, and finds only that it is gone`, async ({
+    baseURL,
+  }, testInfo) => {
+    await goneArticles(baseURL);
+    const chrome = await launchChrome();
+    try {
+      const audit = await auditPage(`${baseURL}${path}`, chrome.port, REQUIRED_CATEGORIES, { errorStatus: true });
+      await testInfo.attach('lighthouse', { body: JSON.stringify(audit, null, 2), contentType: 'application/json' });
+      expect(audit.shortfalls).toEqual([
+        'best-practices: Browser errors were logged to the console (0)',
+        'seo: Page is blocked from indexing (0)',
+        'seo: Page has unsuccessful HTTP status code (0)',
+      ]);
+      expect(audit.scores).toMatchObject({ accessibility: 100 });
+    } finally {
+      chrome.kill();
+    }
+  });
+}

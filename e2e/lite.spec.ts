@@ -3,6 +3,7 @@ import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
 import { keepScreenshot, luminance, pageBackground } from './support/reader';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { REMOVED, WITHDRAWN, goneArticles } from './support/gone';
 import { SEED_ARTICLES, seedArticleElements } from './support/seed';
 import { normalizeSpace } from './support/html';
 import { PHONE } from './support/viewports';
@@ -101,6 +102,21 @@ test('a lite address that names nothing gets the full 404 page', async ({ page }
   await expectNotFoundPage(page, '/lite/world/no-such-article-for-readers');
   await expectNotFoundPage(page, `/lite${ARTICLE}.md`);
   await expectNotFoundPage(page, '/lite/world/feed.xml');
+});
+
+test('a withdrawn article’s lite copy answers 410 as its page does, its links staying in the lite pages; a removed one’s 451', async ({
+  page,
+}) => {
+  await goneArticles();
+  const answer = await page.goto(`/lite${WITHDRAWN.path}`);
+  expect(answer?.status()).toBe(410);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(WITHDRAWN.headline);
+  await expect(page.getByRole('note', { name: 'Withdrawn' })).toContainText(WITHDRAWN.reason);
+  expect(await page.locator('script').count()).toBe(0);
+  const links = await page.getByRole('link').evaluateAll((all) => all.map((link) => link.getAttribute('href')));
+  expect(links.filter((href) => href !== '#main')).toEqual(['/lite', '/lite']);
+  expect((await page.goto(`/lite${REMOVED.path}`))?.status()).toBe(451);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unavailable for legal reasons');
 });
 
 test('an article moved or asked for under another section leads to its own lite page', async ({ request }) => {

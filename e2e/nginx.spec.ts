@@ -18,6 +18,7 @@ import {
   type Instance,
 } from './support/instances';
 import { SEED_ARTICLES } from './support/seed';
+import { runWithdraw } from './support/withdrawal';
 import { ARTICLE_ROUTER_STATE } from '../test/support/router-states';
 
 // deploy/nginx.conf as written, on a free port, in front of one instance of the site
@@ -180,6 +181,34 @@ test('every header the site takes for framework data skips nginx’s cache, and 
   expect(finding.headers.get('cache-control')).not.toMatch(/s-maxage|public/u);
   const plain = await fetch(`${origin}${target.path}`);
   expect(plain.headers.get('cache-control')).toMatch(/s-maxage=60/u);
+});
+
+test('a withdrawn article answers 410 behind nginx within its few seconds, and no later reader gets the old page', async () => {
+  test.setTimeout(60_000);
+  const target = SEED_ARTICLES[0];
+  const slug = target.path.split('/').at(-1) ?? '';
+  const site = { DATABASE_URL: databaseUrl, SITE_URL: base, REVALIDATE_SECRET: secret };
+  await get(target.path);
+  expect((await get(target.path)).cache).toBe('HIT');
+
+  await runWithdraw([slug, '--reason', 'Withdrawn behind nginx.'], site);
+  // No reader until well past the micro-cache's seconds: the first then must not get its old copy
+  // (served stale while nginx fetched the new answer, it would be, however late they came).
+  await new Promise((resolve) => setTimeout(resolve, (MICRO_CACHE_SECONDS + 2) * 1000));
+  const late = await get(target.path);
+
+  expect(late.status).toBe(410);
+  expect(late.cache).not.toMatch(/STALE|UPDATING/u);
+  expect(late.text).toContain('Withdrawn behind nginx.');
+  // nginx keeps the 410 as it kept the page.
+  const kept = await get(target.path);
+  expect(kept.status).toBe(410);
+  expect(kept.cache).toBe('HIT');
+
+  await runWithdraw(['--restore', slug], site);
+  await expect(async () => expect((await get(target.path)).status).toBe(200)).toPass({
+    timeout: (MICRO_CACHE_SECONDS + 3) * 1000,
+  });
 });
 
 test('a reader who trickles a request to nginx is let go within 10 s', async () => {

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { GONE_SECTION, REMOVED, WITHDRAWN, goneArticles } from './support/gone';
 import { leakedInternals } from './support/html';
-import { uniqueWord } from './support/import';
+import { plainSlug, uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
 import { DESKTOP } from './support/viewports';
 
@@ -10,6 +11,8 @@ test.use({ viewport: DESKTOP });
 const word = uniqueWord().toLowerCase();
 
 test.beforeAll(importBylineArticles);
+// Beside a withdrawn and a removed article: what names nothing of theirs is a 404 like any other.
+test.beforeAll(() => goneArticles());
 
 for (const [what, path] of [
   ['an unknown section', `/no-such-section-${word}`],
@@ -24,6 +27,11 @@ for (const [what, path] of [
   ['a made-up author’s lite page', `/lite/authors/no-such-author-${word}`],
   ['the bare /authors', '/authors'],
   ['a path deeper than an author page', `${AUTHOR.path}/${word}`],
+  ['a path deeper than a withdrawn article', `${WITHDRAWN.path}/${word}`],
+  ['a path deeper than a withdrawn article’s share image', `${WITHDRAWN.path}/opengraph-image/${word}`],
+  ['a made-up article beside withdrawn ones', `/${plainSlug(GONE_SECTION)}/no-such-${word}`],
+  ['a path deeper than a legally removed article', `${REMOVED.path}/${word}`],
+  ['a path deeper than a legally removed article’s lite copy', `/lite${REMOVED.path}/${word}`],
 ] as const) {
   test(`${what} is the site's 404 page with a link home`, async ({ page }) => {
     await expectNotFoundPage(page, path);

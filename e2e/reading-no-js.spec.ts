@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { AUTHOR, BYLINE_ARTICLES, TAG, importBylineArticles } from './support/bylines';
+import { GONE_KINDS, WITHDRAWN, goneArticles } from './support/gone';
 import { luminance, pageBackground, sidewaysOverflow } from './support/reader';
 import { SEED_ARTICLES } from './support/seed';
 import { PHONE } from './support/viewports';
@@ -16,6 +17,26 @@ test.beforeAll(() => {
 });
 
 test.use({ javaScriptEnabled: false, viewport: PHONE, isMobile: true });
+
+test('without JavaScript, a withdrawn article’s page reads on a phone in either scheme: headline, when and why, and the way home', async ({
+  page,
+}) => {
+  await goneArticles();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const { path, status } of GONE_KINDS) {
+      expect((await page.goto(path))?.status(), path).toBe(status);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await sidewaysOverflow(page), path).toBe(0);
+      expect(luminance(await pageBackground(page)) < 0.2, `${path} ${colorScheme}`).toBe(colorScheme === 'dark');
+    }
+  }
+  await page.goto(WITHDRAWN.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(WITHDRAWN.headline);
+  await expect(page.getByRole('note', { name: 'Withdrawn' })).toContainText(WITHDRAWN.reason);
+  await page.getByRole('link', { name: 'Go to the front page' }).click();
+  await expect(page).toHaveURL('/');
+});
 
 test('without JavaScript, a phone reader reaches a section from the header, pages through it and reads an article', async ({
   page,

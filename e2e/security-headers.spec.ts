@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { observatoryScore } from './support/observatory';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { GONE_KINDS, goneArticles } from './support/gone';
 import { SEED_ARTICLES } from './support/seed';
 
 test.beforeAll(importBylineArticles);
+test.beforeAll(() => goneArticles());
 
 const EXPECTED = {
   'content-security-policy':
@@ -33,6 +35,7 @@ for (const [what, url, status] of [
   ['the search page', '/search?q=syrian', 200],
   ['the OpenSearch description', '/opensearch.xml', 200],
   ['a bad address', '/%E0%A4%A', 400],
+  ...GONE_KINDS.map(({ kind, path, status }) => [`the page of a ${kind}`, path, status] as const),
 ] as const) {
   test(`${what} is sent with the site's security headers`, async ({ request }) => {
     const response = await request.get(url);

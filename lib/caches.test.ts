@@ -11,7 +11,7 @@ vi.mock('next/cache.js', () => ({
 }));
 // The front door's memo reads through the site's client: one that knows one article.
 vi.mock('@/lib/db/client', () => ({
-  getPrisma: async () => ({ $queryRaw: async () => [{ section: 'world' }] }),
+  getPrisma: async () => ({ $queryRaw: async () => [{ rank: 1, section: 'world' }] }),
 }));
 
 const { contentChanged } = await import('./caches');

@@ -16,7 +16,15 @@ import {
   sectionPageCount,
 } from '@/lib/known-pages';
 import { isBuildFile } from '@/lib/build-files';
-import { ALL_ROUTES, MOVED_SECTION_SEGMENTS, placement, type Memo, type Route, type Segment } from '@/lib/routes';
+import {
+  ALL_ROUTES,
+  MOVED_SECTION_SEGMENTS,
+  placement,
+  type Gone,
+  type Memo,
+  type Route,
+  type Segment,
+} from '@/lib/routes';
 import type { ParamKind } from '@/lib/url-params';
 
 /**
@@ -35,7 +43,16 @@ export type Verdict =
   | { action: 'next'; url?: string; headers?: Readonly<Record<string, string>> }
   | { action: 'not-found' }
   | { action: 'redirect'; location: string }
-  | { action: 'page'; status: 400 | 405 | 503; allow?: string };
+  | { action: 'page'; status: 400 | 405 | 503; allow?: string }
+  | { action: 'gone'; gone: Gone; form: GoneForm };
+
+/**
+ * Which copy of a withdrawn or removed article was asked for: its page (or share image), its
+ * lite twin (whose links stay in the lite pages), or its Markdown copy (answered in Markdown).
+ */
+export type GoneForm = 'page' | 'lite' | 'markdown';
+const goneForm = (entry: Route): GoneForm =>
+  entry.pattern.startsWith('/lite/') ? 'lite' : entry.pattern.endsWith('.md') ? 'markdown' : 'page';
 
 const NEXT: Verdict = { action: 'next' };
 const NOT_FOUND: Verdict = { action: 'not-found' };
@@ -234,11 +251,13 @@ function answer(method: string, url: string): Verdict | Promise<Verdict> {
 const served = (door: Door, params: Params): Verdict =>
   door.served ?? { action: 'next', url: door.entry.internal?.(params) ?? '/' };
 
-/** The verdict for what the entry's look-up found: here, nowhere, or moved. */
+/** The verdict for what the entry's look-up found: here, nowhere, moved, or gone (410, 451). */
 function decide(door: Door, params: Params, found: unknown): Verdict {
   const place = placement(door.entry, params, found);
   if (place === true) return served(door, params);
-  return place === false ? NOT_FOUND : { action: 'redirect', location: place };
+  if (place === false) return NOT_FOUND;
+  if (typeof place === 'object') return { action: 'gone', gone: place, form: goneForm(door.entry) };
+  return { action: 'redirect', location: place };
 }
 
 /**

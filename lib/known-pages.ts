@@ -3,12 +3,13 @@ import { getPrisma } from '@/lib/db/client';
 import { archiveCount } from '@/lib/feeds/archive';
 import { processWide } from '@/lib/process-state';
 import type { BylineKind } from '@/lib/listing';
+import { loadArticleAt, type ArticleAt } from '@/lib/queries/article-at-loaders';
 import { loadBylineTotal, loadMovedSection } from '@/lib/queries/byline-loaders';
-import { loadArticleSection, loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
+import { loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
- * What exists, as far as the site's front door needs to know: each article's section,
- * each section's number of pages and each feed's number of archives, remembered from the
+ * What exists, as far as the site's front door needs to know: each article's section (or what
+ * is left of a withdrawn or legally removed one: lib/queries/article-at-loaders.ts), each section's number of pages and each feed's number of archives, remembered from the
  * loaders of lib/queries (this module reads nothing itself). Only what exists is remembered
  * (a flood of made-up addresses costs one indexed query each and grows nothing: at most one
  * entry per article and section); a change of content forgets everything (lib/caches.ts),
@@ -22,7 +23,8 @@ interface Known<T> {
   until: number;
 }
 interface KnownPages {
-  articles: Map<string, Known<string>>;
+  /** By slug: a public article's section, or a withdrawn or removed one's verdict. */
+  articles: Map<string, Known<ArticleAt>>;
   sectionPages: Map<string, Known<number>>;
   /** Feed archives: '' for the site's feed, a section's slug for its own. */
   feedArchives: Map<string, Known<number>>;
@@ -72,8 +74,8 @@ async function ask<T, Found>(
 
 const same = <T>(value: T) => value;
 
-/** What is already known of an article's section (undefined: not known, ask articleSection). */
-export const knownArticleSection = (slug: string): string | undefined => fresh(store.articles, slug);
+/** What is already known of an article's slug (undefined: not known, ask articleSection). */
+export const knownArticleSection = (slug: string): ArticleAt | undefined => fresh(store.articles, slug);
 /** What is already known of a section's page count (undefined: not known, ask sectionPageCount). */
 export const knownSectionPages = (slug: string): number | undefined => fresh(store.sectionPages, slug);
 
@@ -81,12 +83,16 @@ export const knownSectionPages = (slug: string): number | undefined => fresh(sto
  * What was last known, however long ago: while the database does not answer, a page that
  * existed is handed to Next, which serves it from its cache (stale if need be).
  */
-export const lastKnownArticleSection = (slug: string): string | undefined => store.articles.get(slug)?.value;
+export const lastKnownArticleSection = (slug: string): ArticleAt | undefined => store.articles.get(slug)?.value;
 export const lastKnownSectionPages = (slug: string): number | undefined => store.sectionPages.get(slug)?.value;
 
-/** The section an article is in now (asked of the database), or null when there is no such article. */
-export const articleSection = (slug: string): Promise<string | null> =>
-  ask(store.articles, slug, async () => loadArticleSection(await getPrisma(), slug), same);
+/**
+ * The section an article is in now (asked of the database), what is left of it when it was
+ * withdrawn or removed (remembered too: at most one entry per article or removal), or null when
+ * the slug names nothing.
+ */
+export const articleSection = (slug: string): Promise<ArticleAt | null> =>
+  ask(store.articles, slug, async () => loadArticleAt(await getPrisma(), slug), same);
 
 /** How many listing pages a section has now, or null when it has no articles (or does not exist). */
 export const sectionPageCount = (slug: string): Promise<number | null> =>

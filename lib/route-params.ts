@@ -7,9 +7,12 @@ import { placement, readParams, type Shape } from '@/lib/routes';
  * follow the same entry.
  */
 
-/** Whether the page goes on: nowhere is the 404 page, an address is a 308 there. */
-function settle(place: boolean | string): void {
-  if (place === false) notFound();
+/**
+ * Whether the page goes on: nowhere is the 404 page, an address is a 308 there. What is gone
+ * the front door answers (a page cannot say 410 or 451): one that gets here shows nothing of it.
+ */
+function settle(place: ReturnType<typeof placement>): void {
+  if (place === false || typeof place === 'object') notFound();
   if (typeof place === 'string') permanentRedirect(place);
 }
 

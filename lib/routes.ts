@@ -1,4 +1,5 @@
 import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/conditional';
+import type { ArticleAt, RemovedAt, WithdrawnAt } from '@/lib/queries/article-at-loaders';
 import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
 import { archiveCount } from '@/lib/feeds/archive';
 import { sectionPageCount } from '@/lib/listing';
@@ -20,8 +21,8 @@ import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } f
 export interface MemoValues {
   /** A section's number of listing pages (null: it shows no articles, or does not exist). */
   sectionPages: number;
-  /** The section an article is in now (null: no such article). */
-  articleSection: string;
+  /** The section an article is in now, or what is left of a withdrawn or removed one (null: nothing at the slug). */
+  articleSection: ArticleAt;
   /** A feed's number of archives, by section (undefined: the site's feed). */
   feedArchives: number;
   /** An author's number of public articles (null: none, or no such author): its pages and feed archives follow. */
@@ -31,11 +32,17 @@ export interface MemoValues {
 }
 export type Memo = keyof MemoValues;
 
+/** What answers at the address of an article withdrawn (410) or legally removed (451), instead of it. */
+export type Gone = WithdrawnAt | RemovedAt;
+
 /**
  * What a look-up says of an address: `true`, it exists; `false`, it names nothing; parameters,
- * what it names lives at the same shape's address for those now (a moved article).
+ * what it names lives at the same shape's address for those now (a moved article); gone, it
+ * was withdrawn or removed.
  */
-export type Outcome<P> = boolean | P;
+export type Outcome<P> = boolean | P | Gone;
+
+const isGone = (outcome: object): outcome is Gone => 'gone' in outcome;
 
 type Existence<P> = {
   [M in Memo]: {
@@ -155,12 +162,21 @@ const showsArticles: Existence<{ section: string }> = {
  * An article's shapes exist where the article is; under another section, they lead to the same
  * shape under its own. A remembered section other than the one asked for is asked again before
  * the redirect: the memory may predate a move the site was not told about, and must not loop.
+ * A withdrawn article is gone where it was (and leads there from another section, as it did);
+ * a legal removal keeps only its slug's hash, so it is gone under any section.
  */
+const homeOf = (at: ArticleAt, asked: string): string =>
+  typeof at === 'string' ? at : at.gone === 410 ? at.section : asked;
 const articleIsHere: Existence<{ section: string; article: string }> = {
   memo: 'articleSection',
   key: ({ article }) => article,
-  outcome: (home, params) => (home === null ? false : home === params.section || { ...params, section: home }),
-  trust: (home, { section }) => home === section,
+  outcome: (at, params) => {
+    if (at === null) return false;
+    const home = homeOf(at, params.section);
+    if (home !== params.section) return { ...params, section: home };
+    return typeof at === 'string' || at;
+  },
+  trust: (at, { section }) => homeOf(at, section) === section,
 };
 
 /** A feed's archive exists up to the feed's last (one read of the feed's length, remembered as pages are). */
@@ -434,13 +450,19 @@ export function readParams<P>(entry: Pick<Route<P>, 'params'>, raw: Readonly<Rec
 
 /**
  * Where what an address names is, given what its look-up found (null: nothing): true, here;
- * false, nowhere; else the address of the same shape where it lives now (a redirect).
+ * false, nowhere; gone, withdrawn or removed (410, 451); else the address of the same shape
+ * where it lives now (a redirect).
  */
-export function placement<P>(entry: Pick<Route<P>, 'exists' | 'address'>, params: P, found: unknown): boolean | string {
+export function placement<P>(
+  entry: Pick<Route<P>, 'exists' | 'address'>,
+  params: P,
+  found: unknown,
+): boolean | string | Gone {
   if (!entry.exists) return true;
   const outcome = (entry.exists.outcome as (value: unknown, params: P) => Outcome<P>)(found, params);
   if (typeof outcome === 'boolean') return outcome;
-  return entry.address ? entry.address(outcome) : false;
+  if (isGone(outcome as object)) return outcome as Gone;
+  return entry.address ? entry.address(outcome as P) : false;
 }
 
 const firstLiterals = (segment: Segment | undefined) => (segment && 'literals' in segment ? segment.literals : []);

@@ -3,8 +3,16 @@
 // to the network untouched. A saved page is always asked of the network first, so that a
 // reader online never sees an old copy (an import may have corrected it since); the copy
 // is refreshed from that answer and served when the network does not answer, or when the
-// site answers with a server error (a 503 while it is down or overloaded).
+// site answers with a server error (a 503 while it is down or overloaded). A saved article the
+// site answers 410 (withdrawn) or 451 (removed for legal reasons) is dropped the next time the
+// worker reaches the site, and remembered as gone, so that /saved says so instead of opening it.
 const CACHE = 'saved-pages-v1';
+/** The saved pages found withdrawn or removed: their path, and the status the site answered. */
+const GONE = 'saved-gone-v1';
+const GONE_STATUSES = new Set([410, 451]);
+/** How often a navigation that reached the site has the saved pages asked for again (ms). */
+const CHECK_EVERY_MS = 10 * 60 * 1000;
+let checkedAt = 0;
 const SAVED_LIST = '/saved';
 const ASSET = /(?:href|src)="(\/_next\/static\/[^"?#]+)"/gu;
 const CSS_URL = /url\((\/_next\/static\/[^)?#]+)\)/gu;
@@ -79,12 +87,65 @@ async function save(path) {
 async function remove(path) {
   const cache = await caches.open(CACHE);
   await cache.delete(path);
+  await (await caches.open(GONE)).delete(path);
   await prune(cache);
 }
 
+/** Drops the copy of a page the site says is gone, and remembers that it is (with the status). */
+async function dropGone(cache, path, status) {
+  await (await caches.open(GONE)).put(path, new Response(String(status)));
+  await cache.delete(path);
+  await prune(cache);
+}
+
+/** The saved pages (not /saved, not build files). */
+async function keptPages(cache) {
+  return (await cache.keys())
+    .map((request) => new URL(request.url).pathname)
+    .filter((path) => path !== SAVED_LIST && !path.startsWith('/_next/static/'));
+}
+
+/**
+ * Asks the site for each saved page again (its headers only): one it answers 410 or 451 is
+ * dropped. Any other answer, or none (offline), leaves the copy as it is.
+ */
+async function checkKept() {
+  checkedAt = Date.now();
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    (await keptPages(cache)).map(async (path) => {
+      const response = await fetch(path, { method: 'HEAD', cache: 'no-cache', redirect: 'manual' }).catch(() => null);
+      if (response && GONE_STATUSES.has(response.status)) await dropGone(cache, path, response.status);
+    }),
+  );
+}
+
+/** Which of these paths the site said are gone: path → 410 or 451. */
+async function goneOf(paths) {
+  const gone = await caches.open(GONE);
+  const found = {};
+  for (const path of paths.filter(isSitePath)) {
+    const kept = await gone.match(path);
+    if (kept) found[path] = Number(await kept.text());
+  }
+  return found;
+}
+
 self.addEventListener('message', (event) => {
-  const { type, path } = event.data ?? {};
+  const { type, path, paths } = event.data ?? {};
   const [port] = event.ports;
+  // /saved asks which of its articles are gone, once each saved page was asked for again.
+  if (type === 'check' && Array.isArray(paths)) {
+    event.waitUntil(
+      checkKept()
+        .then(() => goneOf(paths))
+        .then(
+          (gone) => port?.postMessage({ ok: true, gone }),
+          (error) => port?.postMessage({ ok: false, error: String(error) }),
+        ),
+    );
+    return;
+  }
   if (!isSitePath(path)) {
     port?.postMessage({ ok: false, error: 'not a path of this site' });
     return;
@@ -122,6 +183,12 @@ async function page(event, path) {
   if (response.status >= 500) {
     const saved = await cache.match(path);
     if (saved) return saved;
+  }
+  if (GONE_STATUSES.has(response.status) && (await cache.match(path))) {
+    event.waitUntil(dropGone(cache, path, response.status).catch(() => {}));
+  } else if (response.status < 500 && Date.now() - checkedAt > CHECK_EVERY_MS) {
+    // The site answered: a good time to find saved articles withdrawn since.
+    event.waitUntil(checkKept().catch(() => {}));
   }
   if (response.ok && (await cache.match(path))) {
     event.waitUntil(

@@ -70,13 +70,23 @@ function shortfalls(result: Result): string[] {
   return found;
 }
 
-/** One Lighthouse run (mobile, the default config) on one page, in an already running Chrome. */
+/**
+ * One Lighthouse run (mobile, the default config) on one page, in an already running Chrome.
+ * `errorStatus`: the page answers a 4xx on purpose (a withdrawn article's 410), and is audited all the same.
+ */
 export async function auditPage(
   url: string,
   chromePort: number,
   categories: readonly Category[] = CATEGORIES,
+  { errorStatus = false } = {},
 ): Promise<PageAudit> {
-  const flags: Flags = { port: chromePort, output: 'json', logLevel: 'error', onlyCategories: [...categories] };
+  const flags: Flags = {
+    port: chromePort,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...categories],
+    ...(errorStatus && { ignoreStatusCode: true }),
+  };
   let result: Result | undefined;
   // A load that Chrome itself abandons (an error page on a busy machine) is not a measurement: try once more.
   for (let attempt = 1; attempt <= 2; attempt++) {

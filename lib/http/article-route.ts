@@ -20,7 +20,8 @@ export async function articleForRoute(
   const where = readParams(entry, raw);
   const article = where && (await getArticleIn(where.section, where.article));
   const place = where && article ? placement(entry, where, article.section.slug) : false;
-  if (!article || place === false) return notFoundResponse(`No article "${raw.article}".`);
+  // A withdrawn or removed article is the front door's to answer (410, 451); none is read here.
+  if (!article || place === false || typeof place === 'object') return notFoundResponse(`No article "${raw.article}".`);
   if (typeof place === 'string') return Response.redirect(absoluteUrl(place), 308);
   return { article, path: articlePath(article.section.slug, article.slug) };
 }

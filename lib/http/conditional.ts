@@ -54,6 +54,11 @@ export const CACHE_POLICIES = {
   frameworkData: 'private, no-store',
   /** An answer for this moment (errors, the health check): kept by nobody. */
   none: 'no-store',
+  /**
+   * A withdrawn or legally removed article's 410 or 451 answer: a few seconds, within the
+   * micro-cache's, so that a restore or a lift shows soon (the withdrawal expires caches itself).
+   */
+  gone: 'public, max-age=5, s-maxage=5',
   /** A redirect the site's addresses make (an old page address, a moved article): five minutes. */
   redirect: 'public, max-age=300',
 } as const;

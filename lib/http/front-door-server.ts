@@ -6,6 +6,7 @@ import { asksForFrameworkData, markFrameworkData } from '@/lib/http/framework-da
 import { hasBadRouterState } from '@/lib/http/router-state';
 import { CACHE_POLICIES } from '@/lib/http/conditional';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
+import { goneResponse } from '@/lib/http/gone-page';
 
 /**
  * The front door (lib/front-door.ts) as a Node request listener in front of Next's request
@@ -166,6 +167,8 @@ export function frontDoorListener(serving: FrontDoorServing): http.RequestListen
         return res.end();
       case 'page':
         return plainPage(res, verdict.status, verdict.allow);
+      case 'gone':
+        return goneResponse(res, verdict.gone, verdict.form);
     }
   };
 

@@ -1,0 +1,77 @@
+import type http from 'node:http';
+import { escapeMarkdown } from '@/lib/feeds/markdown';
+import type { GoneForm } from '@/lib/front-door';
+import { Markup, markup } from '@/lib/lite/html';
+import { LITE_STYLESHEET } from '@/lib/lite/style';
+import type { Gone } from '@/lib/routes';
+import { SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/lib/site';
+import { formatPublished, isoInZone } from '@/lib/time-zone';
+import { CACHE_POLICIES } from './conditional';
+
+/**
+ * What a withdrawn (410 Gone) or legally removed (451 Unavailable For Legal Reasons) article's
+ * addresses answer. Next's pages cannot answer either status, so the front door writes these
+ * itself, as it does its other plain pages: whole pages in the site's look (the lite pages'
+ * stylesheet, both themes, one column for a phone), no script. A withdrawal keeps the headline
+ * and the date and says when and why; a legal removal says nothing of the article.
+ */
+
+const time = (iso: string) =>
+  markup`<time datetime="${isoInZone(new Date(iso))}">${formatPublished(new Date(iso))}</time>`;
+
+function document(title: string, description: string, home: string, main: Markup): string {
+  const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${SITE_NAME}</title><meta name="description" content="${description}"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><style>${new Markup(LITE_STYLESHEET)}</style></head>`;
+  const header = markup`<header><p class="site"><a href="${home}">${SITE_NAME}</a></p></header>`;
+  const footer = markup`<footer><p><a href="${home}">Go to the front page</a></p></footer>`;
+  return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}">${head}<body><a class="skip" href="#main">Skip to main content</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
+}
+
+/** The 410 or 451 page's body and its type, for the copy asked for. */
+export function goneBody(gone: Gone, form: GoneForm): { body: string; contentType: string } {
+  if (form === 'markdown') {
+    const lines =
+      gone.gone === 410
+        ? [
+            `# ${escapeMarkdown(gone.headline)}`,
+            '',
+            `Published: ${isoInZone(new Date(gone.publishedAt))}  `,
+            `Withdrawn: ${isoInZone(new Date(gone.withdrawnAt))}`,
+            '',
+            `This article was withdrawn. ${escapeMarkdown(gone.reason)}`,
+          ]
+        : ['# Unavailable for legal reasons', '', 'This article has been removed for legal reasons.'];
+    return { body: `${lines.join('\n')}\n`, contentType: 'text/markdown; charset=utf-8' };
+  }
+  const home = form === 'lite' ? '/lite' : '/';
+  const body =
+    gone.gone === 410
+      ? document(
+          `Withdrawn: ${gone.headline}`,
+          'This article was withdrawn: when and why.',
+          home,
+          markup`<article><p class="kicker">Withdrawn</p><h1>${gone.headline}</h1><p class="meta">Published ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="Withdrawn"><p><b>Withdrawn</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>This article was withdrawn and is no longer published.</p></article>`,
+        )
+      : document(
+          'Unavailable for legal reasons',
+          'This article has been removed for legal reasons.',
+          home,
+          markup`<h1>Unavailable for legal reasons</h1><p>This article has been removed for legal reasons.</p>`,
+        );
+  return { body, contentType: 'text/html; charset=utf-8' };
+}
+
+/**
+ * The answer, headers and all: briefly cacheable (CACHE_POLICIES.gone), and for a 451 the
+ * `Link: <origin>; rel="blocked-by"` of RFC 7725 (the site itself is what blocks it). A HEAD
+ * gets the headers alone (Node leaves out the body).
+ */
+export function goneResponse(res: http.ServerResponse, gone: Gone, form: GoneForm): void {
+  const { body, contentType } = goneBody(gone, form);
+  res.writeHead(gone.gone, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': CACHE_POLICIES.gone,
+    ...(gone.gone === 451 && { link: `<${new URL(siteUrl()).origin}>; rel="blocked-by"` }),
+  });
+  res.end(body);
+}
