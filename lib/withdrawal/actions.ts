@@ -319,7 +319,8 @@ async function removeLegally(pool: pg.Pool, slug: string, reason: string, option
         reason,
         detail: article.withdrawn_at ? { escalated: true } : {},
       });
-      // Its versions, its author and tag links and its withdrawal go with it (ON DELETE CASCADE).
+      // Its versions and its withdrawal go with it (ON DELETE CASCADE), its author and tag links by
+      // the articles' delete trigger (prisma/migrations/20261204010000_link_rows_checked_by_statement).
       const authorIds = await client.query<{ id: number }>(
         `SELECT author_id AS id FROM article_authors WHERE article_id = $1`,
         [article.id],
