@@ -4,6 +4,7 @@ import { archiveCount } from '@/lib/feeds/archive';
 import { processWide } from '@/lib/process-state';
 import type { BylineKind } from '@/lib/listing';
 import { loadBylineTotal, loadMovedSection } from '@/lib/queries/byline-loaders';
+import { loadCorrectionsTotal } from '@/lib/queries/corrections';
 import { loadArticleSection, loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
@@ -31,6 +32,8 @@ interface KnownPages {
   tag: Map<string, Known<number>>;
   /** Sections moved off a slug a route took: the old slug's new one. */
   movedSections: Map<string, Known<string>>;
+  /** The corrections listing's number of entries, under '' (its later pages and feed archives follow). */
+  corrections: Map<string, Known<number>>;
 }
 
 const store = processWide<KnownPages>('known-pages', () => ({
@@ -40,6 +43,7 @@ const store = processWide<KnownPages>('known-pages', () => ({
   author: new Map(),
   tag: new Map(),
   movedSections: new Map(),
+  corrections: new Map(),
 }));
 
 export function forgetKnownPages(): void {
@@ -49,6 +53,7 @@ export function forgetKnownPages(): void {
   store.author.clear();
   store.tag.clear();
   store.movedSections.clear();
+  store.corrections.clear();
 }
 
 function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
@@ -130,3 +135,11 @@ export const movedSection = (oldSlug: string): Promise<string> =>
   ask(store.movedSections, oldSlug, async () => (await loadMovedSection(await getPrisma(), oldSlug)) ?? '', same).then(
     (slug) => slug ?? '',
   );
+
+/** What is already known of the corrections listing's number of entries (undefined: ask correctionEntryCount). */
+export const knownCorrectionEntries = (): number | undefined => fresh(store.corrections, '');
+export const lastKnownCorrectionEntries = (): number | undefined => store.corrections.get('')?.value;
+
+/** How many entries the corrections listing has now (0: none yet): its later pages and feed archives follow. */
+export const correctionEntryCount = (): Promise<number | null> =>
+  ask(store.corrections, '', async () => loadCorrectionsTotal(await getPrisma()), same);
