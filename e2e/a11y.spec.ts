@@ -2,9 +2,13 @@ import { expect, test } from '@playwright/test';
 import { PAGE_KINDS, axeViolations, openPage, rememberChoices } from './support/reader';
 import { SCREENS } from './support/viewports';
 import { importBylineArticles } from './support/bylines';
+import { importCorrectionArticles } from './support/corrections';
 
 // The page kinds include an author's and a tag's pages (support/reader.ts).
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 for (const [screen, viewport] of SCREENS) {
   test.describe(`on a ${screen} screen`, () => {

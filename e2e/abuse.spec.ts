@@ -67,6 +67,7 @@ test('2,000 made-up, malformed and hostile addresses with every method: no 5xx, 
   expect((await send(baseURL!, { method: 'GET', path: SEED_ARTICLES[0].path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: AUTHOR.path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: `/lite${TAG.path}` })).status).toBe(200);
+  expect((await send(baseURL!, { method: 'GET', path: '/corrections' })).status).toBe(200);
 });
 
 test('an address over 16 KB gets a page that says it is too long', async ({ baseURL }) => {

@@ -112,3 +112,52 @@ test('the article’s entry in the feeds carries the time it was updated', async
   expect(item?.date_modified).toBe(modified);
   expect(item?.date_published).not.toBe(modified);
 });
+
+test('a correction note shows on its article and on /corrections, which links back to it; an editor’s note only on the article', async ({
+  page,
+}, testInfo) => {
+  const word = uniqueWord();
+  const section = `Noted ${word}`;
+  const headline = `${word} ferry timetable changes`;
+  const path = `/${plainSlug(section)}/${plainSlug(headline)}`;
+  importArticles([
+    {
+      headline,
+      section,
+      paragraphs: [
+        `Correction: An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`,
+        `Editor's note: The ${word} reporter travelled on the ferry.`,
+        'The new timetable starts on Monday.',
+      ],
+    },
+  ]);
+
+  await expectSoon(page, path, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline, { timeout: 1 });
+  });
+  const notice = page.getByRole('note', { name: 'Correction' });
+  await expect(notice).toContainText(`An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`);
+  await expect(notice.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/u);
+  await expect(page.getByRole('note', { name: "Editor's note" })).toContainText(`The ${word} reporter`);
+  const article = jsonLdBlocks(await page.content()).find(
+    (block) => (block as { '@type'?: string })['@type'] === 'NewsArticle',
+  ) as { correction?: Array<{ '@type': string; text: string }> };
+  expect(article.correction).toEqual([
+    expect.objectContaining({
+      '@type': 'CorrectionComment',
+      text: `An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`,
+    }),
+  ]);
+
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Corrections' }).click();
+  await expect(page).toHaveURL('/corrections');
+  const entry = page.getByRole('listitem').filter({ hasText: `${word} ferry left at 9:00` });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Correction');
+  await expect(page.getByRole('main')).not.toContainText(`The ${word} reporter travelled`);
+  await testInfo.attach('corrections page', { body: await page.screenshot(), contentType: 'image/png' });
+  await entry.getByRole('link', { name: headline }).click();
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+});

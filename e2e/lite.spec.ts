@@ -6,6 +6,7 @@ import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES, seedArticleElements } from './support/seed';
 import { normalizeSpace } from './support/html';
 import { PHONE } from './support/viewports';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 test.use({ viewport: PHONE });
 
@@ -17,9 +18,14 @@ const LITE_PAGES = [
   { kind: 'author page', lite: `/lite${AUTHOR.path}`, full: AUTHOR.path },
   { kind: 'later author page', lite: `/lite${AUTHOR.path}/page/2`, full: `${AUTHOR.path}/page/2` },
   { kind: 'tag page', lite: `/lite${TAG.path}`, full: TAG.path },
+  { kind: 'corrections page', lite: `/lite${CORRECTIONS.path}`, full: CORRECTIONS.path },
+  { kind: 'later corrections page', lite: `/lite${CORRECTIONS.later}`, full: CORRECTIONS.later },
 ] as const;
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 /** Every request the page makes while it loads, beside the page itself. */
 async function openCounting(page: Page, path: string): Promise<string[]> {

@@ -4,12 +4,16 @@ import { leakedInternals } from './support/html';
 import { uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
 import { DESKTOP } from './support/viewports';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 test.use({ viewport: DESKTOP });
 
 const word = uniqueWord().toLowerCase();
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 for (const [what, path] of [
   ['an unknown section', `/no-such-section-${word}`],
@@ -24,6 +28,10 @@ for (const [what, path] of [
   ['a made-up author’s lite page', `/lite/authors/no-such-author-${word}`],
   ['the bare /authors', '/authors'],
   ['a path deeper than an author page', `${AUTHOR.path}/${word}`],
+  ['a page past the last of the corrections', `${CORRECTIONS.path}/page/999`],
+  ['a malformed corrections page number', `${CORRECTIONS.path}/page/0`],
+  ['a lite corrections page past the last', `/lite${CORRECTIONS.path}/page/999`],
+  ['a path under /corrections that names nothing', `${CORRECTIONS.path}/${word}`],
 ] as const) {
   test(`${what} is the site's 404 page with a link home`, async ({ page }) => {
     await expectNotFoundPage(page, path);

@@ -60,7 +60,7 @@ const NOTES = Prisma.sql`
   SELECT 'note' AS kind, coalesce((n.note->>'datedAt')::timestamptz, a.updated_at) AS at,
          a.id AS article_id, n.ord::int AS ord, 0 AS removal_id,
          n.note->>'text' AS text, NULL::text AS reason, NULL::timestamptz AS lifted_at,
-         a.slug, a.headline, s.slug AS section_slug, s.name AS section_name
+         a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at AS article_at
     FROM articles a
     CROSS JOIN LATERAL jsonb_array_elements(a.notes) WITH ORDINALITY AS n(note, ord)
     JOIN sections s ON s.id = a.section_id
@@ -69,13 +69,13 @@ const NOTES = Prisma.sql`
 // its time never appeared, and its headline is not shown now either.
 const WITHDRAWALS = Prisma.sql`
   SELECT 'withdrawal', w.withdrawn_at, a.id, 0, 0, NULL, w.reason, NULL,
-         a.slug, a.headline, s.slug, s.name
+         a.slug, a.headline, s.slug, s.name, a.published_at
     FROM withdrawals w
     JOIN articles a ON a.id = w.article_id
     JOIN sections s ON s.id = a.section_id
    WHERE w.public_at <= w.withdrawn_at`;
 const REMOVALS = Prisma.sql`
-  SELECT 'legal-removal', r.removed_at, 0, 0, r.id, NULL, r.reason, r.lifted_at, NULL, NULL, NULL, NULL
+  SELECT 'legal-removal', r.removed_at, 0, 0, r.id, NULL, r.reason, r.lifted_at, NULL, NULL, NULL, NULL, NULL
     FROM legal_removals r`;
 
 interface EntryRow {
@@ -91,13 +91,18 @@ interface EntryRow {
   section_name: string | null;
 }
 
-/** `take` entries after skipping `skip`, newest first (DESC) or oldest first (ASC): one order, ties broken the same way. */
+/**
+ * `take` entries after skipping `skip`, newest first (DESC) or oldest first (ASC): one order read
+ * from either end. Entries of one moment (an import's notes) follow their articles' order, as the
+ * listings do, and an article's notes their order in it.
+ */
 function entriesSql(order: 'DESC' | 'ASC', skip: number, take: number): Prisma.Sql {
   const o = Prisma.raw(order);
+  const notes = Prisma.raw(order === 'DESC' ? 'ASC' : 'DESC');
   return Prisma.sql`
     SELECT * FROM (${NOTES} UNION ALL ${WITHDRAWALS} UNION ALL ${REMOVALS}) e(kind, at, article_id, ord, removal_id,
-           text, reason, lifted_at, slug, headline, section_slug, section_name)
-     ORDER BY at ${o}, removal_id ${o}, article_id ${o}, ord ${o}
+           text, reason, lifted_at, slug, headline, section_slug, section_name, article_at)
+     ORDER BY at ${o}, removal_id ${o}, article_at ${o}, article_id ${o}, ord ${notes}
      OFFSET ${skip} LIMIT ${take}`;
 }
 
