@@ -4,7 +4,7 @@ import { SCREENS } from './support/viewports';
 import { importBylineArticles } from './support/bylines';
 import { importCorrectionArticles } from './support/corrections';
 
-// The page kinds include an author's and a tag's pages (support/reader.ts).
+// The page kinds include an author's and a tag's pages and the corrections' (support/reader.ts).
 test.beforeAll(() => {
   importBylineArticles();
   importCorrectionArticles();

@@ -30,6 +30,8 @@ export function correctionsMetadata(page: number): Metadata {
     description: CORRECTIONS_DESCRIPTION,
     path: correctionsPagePath(page),
     section: null,
+    // The site's own share image: nothing of one article stands for the page.
+    image: '/opengraph-image',
   });
   return { ...base, alternates: { ...base.alternates, types: correctionsFeedAlternates(feedAlternates(null)) } };
 }
