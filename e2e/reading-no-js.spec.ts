@@ -125,7 +125,8 @@ test('without JavaScript, a phone reader finds the corrections in the footer, pa
   }).toPass({ timeout: 10_000 });
   await page.getByRole('link', { name: oldest, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldest);
-  await expect(page.getByRole('note', { name: 'Clarification' })).toContainText('was taken at low tide.');
+  const [label, text] = (CORRECTION_ARTICLES.at(-1)?.paragraphs?.[0] ?? '').split(': ');
+  await expect(page.getByRole('note', { name: label })).toContainText(text ?? '');
 });
 
 for (const [what, path] of [
