@@ -4,6 +4,8 @@ import { revalidateTag } from 'next/cache.js';
 // Next's own record of when each tag expired (its default cache handler reads it on every get).
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { onContentChanged, publishContentChanged, type ContentChange } from '@/lib/content-changed';
+import { eraseMemories } from '@/lib/erasable';
+import { eraseNextCache } from '@/lib/next-cache-erase';
 import { getPrimaryPrisma, hasReplicas } from '@/lib/db/client';
 import { primaryWalPosition, requireReadPosition } from '@/lib/db/read-position';
 import { forgetKnownPages } from '@/lib/known-pages';
@@ -54,6 +56,16 @@ onContentChanged("Next's cache", (change) => {
   }
 });
 
+// A legal removal: every in-memory store that may hold its text is emptied (lib/erasable.ts:
+// finished responses, share images, the shared cache's local copies), and without REDIS_URL
+// Next's own entries under its tags are deleted, on disk and in memory (with REDIS_URL they
+// are in Redis, which eraseEverywhere below and the editor's command delete).
+onContentChanged('erased copies', (change) => {
+  if (!change.erase) return;
+  eraseMemories();
+  if (!sharedCacheConfig()) eraseNextCache(change.tags);
+});
+
 // A change may add a scheduled article (an import), or be a release: the clock looks for the next one.
 onContentChanged('release clock', () => releaseClockLookAgain());
 
@@ -91,4 +103,27 @@ export async function expireEverywhere(tags: readonly string[]): Promise<Reach> 
   if (!(await shared.expire(tags, shared.now(), lsn))) return 'this instance (Redis did not answer: sent when it does)';
   await recordContentVersion(shared, await getPrimaryPrisma()).catch(() => undefined);
   return 'every instance';
+}
+
+/**
+ * A render that read the database before a legal removal committed may store its page after
+ * the erasure: erased again after these delays (ms), which outlast a render.
+ */
+export const ERASE_AGAIN_AFTER_MS = [1_000, 5_000] as const;
+
+/**
+ * A legal removal's notice (`"erase": true`): deletes every cache entry under these tags, here
+ * and, with REDIS_URL, in Redis and on every instance (each hears it on the shared cache's
+ * `erased` channel, scripts/server.ts), and again after ERASE_AGAIN_AFTER_MS; then expires
+ * them everywhere, as any notice does.
+ */
+export async function eraseEverywhere(tags: readonly string[]): Promise<Reach> {
+  const erase = async () => {
+    contentChanged({ tags, lsn: null, erase: true });
+    const shared = sharedCache();
+    if (shared) await shared.ready.then(() => shared.eraseTagged(tags));
+  };
+  await erase();
+  for (const delay of ERASE_AGAIN_AFTER_MS) setTimeout(() => void erase().catch(() => undefined), delay).unref();
+  return expireEverywhere(tags);
 }

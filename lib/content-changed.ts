@@ -13,6 +13,11 @@ export interface ContentChange {
   tags: readonly string[];
   /** The primary's WAL position after the change (null: not known), for reads from replicas. */
   lsn: string | null;
+  /**
+   * A legal removal: what carries these tags is deleted, not only expired, and every in-memory
+   * store that may hold the text is emptied (eraseEverywhere in lib/caches.ts).
+   */
+  erase?: boolean;
 }
 
 export type ContentChangeListener = (change: ContentChange) => void;

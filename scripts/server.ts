@@ -9,6 +9,7 @@ import path from 'node:path';
 import next from 'next';
 import { disconnectPrisma, getPrimaryPrisma } from '@/lib/db/client';
 import { knowBuildFiles, listBuildFiles } from '@/lib/build-files';
+import { setNextDistDir } from '@/lib/next-cache-erase';
 import { contentChanged } from '@/lib/caches';
 import { startReleaseClock } from '@/lib/release';
 import { reconcileSharedCache } from '@/lib/shared-cache/content-version';
@@ -49,6 +50,8 @@ function joinSharedCache(): void {
     }
   });
   shared.onExpiry((notice) => contentChanged({ tags: notice.expiries.map(([tag]) => tag), lsn: notice.lsn }));
+  // A legal removal, erased by whichever instance or editor's command: this one's copies go too.
+  shared.onErase((tags) => contentChanged({ tags, lsn: null, erase: true }));
   console.log(`Shared cache: Redis at ${describeRedisUrl(process.env.REDIS_URL ?? '')}`);
 }
 
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: root, port, hostname, httpServer: http.createServer() });
   await app.prepare();
   knowBuildFiles(listBuildFiles(path.resolve(root, process.env.NEXT_DIST_DIR || '.next')));
+  setNextDistDir(path.resolve(root, process.env.NEXT_DIST_DIR || '.next'));
   const handle = app.getRequestHandler();
 
   const server = http.createServer(

@@ -7,7 +7,8 @@ import { FEED_FILES, FEED_SIZE, feedBase, feedPath, type FeedFormat, type FeedSc
  * numbered from the oldest: archive 1 holds the ARCHIVE_SIZE oldest articles, archive 2
  * the next, and so on; only the newest archive may be short, and it fills up as articles
  * leave the subscription feed. A full archive never changes again, except when an
- * article in it is corrected or moves section (its entry shows the change).
+ * article in it is corrected or moves section (its entry shows the change), or an article in
+ * it or before it is withdrawn, restored or removed (the archives after it shift).
  */
 export const ARCHIVE_SIZE = 50;
 

@@ -12,6 +12,7 @@ import {
   isCacheable,
   NOT_MODIFIED_OMITS,
 } from './conditional';
+import { erasable } from '@/lib/erasable';
 import { contentSecurityPolicyFor } from './security-headers';
 
 /**
@@ -60,6 +61,11 @@ interface Known {
 /** Bodies of cacheable responses by address, with their ETag and compressed copies. */
 const known = new Map<string, Known>();
 let knownBytes = 0;
+// A legal removal's text may be in any body kept here: it empties them all (lib/erasable.ts).
+erasable(() => {
+  known.clear();
+  knownBytes = 0;
+});
 
 function remember(key: string, entry: Known): void {
   const old = known.get(key);

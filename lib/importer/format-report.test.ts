@@ -15,6 +15,7 @@ function report(documents: Array<Partial<DocumentReport>>): ImportReport {
     problems: [],
     keptApart: [],
     scheduled: [],
+    withdrawn: [],
     ...doc,
   }));
   const sum = (key: 'created' | 'updated' | 'unchanged' | 'chromeLines') =>
@@ -29,6 +30,7 @@ function report(documents: Array<Partial<DocumentReport>>): ImportReport {
       problems: 0,
       invalid: 0,
       keptApart: docs.reduce((total, doc) => total + doc.keptApart.length, 0),
+      withdrawn: docs.reduce((total, doc) => total + doc.withdrawn.length, 0),
     },
     changed: [],
     sectionsChanged: false,

@@ -18,8 +18,11 @@ function created(n: number, keptApart: readonly string[]): string {
 function counts(
   c: { created: number; updated: number; unchanged: number; chromeLines: number },
   keptApart: readonly string[],
+  withdrawn: number,
 ): string {
-  return `${created(c.created, keptApart)}, ${c.updated} updated, ${c.unchanged} unchanged, ${plural(c.chromeLines, 'chrome line')} skipped`;
+  // Withdrawn articles are named only when a document holds some: the usual line stays as it was.
+  const left = withdrawn > 0 ? `, ${withdrawn} withdrawn (not republished)` : '';
+  return `${created(c.created, keptApart)}, ${c.updated} updated, ${c.unchanged} unchanged${left}, ${plural(c.chromeLines, 'chrome line')} skipped`;
 }
 
 function documentLine(doc: DocumentReport): string {
@@ -33,7 +36,7 @@ function documentLine(doc: DocumentReport): string {
     case 'stopped':
       return `${doc.file}: not loaded: the run stopped at a database error in an earlier document`;
     default:
-      return `${doc.file}: ${counts(doc, doc.keptApart)}`;
+      return `${doc.file}: ${counts(doc, doc.keptApart, doc.withdrawn.length)}`;
   }
 }
 
@@ -41,7 +44,7 @@ function documentLine(doc: DocumentReport): string {
 const LISTED_TIMES = 5;
 
 /** `2026-12-03 14:00`: an instant's minute in the time zone. */
-function minuteIn(timeZone: string): (at: Date) => string {
+export function minuteIn(timeZone: string): (at: Date) => string {
   const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -85,12 +88,15 @@ export function formatReport(report: ImportReport, timeZone = siteTimeZone()): s
   if (report.dryRun) lines.push('Dry run: nothing is written.');
   for (const doc of report.documents) {
     lines.push(documentLine(doc));
-    for (const problem of doc.problems) lines.push(`${doc.file}:${problem.line}: ${problem.message}`);
+    // A notice, not a problem: the rest of the document is loaded ("Withdrawal" in the format).
+    const notices = doc.withdrawn.map((line) => ({ line, message: 'withdrawn: not republished' }));
+    const said = [...doc.problems, ...notices].sort((a, b) => a.line - b.line);
+    for (const problem of said) lines.push(`${doc.file}:${problem.line}: ${problem.message}`);
   }
   const { totals } = report;
   const keptApart = report.documents.flatMap((doc) => doc.keptApart);
   lines.push(
-    `Total: ${counts(totals, keptApart)}, ${plural(totals.problems, 'problem')} in ${plural(report.documents.length, 'document')}` +
+    `Total: ${counts(totals, keptApart, totals.withdrawn)}, ${plural(totals.problems, 'problem')} in ${plural(report.documents.length, 'document')}` +
       (totals.invalid > 0 ? ` (${totals.invalid} invalid)` : ''),
   );
   const scheduled = scheduledLine(report.scheduled, timeZone);

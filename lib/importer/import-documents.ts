@@ -157,7 +157,9 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     [report.created, report.updated, report.unchanged] = [plan.created, plan.updated, plan.unchanged];
     report.keptApart = plan.keptApart;
     report.scheduled = plan.scheduled;
+    report.withdrawn = plan.withdrawn;
     run.changed.push(...plan.changed);
+    if (!run.dryRun) await recordImport(client, report);
     progress(run, index + 1, ordinal);
   }
   if (run.dryRun) return;
@@ -216,6 +218,21 @@ async function loadDocument(
         };
   settle(run, index, whole);
   return whole.ok ? plan : null;
+}
+
+/**
+ * The record of editorial actions (docs/withdrawal.md) holds every import: each document's name
+ * and counts, written once the document is committed.
+ */
+async function recordImport(client: pg.PoolClient, report: DocumentReport): Promise<void> {
+  const detail = {
+    document: report.file,
+    added: report.created,
+    changed: report.updated,
+    unchanged: report.unchanged,
+    withdrawn: report.withdrawn.length,
+  };
+  await client.query(`INSERT INTO editorial_actions (kind, detail) VALUES ('import', $1)`, [JSON.stringify(detail)]);
 }
 
 /** A dry run's document: planned batch by batch, its articles kept as what later documents plan against. */

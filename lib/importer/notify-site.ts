@@ -32,9 +32,12 @@ function findSite(): { url: string; secret: string } | null {
 /**
  * The notice's body: the cache tags to expire, and with `schedule`, why a notice that expires
  * nothing is sent at all: the import scheduled an article (or moved one's time), which the site's
- * release clock must hear (every notice publishes the site's content-changed event).
+ * release clock must hear (every notice publishes the site's content-changed event). With
+ * `erase` (a legal removal, lib/withdrawal/), the site deletes every entry under those tags
+ * rather than only expiring it: `{"tags": […], "erase": true}`.
  */
-export function noticeBody(tags: readonly string[], schedule = false): string {
+export function noticeBody(tags: readonly string[], schedule = false, erase = false): string {
+  if (erase && tags.length > 0) return JSON.stringify({ tags, erase: true });
   return JSON.stringify(schedule && tags.length === 0 ? { tags, reason: 'schedule' } : { tags });
 }
 
@@ -42,12 +45,12 @@ export function noticeBody(tags: readonly string[], schedule = false): string {
  * Asks the running site to expire these cache tags (lib/importer/expiry.ts); says what happened.
  * With `schedule` (expiry.ts `releaseDue`), the site is told even when no tag is to expire.
  */
-export async function notifySite(tags: readonly string[], { schedule = false } = {}): Promise<string> {
+export async function notifySite(tags: readonly string[], { schedule = false, erase = false } = {}): Promise<string> {
   if (tags.length === 0 && !schedule) return 'Nothing changed, so the site was not told.';
   const site = findSite();
   if (!site) return 'No running site found to tell: it shows the change within 60 seconds of its next visit.';
   const endpoint = new URL('/api/revalidate', site.url);
-  const body = noticeBody(tags, schedule);
+  const body = noticeBody(tags, schedule, erase);
   try {
     // Signed now, over this body, with a nonce: the site takes it once, within a minute.
     const response = await fetch(endpoint, {

@@ -12,6 +12,7 @@ import {
 } from './plan';
 import type { ChangedArticle } from './report';
 import { refusedSearchVectors } from './search-vectors';
+import { loadRemovedSlugs, loadWithdrawnDrafts } from './withdrawn';
 import { loadStoredArticles, loadStoredLinks, loadTakenSlugs, WRITE_BATCH, type StoredLinks } from './write';
 
 /** What a dry run would have written so far: later documents of the run plan against it. */
@@ -93,11 +94,14 @@ export function wholeDocument(drafts: readonly ArticleDraft[]): DraftSource {
 /** The document being written has a problem: its writes are rolled back, and its reader says what it is. */
 export class InvalidDocument extends Error {}
 
-/** A document's plan so far (its counts: the articles to write go to the writer), and how many of its articles have been read. */
-export type RunningPlan = Omit<DocumentPlan, 'write'> & { read: number };
+/**
+ * A document's plan so far (its counts: the articles to write go to the writer), how many of its
+ * articles have been read, and the lines of those left alone because they are withdrawn.
+ */
+export type RunningPlan = Omit<DocumentPlan, 'write'> & { read: number; withdrawn: number[] };
 
 export function emptyPlan(): RunningPlan {
-  return { created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], scheduled: [], read: 0 };
+  return { created: 0, updated: 0, unchanged: 0, keptApart: [], changed: [], scheduled: [], read: 0, withdrawn: [] };
 }
 
 /**
@@ -131,15 +135,23 @@ export function planInBatches(
   /** Stored articles (by articleKey) a draft of this document matched. */
   const claimed = new Set<string>();
   return async (client) => {
-    const drafts = source.read(WRITE_BATCH);
+    const read = source.read(WRITE_BATCH);
     if (source.faulty) throw new InvalidDocument();
-    if (drafts.length === 0) return null;
+    if (read.length === 0) return null;
     if (refused) {
-      refused.push(...(await refusedSearchVectors(client, drafts)));
+      refused.push(...(await refusedSearchVectors(client, read)));
       if (refused.length > 0) throw new InvalidDocument();
     }
-    plan.read += drafts.length;
-    const found = await loadStoredArticles(client, drafts, now);
+    plan.read += read.length;
+    const found = await loadStoredArticles(client, read, now);
+    // A withdrawn or legally removed article is neither republished nor changed, and takes no
+    // stored article from another draft: it is as if it were not in the document.
+    const withdrawn = await loadWithdrawnDrafts(client, read, found);
+    const drafts = read.filter((draft) => {
+      if (!withdrawn.has(draftKey(draft))) return true;
+      plan.withdrawn.push(draft.line);
+      return false;
+    });
     const stored = new Map<string, StoredArticle>();
     for (const draft of drafts) {
       const key = draftKey(draft);
@@ -167,7 +179,9 @@ export function planInBatches(
         return part.write;
       }
       const taken = await loadTakenSlugs(client, unknown);
-      for (const slug of unknown) known.set(slug, taken.has(slug));
+      // A slug a legal removal holds keeps answering 451: it is taken too.
+      const removed = await loadRemovedSlugs(client, unknown);
+      for (const slug of unknown) known.set(slug, taken.has(slug) || removed.has(slug));
     }
   };
 }

@@ -21,6 +21,8 @@ export interface DocumentReport {
   keptApart: string[];
   /** When each of its articles that is not public yet (scheduled) becomes public. */
   scheduled: Date[];
+  /** The lines of its articles that are withdrawn (or legally removed): not republished, not changed. */
+  withdrawn: number[];
 }
 
 export interface ChangedArticle {
@@ -57,6 +59,8 @@ export interface ImportReport {
     invalid: number;
     /** Created articles saved under a suffixed slug (see DocumentReport.keptApart). */
     keptApart: number;
+    /** Articles left alone because they are withdrawn (see DocumentReport.withdrawn). */
+    withdrawn: number;
   };
   /** When each article of the run that is not public yet becomes public, earliest first. */
   scheduled: Date[];
@@ -95,6 +99,7 @@ export function unreadReport(file: string): DocumentReport {
     problems: [],
     keptApart: [],
     scheduled: [],
+    withdrawn: [],
   };
 }
 
@@ -109,5 +114,6 @@ export function sumReports(documents: readonly DocumentReport[]): ImportReport['
     problems: sum((doc) => doc.problems.length),
     invalid: documents.filter((doc) => doc.status === 'invalid').length,
     keptApart: sum((doc) => doc.keptApart.length),
+    withdrawn: sum((doc) => doc.withdrawn.length),
   };
 }

@@ -32,12 +32,14 @@ export interface ReleaseLook {
 
 /**
  * One look: now and the next release (one probe of the public_at index), and, when `since`
- * is given, the articles released in (since, now]: a short range of the same index.
+ * is given, the articles released in (since, now]: a short range of the same index. A withdrawn
+ * article (public_at 'infinity', lib/withdrawal/) is never a release.
  */
 export async function loadReleaseLook(db: SqlReader, since: string | null): Promise<ReleaseLook> {
   const [clock] = await db.$queryRaw<Array<{ now: string; now_ms: number; next_ms: number | null }>>`
     SELECT t.now::text AS now, (extract(epoch FROM t.now) * 1000)::float8 AS now_ms,
-           (SELECT (extract(epoch FROM min(a.public_at)) * 1000)::float8 FROM articles a WHERE a.public_at > t.now) AS next_ms
+           (SELECT (extract(epoch FROM min(a.public_at)) * 1000)::float8 FROM articles a
+             WHERE a.public_at > t.now AND a.public_at < 'infinity') AS next_ms
       FROM (SELECT now() AS now) t`;
   if (!clock) throw new Error('the database did not say what time it is');
   const released =

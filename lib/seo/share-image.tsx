@@ -1,5 +1,6 @@
 import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
+import { erasable } from '@/lib/erasable';
 import { CACHE_POLICIES, entityTag } from '@/lib/http/conditional';
 import { SITE_NAME } from '@/lib/site';
 
@@ -68,6 +69,8 @@ const MAX_KEPT = 500;
  * holds on to the async context it was made in, where Next keeps the whole request.
  */
 const kept = new Map<string, Promise<Uint8Array> | Uint8Array>();
+// A legal removal's headline may be drawn on a card kept here (lib/erasable.ts).
+erasable(() => kept.clear());
 
 /**
  * The card as a response, drawn once per distinct text and then sent from memory: drawing

@@ -9,6 +9,7 @@ import type { CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/li
 import type { CacheControl } from 'next/dist/server/lib/cache-control';
 import type { IncrementalCacheValue } from 'next/dist/server/response-cache';
 import { requireReadPosition } from '@/lib/db/read-position';
+import { erasable } from '@/lib/erasable';
 import { LocalEntries, type LocalEntry } from './local-entries';
 import { sharedCache, type SharedCache } from './store';
 
@@ -42,6 +43,8 @@ function buildCache(ctx: CacheHandlerContext): BuildCache {
     if (!shared) throw new Error('the shared cache handler needs REDIS_URL');
     const buildId = fs.readFileSync(path.join(distDir, '..', 'BUILD_ID'), 'utf8').trim();
     const local = new LocalEntries<Stored>(ctx.maxMemoryCacheSize || DEFAULT_LOCAL_BYTES);
+    // A legal removal deletes its entries in Redis (SharedCache.eraseTagged); the copies here go too.
+    erasable(() => local.clear());
     build = { shared, entryPrefix: shared.key(`e:${buildId}:`), local };
     builds.set(distDir, build);
   }

@@ -58,6 +58,12 @@ export class LocalEntries<Value> {
     this.bytes -= entry.size;
   }
 
+  /** Forgets every entry (a legal removal's text may be in any of them: lib/erasable.ts). */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
   get size(): number {
     return this.bytes;
   }

@@ -18,6 +18,8 @@ import { processWide } from '@/lib/process-state';
  * - `content`: the version of the database's content the entries were made from.
  * - channel `expired`: each expiry, which every instance publishes to its in-process caches
  *   as a change of content (lib/content-changed.ts, scripts/server.ts).
+ * - channel `erased`: the tags of a legal removal's erasure (`eraseTagged`): every instance
+ *   deletes its own copies of what carries them.
  *
  * When Redis does not answer, the site goes on with what it has in memory: every call
  * here fails within REDIS_TIMEOUT_MS, reports it once, and tries again in the background.
@@ -114,6 +116,7 @@ export class SharedCache {
   private pendingLsn: string | null = null;
   private readonly connectHooks: ((cache: SharedCache) => Promise<void>)[] = [];
   private readonly expiryListeners: ((notice: ExpiryNotice) => void)[] = [];
+  private readonly eraseListeners: ((tags: readonly string[]) => void)[] = [];
   private probeTimer: NodeJS.Timeout | null = null;
   private markReady: () => void = () => undefined;
 
@@ -269,6 +272,48 @@ export class SharedCache {
     }
   }
 
+  /**
+   * Deletes every entry (of any build) that carries one of these tags, and tells every instance
+   * to drop its own copies of them (`onErase`): a legal removal, whose text no entry may keep.
+   * How many were deleted, or null when Redis did not answer. A scan of every entry: rare, and
+   * each step a short command, so other clients are not held.
+   */
+  async eraseTagged(tags: readonly string[]): Promise<number | null> {
+    if (!this.available || tags.length === 0) return this.available ? 0 : null;
+    const wanted = new Set(tags);
+    let deleted = 0;
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.client.sendCommand<[string, string[]]>([
+          'SCAN',
+          cursor,
+          'MATCH',
+          `${this.key('e:')}*`,
+          'COUNT',
+          '1000',
+        ]);
+        cursor = next;
+        if (keys.length === 0) continue;
+        const batch = this.client.multi();
+        for (const key of keys) batch.addCommand(['HGET', key, 't']);
+        const held = (await batch.exec()) as unknown as (string | null)[];
+        const doomed = keys.filter((_, i) => (held[i] ?? '').split(',').some((tag) => wanted.has(tag)));
+        if (doomed.length > 0) deleted += Number(await this.client.sendCommand(['DEL', ...doomed]));
+      } while (cursor !== '0');
+      await this.client.sendCommand(['PUBLISH', this.key('erased'), JSON.stringify({ tags })]);
+      return deleted;
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
+  /** Hears every erasure (eraseTagged), whichever instance (or editor's command) made it. */
+  onErase(listener: (tags: readonly string[]) => void): void {
+    this.eraseListeners.push(listener);
+    this.subscribe();
+  }
+
   /** Whether an expiry this process knows of, at or before now, came after `since` for any of these tags. */
   expiredSince(tags: readonly string[], since: number): boolean {
     const now = this.now();
@@ -349,16 +394,29 @@ export class SharedCache {
     this.subscriber
       .connect()
       .then((subscriber) =>
-        subscriber.subscribe(this.key('expired'), (message) => {
-          let notice: ExpiryNotice;
-          try {
-            notice = JSON.parse(message) as ExpiryNotice;
-          } catch {
-            return;
-          }
-          this.remember(notice.expiries);
-          for (const listener of this.expiryListeners) listener(notice);
-        }),
+        Promise.all([
+          subscriber.subscribe(this.key('expired'), (message) => {
+            let notice: ExpiryNotice;
+            try {
+              notice = JSON.parse(message) as ExpiryNotice;
+            } catch {
+              return;
+            }
+            this.remember(notice.expiries);
+            for (const listener of this.expiryListeners) listener(notice);
+          }),
+          subscriber.subscribe(this.key('erased'), (message) => {
+            let tags: unknown;
+            try {
+              tags = (JSON.parse(message) as { tags?: unknown }).tags;
+            } catch {
+              return;
+            }
+            if (!Array.isArray(tags)) return;
+            const names = tags.filter((tag): tag is string => typeof tag === 'string');
+            for (const listener of this.eraseListeners) listener(names);
+          }),
+        ]),
       )
       .catch(() => undefined);
   }

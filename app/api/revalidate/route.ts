@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { expireEverywhere } from '@/lib/caches';
+import { eraseEverywhere, expireEverywhere } from '@/lib/caches';
 import { TAG_PATTERN } from '@/lib/cache-tags';
 import { checkNotice, NOTICE_WINDOW_MS, noticeToken, SeenNonces } from '@/lib/revalidate-notice';
 import { sharedCache } from '@/lib/shared-cache/store';
 
 const MAX_TAGS = 20_000;
-const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(MAX_TAGS) });
+// `erase`: a legal removal's notice (lib/withdrawal/): what carries the tags is deleted, not only expired.
+const notice = z.object({ tags: z.array(z.string().regex(TAG_PATTERN)).max(MAX_TAGS), erase: z.boolean().optional() });
 /** The longest notice of MAX_TAGS tags (each at most 207 characters, quoted, with a comma), and some. */
 const MAX_BODY_BYTES = MAX_TAGS * 256;
 
@@ -74,6 +75,6 @@ export async function POST(request: Request) {
   const parsed = notice.safeParse(json);
   if (!parsed.success) return Response.json({ error: 'expected {"tags": ["article:<slug>", …]}' }, { status: 400 });
   const tags = [...new Set(parsed.data.tags)];
-  const reach = await expireEverywhere(tags);
+  const reach = parsed.data.erase ? await eraseEverywhere(tags) : await expireEverywhere(tags);
   return Response.json({ expired: tags.length, reach });
 }
