@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { poolReader, type SqlReader } from '@/lib/db/sql-reader';
 import { FEED_SIZE } from '@/lib/feeds/channel';
+import { tagsToExpire } from '@/lib/importer/expiry';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { SECTION_PAGE_SIZE } from '@/lib/listing';
 import {
@@ -10,6 +11,7 @@ import {
   loadLatestCorrections,
   type CorrectionEntry,
 } from '@/lib/queries/corrections';
+import { loadReleaseLook } from '@/lib/queries/release-loaders';
 import { slugify } from '@/lib/slug';
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from './support/database';
 import { listingDocument } from './support/documents';
@@ -193,6 +195,32 @@ describe.each(kinds)('the corrections listing, read on the %s database', (kind) 
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(await loadCorrectionsArchive(db.prisma, 2)).toBeNull();
+  });
+
+  test('a scheduled article’s correction is listed from its time, and its release expires the listing', async () => {
+    const headline = 'Ferry timetable for the summer';
+    const date = new Date(Date.now() + 3_600_000).toISOString();
+    const text = listingDocument([
+      { headline, section: 'Transport', date, paragraphs: ['Correction: The first sailing is at 6:30.', 'Ferries.'] },
+    ]);
+    await importDocuments(db.pool, [{ file: 'later.txt', bytes: new TextEncoder().encode(text) }]);
+    const listed = async () =>
+      (await loadLatestCorrections(db.prisma, FEED_SIZE)).some(
+        (entry) => entry.kind === 'note' && entry.text === 'The first sailing is at 6:30.',
+      );
+    expect(await listed()).toBe(false);
+
+    const first = await loadReleaseLook(db.prisma, null);
+    await at(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, slugify(headline));
+    const { released } = await loadReleaseLook(db.prisma, first.now);
+
+    expect(released).toEqual([expect.objectContaining({ slug: slugify(headline), corrections: true })]);
+    const tags = await tagsToExpire(db.prisma, {
+      changed: released.map((one) => ({ ...one, created: true })),
+      sectionsChanged: false,
+    });
+    expect(tags).toContain('corrections');
+    expect(await listed()).toBe(true);
   });
 
   test('the notes are read through the index of articles with notes, not a scan of every article', async () => {
