@@ -308,6 +308,7 @@ function bylineRoutes<K extends 'author' | 'tag'>(
 }
 
 const authors = bylineRoutes('author', 'authors', 'authorArticles', authorPagePath);
+const tags = bylineRoutes('tag', 'tags', 'tagArticles', tagPagePath);
 
 /**
  * The corrections listing (docs/corrections.md): its pages, feeds and archives, as a listing's.
@@ -336,7 +337,6 @@ const correctionsPage = route({
     outcome: (entries, { page }) => entries !== null && page <= Math.max(1, sectionPageCount(entries)),
   },
 });
-const tags = bylineRoutes('tag', 'tags', 'tagArticles', tagPagePath);
 
 export const ROUTES = {
   front,
@@ -530,10 +530,9 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * First segments that sections held before a route of the site took them (the migration
- * 20261203000000_newsroom_lines moved such a section to `<slug>-section`, and 20261205000000_corrections
- * `corrections`, recorded in
- * section_redirects): an address under one that names nothing of the route's answers 308 to the
+ * First segments that sections held before a route of the site took them (the migrations
+ * 20261203000000_newsroom_lines and 20261205000000_corrections moved such a section to
+ * `<slug>-section`, recorded in section_redirects): an address under one that names nothing of the route's answers 308 to the
  * same path under the section's new slug, if that names something (lib/front-door.ts).
  */
 export const MOVED_SECTION_SEGMENTS: ReadonlySet<string> = new Set(['authors', 'tags', 'corrections']);
