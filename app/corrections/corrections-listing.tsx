@@ -110,7 +110,8 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
       </div>
       <div className="max-w-3xl">
         <p className="mt-3 text-muted">
-          Every correction and clarification we have made to an article, and every article we withdrew, newest first.
+          Every correction and clarification we have made to an article, every article we withdrew and every removal for
+          legal reasons, newest first.
         </p>
         {page > 1 && (
           <p className="mt-3 text-sm text-muted">

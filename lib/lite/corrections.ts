@@ -37,7 +37,7 @@ export function liteCorrectionsPage(
   const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
   const list =
     entries.length === 0 ? markup`<p>No corrections yet.</p>` : markup`<ol class="list">${entries.map(entry)}</ol>`;
-  const main = markup`<h1>${CORRECTIONS_HEADING}</h1><p>Every correction and clarification we have made to an article, and every article we withdrew, newest first.</p>${pageOf}${list}${pages}`;
+  const main = markup`<h1>${CORRECTIONS_HEADING}</h1><p>Every correction and clarification we have made to an article, every article we withdrew and every removal for legal reasons, newest first.</p>${pageOf}${list}${pages}`;
   return liteDocument({
     title: page > 1 ? `${CORRECTIONS_HEADING}, page ${page}` : CORRECTIONS_HEADING,
     description: CORRECTIONS_DESCRIPTION,
