@@ -94,6 +94,21 @@ test('the lite article is under 15 KB over the wire, gzipped, and cached like th
   expect(headers['content-security-policy']).toMatch(/script-src 'self';/u);
 });
 
+test('the lite corrections page is cached like the full page and answers If-None-Match with 304', async ({
+  request,
+}) => {
+  // Other specs' imports may add a correction in between: ask again for the version then.
+  await expect(async () => {
+    const response = await request.get(`/lite${CORRECTIONS.path}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toMatch(/s-maxage=60/u);
+    const again = await request.get(`/lite${CORRECTIONS.path}`, {
+      headers: { 'if-none-match': response.headers().etag ?? '' },
+    });
+    expect(again.status()).toBe(304);
+  }).toPass({ timeout: 15_000 });
+});
+
 test('the lite pages follow the device: light on a light one, dark on a dark one', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(`/lite${ARTICLE}`);

@@ -1,13 +1,10 @@
 import { formatTime, timeAttribute } from '@/components/PublishedTime';
 import { CORRECTIONS_DESCRIPTION, CORRECTIONS_HEADING, LEGAL_REMOVAL_LINE } from '@/lib/feeds/corrections';
-import { notFoundResponse } from '@/lib/http/cacheable-response';
-import { getCorrectionsPage, getSections } from '@/lib/queries';
 import type { CorrectionEntry, CorrectionsPage } from '@/lib/queries/corrections';
 import type { SectionRef } from '@/lib/queries/types';
 import { articlePath, correctionsPagePath, litePath } from '@/lib/site';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
-import { liteResponse, newest } from './respond';
 
 const date = (iso: string) => markup`<time datetime="${timeAttribute(iso)}">${formatTime(iso, 'date')}</time>`;
 
@@ -45,21 +42,4 @@ export function liteCorrectionsPage(
     sections,
     main,
   });
-}
-
-/** A page of the lite corrections listing, as its route's entry parsed it (null: the address names none). */
-export async function liteCorrectionsResponse(
-  request: Request,
-  page: number | null,
-  address: string,
-): Promise<Response> {
-  const listing = page === null ? null : await getCorrectionsPage(page);
-  if (!listing) return notFoundResponse(`No corrections page "${address}".`);
-  const sections = await getSections();
-  return liteResponse(
-    request,
-    liteCorrectionsPage(listing, sections),
-    correctionsPagePath(listing.page),
-    newest(listing.entries.map((item) => item.at)),
-  );
 }

@@ -1,4 +1,4 @@
-import { liteCorrectionsResponse } from '@/lib/lite/corrections';
+import { liteCorrectionsResponse } from '@/lib/lite/section-response';
 
 // Read per request from the cached, tagged query layer (see app/lite/route.ts).
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { liteCorrectionsResponse } from '@/lib/lite/corrections';
+import { liteCorrectionsResponse } from '@/lib/lite/section-response';
 import { ROUTES, readParams } from '@/lib/routes';
 
 // Read per request from the cached, tagged query layer (see app/lite/route.ts).
