@@ -1,5 +1,5 @@
 import { Link } from './Link';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
+import { CORRECTIONS_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 
 export function SiteFooter() {
   return (
@@ -13,6 +13,11 @@ export function SiteFooter() {
           <li>
             <Link href="/" className="inline-flex min-h-10 items-center underline">
               Front page
+            </Link>
+          </li>
+          <li>
+            <Link href={CORRECTIONS_PATH} className="inline-flex min-h-10 items-center underline">
+              Corrections
             </Link>
           </li>
           <li>

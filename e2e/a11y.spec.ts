@@ -3,9 +3,13 @@ import { PAGE_KINDS, axeViolations, openPage, rememberChoices } from './support/
 import { SCREENS } from './support/viewports';
 import { importBylineArticles } from './support/bylines';
 import { GONE_KINDS, goneArticles } from './support/gone';
+import { importCorrectionArticles } from './support/corrections';
 
-// The page kinds include an author's and a tag's pages (support/reader.ts).
-test.beforeAll(importBylineArticles);
+// The page kinds include an author's and a tag's pages and the corrections' (support/reader.ts).
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 test.beforeAll(() => goneArticles());
 
 for (const [screen, viewport] of SCREENS) {

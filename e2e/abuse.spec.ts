@@ -68,6 +68,7 @@ test('2,000 made-up, malformed and hostile addresses with every method: no 5xx, 
   expect((await send(baseURL!, { method: 'GET', path: SEED_ARTICLES[0].path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: AUTHOR.path })).status).toBe(200);
   expect((await send(baseURL!, { method: 'GET', path: `/lite${TAG.path}` })).status).toBe(200);
+  expect((await send(baseURL!, { method: 'GET', path: '/corrections' })).status).toBe(200);
 });
 
 test('around a withdrawn and a removed article, made-up, malformed and hostile addresses with every method: no 5xx, 410 and 451 only at their addresses, every 4xx a full page', async ({

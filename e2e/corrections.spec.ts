@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { E2E_DATA_DIR } from '../playwright.config';
 import { expectSoon, importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
 import { jsonLdBlocks } from './support/machine-readable';
 import { DESKTOP } from './support/viewports';
@@ -111,4 +113,110 @@ test('the article’s entry in the feeds carries the time it was updated', async
   const item = feed.items.find((entry) => entry.url.endsWith(path));
   expect(item?.date_modified).toBe(modified);
   expect(item?.date_published).not.toBe(modified);
+});
+
+test('a correction note shows on its article and on /corrections, which links back to it; an editor’s note only on the article', async ({
+  page,
+}, testInfo) => {
+  const word = uniqueWord();
+  const section = `Noted ${word}`;
+  const headline = `${word} ferry timetable changes`;
+  const path = `/${plainSlug(section)}/${plainSlug(headline)}`;
+  importArticles([
+    {
+      headline,
+      section,
+      paragraphs: [
+        `Correction: An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`,
+        `Editor's note: The ${word} reporter travelled on the ferry.`,
+        'The new timetable starts on Monday.',
+      ],
+    },
+  ]);
+
+  await expectSoon(page, path, async () => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline, { timeout: 1 });
+  });
+  const notice = page.getByRole('note', { name: 'Correction' });
+  await expect(notice).toContainText(`An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`);
+  await expect(notice.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/u);
+  await expect(page.getByRole('note', { name: "Editor's note" })).toContainText(`The ${word} reporter`);
+  const article = jsonLdBlocks(await page.content()).find(
+    (block) => (block as { '@type'?: string })['@type'] === 'NewsArticle',
+  ) as { correction?: Array<{ '@type': string; text: string }> };
+  expect(article.correction).toEqual([
+    expect.objectContaining({
+      '@type': 'CorrectionComment',
+      text: `An earlier version said the ${word} ferry left at 9:00; it leaves at 9:30.`,
+    }),
+  ]);
+
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Corrections' }).click();
+  await expect(page).toHaveURL('/corrections');
+  const entry = page.getByRole('listitem').filter({ hasText: `${word} ferry left at 9:00` });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Correction');
+  await expect(page.getByRole('main')).not.toContainText(`The ${word} reporter travelled`);
+  await testInfo.attach('corrections page', { body: await page.screenshot(), contentType: 'image/png' });
+  await entry.getByRole('link', { name: headline }).click();
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+});
+
+/** `npm run withdraw -- …` against the running site's database, as `importArticles` imports. */
+function runWithdraw(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/withdraw.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '', REDIS_URL: '' },
+    timeout: 120_000,
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+}
+
+test('a withdrawal is listed on /corrections with its headline, day and reason, linking to its address; a legal removal as a line without its headline', async ({
+  page,
+  request,
+}) => {
+  const word = uniqueWord();
+  const section = `Withdrawn ${word}`;
+  const withdrawn = { headline: `${word} mayor resigns over the harbour contract`, section };
+  const removed = { headline: `${word} witness named in the harbour inquiry`, section };
+  importArticles([withdrawn, removed]);
+  const path = `/${plainSlug(section)}/${plainSlug(withdrawn.headline)}`;
+  const removedPath = `/${plainSlug(section)}/${plainSlug(removed.headline)}`;
+  expect((await request.get(path)).status()).toBe(200);
+
+  runWithdraw([path, '--reason', `The ${word} resignation was never confirmed.`]);
+  // The reason of a legal removal may not quote the article: its own word, not the headline's.
+  const order = uniqueWord();
+  runWithdraw([removedPath, '--reason', `A court order, ${order}.`, '--legal']);
+
+  await page.goto('/corrections');
+  const entry = page.getByRole('listitem').filter({ hasText: `The ${word} resignation was never confirmed.` });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Withdrawn');
+  await expect(entry.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/u);
+  const link = entry.getByRole('link', { name: withdrawn.headline });
+  await expect(link).toHaveAttribute('href', path);
+  // Its address answers 410, with the page that says why (the front door's).
+  const gone = await request.get(path);
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).toContain(`The ${word} resignation was never confirmed.`);
+
+  const removal = page.getByRole('listitem').filter({ hasText: `A court order, ${order}.` });
+  await expect(removal).toHaveCount(1);
+  await expect(removal.getByRole('heading')).toHaveText('An article was removed for legal reasons');
+  await expect(removal.getByRole('link')).toHaveCount(0);
+  await expect(page.getByRole('main')).not.toContainText(removed.headline);
+
+  // The feeds say the same.
+  const feed = (await (await request.get('/corrections/feed.json')).json()) as {
+    items: Array<{ title: string; url: string; summary: string }>;
+  };
+  expect(feed.items.find((item) => item.summary.includes(`The ${word} resignation`))).toMatchObject({
+    title: `Withdrawn: ${withdrawn.headline}`,
+    url: expect.stringMatching(new RegExp(`${path}$`, 'u')),
+  });
+  expect(JSON.stringify(feed)).not.toContain(removed.headline);
 });

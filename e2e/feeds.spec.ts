@@ -3,6 +3,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { FEED_FILES, type FeedFormat, readFeed } from './support/machine-readable';
+import { CORRECTIONS, CORRECTION_ARTICLES, importCorrectionArticles } from './support/corrections';
 
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
 const allowed = (header: string | undefined) => (header ?? '').split(',').map((method) => method.trim());
@@ -10,11 +11,20 @@ const SITE_FEEDS = FORMATS.map((format) => ({ format, path: `/${FEED_FILES[forma
 const WORLD_FEEDS = FORMATS.map((format) => ({ format, path: `/world/${FEED_FILES[format]}` }));
 const AUTHOR_FEEDS = FORMATS.map((format) => ({ format, path: `${AUTHOR.path}/${FEED_FILES[format]}` }));
 const TAG_FEEDS = FORMATS.map((format) => ({ format, path: `${TAG.path}/${FEED_FILES[format]}` }));
-const ALL_FEEDS = [...SITE_FEEDS, ...WORLD_FEEDS, ...AUTHOR_FEEDS, ...TAG_FEEDS];
+const LISTING_FEEDS = [...SITE_FEEDS, ...WORLD_FEEDS, ...AUTHOR_FEEDS, ...TAG_FEEDS];
+const CORRECTIONS_FEEDS = FORMATS.map((format) => ({ format, path: `${CORRECTIONS.path}/${FEED_FILES[format]}` }));
+const CORRECTIONS_ARCHIVES = FORMATS.map((format) => ({
+  format,
+  path: `${CORRECTIONS.path}/archive/1/${FEED_FILES[format]}`,
+}));
+const ALL_FEEDS = [...LISTING_FEEDS, ...CORRECTIONS_FEEDS, ...CORRECTIONS_ARCHIVES];
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
-for (const { format, path } of ALL_FEEDS) {
+for (const { format, path } of LISTING_FEEDS) {
   test(`${path} names itself as its own URL and links every item to its article page`, async ({ request, baseURL }) => {
     const feed = await readFeed(request, path, format);
     expect(feed.self).toBe(new URL(path, baseURL).href);
@@ -32,6 +42,54 @@ for (const { format, path } of ALL_FEEDS) {
     }
   });
 }
+
+for (const { format, path } of CORRECTIONS_FEEDS) {
+  test(`${path} names itself, links its older archive, and each correction to the article that shows it`, async ({
+    request,
+    baseURL,
+  }) => {
+    const feed = await readFeed(request, path, format);
+    expect(feed.self).toBe(new URL(path, baseURL).href);
+    expect(feed.items).toHaveLength(50);
+    expect(feed.older).toMatch(/\/corrections\/archive\/\d+\//u);
+    const ours = feed.items.filter((item) => item.title?.includes('Tide gauge reading'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const item of ours.slice(0, 3)) {
+      const page = parseHtml(await (await request.get(item.link ?? '')).text());
+      const headline = page.querySelector('h1')?.textContent.trim() ?? '';
+      expect(item.title).toMatch(/^(?:Correction|Clarification): Tide gauge reading \d+$/u);
+      expect(item.title).toContain(headline);
+      // The note's words, as the article shows them at its top.
+      const notes = page.querySelectorAll('[role="note"]').map((note) => note.textContent);
+      expect(notes.some((note) => note.includes(item.summary ?? '\u0000'))).toBe(true);
+    }
+  });
+}
+
+test('the corrections feed and its first archive hold every correction of the fixture once, the same in every format', async ({
+  request,
+}) => {
+  // Other specs' imports may add corrections while the history is read: read it again then.
+  await expect(async () => {
+    const ids: Record<string, string[]> = {};
+    for (const format of FORMATS) {
+      const feed = await readFeed(request, `${CORRECTIONS.path}/${FEED_FILES[format]}`, format);
+      const archives: typeof feed.items = [];
+      for (let older = feed.older; older;) {
+        const archive = await readFeed(request, new URL(older).pathname, format);
+        archives.push(...archive.items);
+        older = archive.older;
+      }
+      const all = [...feed.items, ...archives];
+      expect(new Set(all.map((item) => item.id)).size).toBe(all.length);
+      const ours = all.filter((item) => item.title?.includes('Tide gauge reading'));
+      expect(ours).toHaveLength(CORRECTION_ARTICLES.length);
+      ids[format] = ours.map((item) => item.id ?? '');
+    }
+    expect(ids.atom).toEqual(ids.rss);
+    expect(ids.json).toEqual(ids.rss);
+  }).toPass({ timeout: 30_000 });
+});
 
 test('a new article appears in the site’s three feeds and its section’s, with the same id, title and body in each', async ({
   request,

@@ -3,8 +3,12 @@ import { REQUIRED_CATEGORIES, auditPage, launchChrome } from '../scripts/lightho
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { GONE_KINDS, goneArticles } from './support/gone';
 import { SEED_ARTICLES } from './support/seed';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 // Lighthouse drives its own Chrome; an audit of one page takes some seconds.
 test.describe.configure({ timeout: 180_000 });
@@ -15,9 +19,11 @@ for (const [kind, path] of [
   ['article', SEED_ARTICLES[0].path],
   ['author page', AUTHOR.path],
   ['tag page', TAG.path],
+  ['corrections page', CORRECTIONS.path],
   ['lite section page', '/lite/world'],
   ['lite author page', `/lite${AUTHOR.path}`],
   ['lite tag page', `/lite${TAG.path}`],
+  ['lite corrections page', `/lite${CORRECTIONS.path}`],
   ['lite article', `/lite${SEED_ARTICLES[0].path}`],
 ] as const) {
   test(`Lighthouse scores the ${kind} 100 for accessibility, best practices and SEO on a phone`, async ({

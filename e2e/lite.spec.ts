@@ -7,6 +7,7 @@ import { REMOVED, WITHDRAWN, goneArticles } from './support/gone';
 import { SEED_ARTICLES, seedArticleElements } from './support/seed';
 import { normalizeSpace } from './support/html';
 import { PHONE } from './support/viewports';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 test.use({ viewport: PHONE });
 
@@ -18,9 +19,14 @@ const LITE_PAGES = [
   { kind: 'author page', lite: `/lite${AUTHOR.path}`, full: AUTHOR.path },
   { kind: 'later author page', lite: `/lite${AUTHOR.path}/page/2`, full: `${AUTHOR.path}/page/2` },
   { kind: 'tag page', lite: `/lite${TAG.path}`, full: TAG.path },
+  { kind: 'corrections page', lite: `/lite${CORRECTIONS.path}`, full: CORRECTIONS.path },
+  { kind: 'later corrections page', lite: `/lite${CORRECTIONS.later}`, full: CORRECTIONS.later },
 ] as const;
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 /** Every request the page makes while it loads, beside the page itself. */
 async function openCounting(page: Page, path: string): Promise<string[]> {
@@ -87,6 +93,21 @@ test('the lite article is under 15 KB over the wire, gzipped, and cached like th
   expect(again.status()).toBe(304);
   // No inline script to allow: the policy names no script hash.
   expect(headers['content-security-policy']).toMatch(/script-src 'self';/u);
+});
+
+test('the lite corrections page is cached like the full page and answers If-None-Match with 304', async ({
+  request,
+}) => {
+  // Other specs' imports may add a correction in between: ask again for the version then.
+  await expect(async () => {
+    const response = await request.get(`/lite${CORRECTIONS.path}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toMatch(/s-maxage=60/u);
+    const again = await request.get(`/lite${CORRECTIONS.path}`, {
+      headers: { 'if-none-match': response.headers().etag ?? '' },
+    });
+    expect(again.status()).toBe(304);
+  }).toPass({ timeout: 15_000 });
 });
 
 test('the lite pages follow the device: light on a light one, dark on a dark one', async ({ page }) => {

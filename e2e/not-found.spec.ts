@@ -5,12 +5,16 @@ import { leakedInternals } from './support/html';
 import { plainSlug, uniqueWord } from './support/import';
 import { expectNotFoundPage } from './support/pages';
 import { DESKTOP } from './support/viewports';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 test.use({ viewport: DESKTOP });
 
 const word = uniqueWord().toLowerCase();
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 // Beside a withdrawn and a removed article: what names nothing of theirs is a 404 like any other.
 test.beforeAll(() => goneArticles());
 
@@ -32,6 +36,10 @@ for (const [what, path] of [
   ['a made-up article beside withdrawn ones', `/${plainSlug(GONE_SECTION)}/no-such-${word}`],
   ['a path deeper than a legally removed article', `${REMOVED.path}/${word}`],
   ['a path deeper than a legally removed article’s lite copy', `/lite${REMOVED.path}/${word}`],
+  ['a page past the last of the corrections', `${CORRECTIONS.path}/page/999`],
+  ['a malformed corrections page number', `${CORRECTIONS.path}/page/0`],
+  ['a lite corrections page past the last', `/lite${CORRECTIONS.path}/page/999`],
+  ['a path under /corrections that names nothing', `${CORRECTIONS.path}/${word}`],
 ] as const) {
   test(`${what} is the site's 404 page with a link home`, async ({ page }) => {
     await expectNotFoundPage(page, path);

@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { importArticles, plainSlug, uniqueWord, type ListingArticle } from './support/import';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 const CACHEABLE = /^s-maxage=\d+, stale-while-revalidate=\d+$/u;
 
@@ -34,6 +35,7 @@ const articlePath = (article: ListingArticle | undefined) => `${sectionPath}/${p
 test.beforeAll(() => {
   importArticles(articles);
   importBylineArticles();
+  importCorrectionArticles();
 });
 
 for (const [kind, url] of [
@@ -45,6 +47,8 @@ for (const [kind, url] of [
   ['author page', AUTHOR.path],
   ['later author page', `${AUTHOR.path}/page/2`],
   ['tag page', TAG.path],
+  ['corrections page', CORRECTIONS.path],
+  ['later corrections page', CORRECTIONS.later],
 ] as const) {
   test(`the ${kind} is served from the cache, cacheable by anyone in front, and answers If-None-Match with 304`, async ({
     request,
@@ -155,4 +159,32 @@ test('404s are full pages, sent with status 404, and leave nothing in the page c
     (file) => file.includes(`no-such-${word.toLowerCase()}`) || /page\/(9\d|1[01]\d)\b/u.test(file),
   );
   expect(missing).toEqual([]);
+});
+
+test('an import that adds a correction expires the corrections pages at once; one that changes an article without a correction leaves them cached', async ({
+  request,
+}) => {
+  const noteWord = uniqueWord();
+  const plain: ListingArticle = { headline: `${noteWord} plain report`, section, paragraphs: ['As first written.'] };
+  importArticles([plain]);
+  for (const url of [CORRECTIONS.path, CORRECTIONS.later]) await cachedTwice(request, url);
+  const feed = await request.get(`${CORRECTIONS.path}/feed.json`);
+  const etag = feed.headers().etag ?? '';
+
+  importArticles([{ ...plain, paragraphs: ['Reworded, with no correction.'] }]);
+  for (const url of [CORRECTIONS.path, CORRECTIONS.later]) expect(await cacheStatus(request, url), url).toBe('HIT');
+  expect((await request.get(`${CORRECTIONS.path}/feed.json`, { headers: { 'if-none-match': etag } })).status()).toBe(
+    304,
+  );
+
+  const note = `Correction: ${noteWord} was misspelt.`;
+  importArticles([{ ...plain, paragraphs: [note, 'Reworded, with no correction.'] }]);
+  expect(await cacheStatus(request, CORRECTIONS.path)).not.toBe('HIT');
+  const html = await (await request.get(CORRECTIONS.path)).text();
+  expect(html).toContain(`${noteWord} was misspelt.`);
+  expect(html).toContain(`href="${sectionPath}/${plainSlug(plain.headline)}"`);
+  expect(await (await request.get(`/lite${CORRECTIONS.path}`)).text()).toContain(`${noteWord} was misspelt.`);
+  const newFeed = await request.get(`${CORRECTIONS.path}/feed.json`, { headers: { 'if-none-match': etag } });
+  expect(newFeed.status()).toBe(200);
+  expect(await newFeed.text()).toContain(`${noteWord} was misspelt.`);
 });

@@ -5,6 +5,7 @@ import { GONE_KINDS, WITHDRAWN, goneArticles } from './support/gone';
 import { luminance, pageBackground, sidewaysOverflow } from './support/reader';
 import { SEED_ARTICLES } from './support/seed';
 import { PHONE } from './support/viewports';
+import { CORRECTIONS, CORRECTION_ARTICLES, importCorrectionArticles } from './support/corrections';
 
 // A section two pages long, so that there is a next page to reach.
 const word = uniqueWord();
@@ -14,6 +15,7 @@ const headlines = Array.from({ length: 23 }, (_, index) => `${word} bulletin num
 test.beforeAll(() => {
   importArticles(headlines.map((headline) => ({ headline, section })));
   importBylineArticles();
+  importCorrectionArticles();
 });
 
 test.use({ javaScriptEnabled: false, viewport: PHONE, isMobile: true });
@@ -116,7 +118,40 @@ for (const listing of [AUTHOR, TAG]) {
   });
 }
 
+test('without JavaScript, a phone reader finds the corrections in the footer, pages through them and opens a corrected article', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Corrections' }).click();
+  await expect(page).toHaveURL(CORRECTIONS.path);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Corrections');
+  expect(await sidewaysOverflow(page)).toBe(0);
+  const href = await page.getByRole('link', { name: 'Subscribe to this RSS feed' }).getAttribute('href');
+  expect(href).toBe(`${CORRECTIONS.path}/feed.xml`);
+  expect((await request.get(href ?? '')).status()).toBe(200);
+
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/corrections\/page\/2$/u);
+  // The oldest of the fixture's corrections is on a later page: imports by other specs only add newer ones.
+  const oldest = CORRECTION_ARTICLES.at(-1)?.headline ?? '';
+  await expect(async () => {
+    const last = await page
+      .getByRole('navigation', { name: 'Pages' })
+      .getByText(/^Page \d+ of \d+$/u)
+      .innerText();
+    const [, shown, of] = /Page (\d+) of (\d+)/u.exec(last) ?? [];
+    if (shown !== of) await page.locator('a[rel="next"]').click();
+    await expect(page.getByRole('link', { name: oldest, exact: true })).toBeVisible({ timeout: 1 });
+  }).toPass({ timeout: 10_000 });
+  await page.getByRole('link', { name: oldest, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldest);
+  const [label, text] = (CORRECTION_ARTICLES.at(-1)?.paragraphs?.[0] ?? '').split(': ');
+  await expect(page.getByRole('note', { name: label })).toContainText(text ?? '');
+});
+
 for (const [what, path] of [
+  ['a page past the last of the corrections', '/corrections/page/999'],
   ['an unknown author', '/authors/no-such-author-here'],
   ['an unknown tag', '/tags/no-such-tag-here'],
   ['an unknown article', '/world/no-such-article-here'],

@@ -14,9 +14,13 @@ import {
 } from './support/reader';
 import { SCREENS } from './support/viewports';
 import { importBylineArticles } from './support/bylines';
+import { importCorrectionArticles } from './support/corrections';
 
-// The page kinds include an author's and a tag's pages (support/reader.ts).
-test.beforeAll(importBylineArticles);
+// The page kinds include an author's and a tag's pages and the corrections' (support/reader.ts).
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 // One small newsroom for this file: a section of four articles, and one article elsewhere
 // that shares words with the second. Every headline carries the word, so no other test's

@@ -4,6 +4,7 @@ import { h1Texts, normalizeSpace } from './support/html';
 import { uniqueWord } from './support/import';
 import { AUTHOR, BYLINE_ARTICLES, OTHER_TAG, TAG, importBylineArticles } from './support/bylines';
 import { SEED_ARTICLES } from './support/seed';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
 interface FeedItem {
   title: string;
@@ -69,6 +70,23 @@ for (const [whose, path, articles] of [
     await expectItemsLinkToTheirArticles(request, items, baseURL ?? '');
   });
 }
+
+test('the corrections feed and its archive are RSS 2.0, each item linking to the corrected article', async ({
+  request,
+  baseURL,
+}) => {
+  importCorrectionArticles();
+  const items = await readFeed(request, `${CORRECTIONS.path}/feed.xml`);
+  expect(items).toHaveLength(50);
+  const archive = await readFeed(request, `${CORRECTIONS.path}/archive/1/feed.xml`);
+  expect(archive.length).toBeGreaterThanOrEqual(5);
+  for (const { title, link } of [...items, ...archive].filter((item) => item.title.includes('Tide gauge'))) {
+    const response = await request.get(link);
+    expect(response.status(), `status of ${link}`).toBe(200);
+    expect(new URL(link).origin).toBe(new URL(baseURL ?? '').origin);
+    expect(title).toContain(h1Texts(await response.text())[0]);
+  }
+});
 
 test('the feed of an author or a tag that does not exist is 404', async ({ request }) => {
   for (const path of ['/authors', '/tags'])

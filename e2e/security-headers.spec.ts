@@ -3,8 +3,12 @@ import { observatoryScore } from './support/observatory';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
 import { GONE_KINDS, goneArticles } from './support/gone';
 import { SEED_ARTICLES } from './support/seed';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 test.beforeAll(() => goneArticles());
 
 const EXPECTED = {
@@ -26,6 +30,11 @@ for (const [what, url, status] of [
   ['a later author page', `${AUTHOR.path}/page/2`, 200],
   ['a tag page', TAG.path, 200],
   ['a lite author page', `/lite${AUTHOR.path}`, 200],
+  ['the corrections page', CORRECTIONS.path, 200],
+  ['a later corrections page', CORRECTIONS.later, 200],
+  ['the lite corrections page', `/lite${CORRECTIONS.path}`, 200],
+  ['the corrections feed', `${CORRECTIONS.path}/feed.xml`, 200],
+  ['an archive of the corrections feed', `${CORRECTIONS.path}/archive/1/atom.xml`, 200],
   ['the 404 page', '/no-such-section-anywhere', 404],
   ['a feed', '/feed.xml', 200],
   ['an author feed', `${AUTHOR.path}/atom.xml`, 200],
@@ -52,6 +61,7 @@ for (const [what, url] of [
   ['an article page', SEED_ARTICLES[0].path],
   ['an author page', AUTHOR.path],
   ['a tag page', TAG.path],
+  ['the corrections page', CORRECTIONS.path],
   ['the 404 page', '/no-such-section-anywhere'],
   ['the search page', '/search?q=syrian'],
   ['the saved articles page', '/saved'],

@@ -5,6 +5,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { importArticles, plainSlug, uniqueWord } from './support/import';
 import { FEED_TYPES, jsonLdBlocks } from './support/machine-readable';
 import { AUTHOR, TAG, importBylineArticles } from './support/bylines';
+import { CORRECTIONS, importCorrectionArticles } from './support/corrections';
 import { SEED_ARTICLES } from './support/seed';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -13,7 +14,10 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 const ARTICLE = SEED_ARTICLES[2];
 
-test.beforeAll(importBylineArticles);
+test.beforeAll(() => {
+  importBylineArticles();
+  importCorrectionArticles();
+});
 
 const meta = (page: Page, attribute: 'name' | 'property', key: string) =>
   page.locator(`head meta[${attribute}="${key}"]`).getAttribute('content');
@@ -34,6 +38,8 @@ for (const { kind, path } of [
   { kind: 'author page', path: AUTHOR.path },
   { kind: 'later author page', path: `${AUTHOR.path}/page/2` },
   { kind: 'tag page', path: TAG.path },
+  { kind: 'corrections page', path: CORRECTIONS.path },
+  { kind: 'later corrections page', path: CORRECTIONS.later },
 ]) {
   test(`the ${kind} has one absolute canonical URL, and Open Graph and Twitter tags that agree with it`, async ({
     page,
@@ -74,7 +80,7 @@ test('an article page’s og:type is article, with its publication time and sect
   expect(await meta(page, 'property', 'article:section')).toBe('World');
 });
 
-for (const listing of ['/world', AUTHOR.path, TAG.path]) {
+for (const listing of ['/world', AUTHOR.path, TAG.path, CORRECTIONS.path]) {
   test(`${listing} advertises its own three feeds and the site’s, each of which answers with its type`, async ({
     page,
     request,
@@ -162,6 +168,14 @@ test('an author page is a ProfilePage about its Person, a tag page a CollectionP
   const collection = tag.find((block) => block['@type'] === 'CollectionPage');
   expect(collection?.about).toEqual({ '@type': 'Thing', name: TAG.name });
   expect((collection?.mainEntity as { itemListElement: unknown[] }).itemListElement).toHaveLength(20);
+});
+
+test('the sitemap lists the corrections page beside the front page', async ({ request, baseURL }) => {
+  const urls = (await readXml(request, '/sitemaps/sections-1.xml')).urlset?.url as Array<{ loc: string }>;
+  expect(urls.slice(0, 2).map((url) => url.loc)).toEqual([
+    new URL('/', baseURL).href,
+    new URL(CORRECTIONS.path, baseURL).href,
+  ]);
 });
 
 test('the sitemap index leads to every author’s and tag’s page', async ({ request, baseURL }) => {

@@ -10,6 +10,7 @@ vi.mock('@/lib/known-pages', () => ({
   knownFeedArchives: () => 2,
   knownBylineArticles: () => 200,
   knownMovedSection: () => '',
+  knownCorrectionEntries: () => 120,
 }));
 
 /** A value of each parameter the table's shapes take, that names something on that site. */

@@ -1,6 +1,9 @@
 import {
   articleSection,
   bylineArticleCount,
+  correctionEntryCount,
+  knownCorrectionEntries,
+  lastKnownCorrectionEntries,
   knownBylineArticles,
   knownMovedSection,
   lastKnownBylineArticles,
@@ -94,6 +97,11 @@ const MEMOS: Record<Memo, MemoCalls> = {
     known: (slug) => knownBylineArticles('tag', slug ?? ''),
     lastKnown: (slug) => lastKnownBylineArticles('tag', slug ?? ''),
     load: (slug) => bylineArticleCount('tag', slug ?? ''),
+  },
+  correctionEntries: {
+    known: () => knownCorrectionEntries(),
+    lastKnown: () => lastKnownCorrectionEntries(),
+    load: () => correctionEntryCount(),
   },
 };
 

@@ -5,6 +5,7 @@ import { processWide } from '@/lib/process-state';
 import type { BylineKind } from '@/lib/listing';
 import { loadArticleAt, type ArticleAt } from '@/lib/queries/article-at-loaders';
 import { loadBylineTotal, loadMovedSection } from '@/lib/queries/byline-loaders';
+import { loadCorrectionsTotal } from '@/lib/queries/corrections';
 import { loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
 
 /**
@@ -33,6 +34,8 @@ interface KnownPages {
   tag: Map<string, Known<number>>;
   /** Sections moved off a slug a route took: the old slug's new one. */
   movedSections: Map<string, Known<string>>;
+  /** The corrections listing's number of entries, under '' (its later pages and feed archives follow). */
+  corrections: Map<string, Known<number>>;
 }
 
 const store = processWide<KnownPages>('known-pages', () => ({
@@ -42,6 +45,7 @@ const store = processWide<KnownPages>('known-pages', () => ({
   author: new Map(),
   tag: new Map(),
   movedSections: new Map(),
+  corrections: new Map(),
 }));
 
 export function forgetKnownPages(): void {
@@ -51,6 +55,7 @@ export function forgetKnownPages(): void {
   store.author.clear();
   store.tag.clear();
   store.movedSections.clear();
+  store.corrections.clear();
 }
 
 function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
@@ -136,3 +141,11 @@ export const movedSection = (oldSlug: string): Promise<string> =>
   ask(store.movedSections, oldSlug, async () => (await loadMovedSection(await getPrisma(), oldSlug)) ?? '', same).then(
     (slug) => slug ?? '',
   );
+
+/** What is already known of the corrections listing's number of entries (undefined: ask correctionEntryCount). */
+export const knownCorrectionEntries = (): number | undefined => fresh(store.corrections, '');
+export const lastKnownCorrectionEntries = (): number | undefined => store.corrections.get('')?.value;
+
+/** How many entries the corrections listing has now (0: none yet): its later pages and feed archives follow. */
+export const correctionEntryCount = (): Promise<number | null> =>
+  ask(store.corrections, '', async () => loadCorrectionsTotal(await getPrisma()), same);

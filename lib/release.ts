@@ -29,6 +29,7 @@ export async function releaseTags(articles: readonly ReleasedArticle[]): Promise
     created: true,
     authorSlugs: article.authorSlugs,
     tagSlugs: article.tagSlugs,
+    ...(article.corrections ? { corrections: true } : {}),
   }));
   const sectionsChanged = articles.some((article) => article.firstInSection);
   return tagsToExpire(await getPrimaryPrisma(), { changed, sectionsChanged });

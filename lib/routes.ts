@@ -3,7 +3,16 @@ import type { ArticleAt, RemovedAt, WithdrawnAt } from '@/lib/queries/article-at
 import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
 import { archiveCount } from '@/lib/feeds/archive';
 import { sectionPageCount } from '@/lib/listing';
-import { articlePath, authorPagePath, litePath, sectionPagePath, sectionPath, tagPagePath } from '@/lib/site';
+import {
+  CORRECTIONS_PATH,
+  articlePath,
+  authorPagePath,
+  correctionsPagePath,
+  litePath,
+  sectionPagePath,
+  sectionPath,
+  tagPagePath,
+} from '@/lib/site';
 import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
 
 /**
@@ -29,6 +38,8 @@ export interface MemoValues {
   authorArticles: number;
   /** A tag's, as an author's. */
   tagArticles: number;
+  /** The corrections listing's number of entries (0: none yet, its page 1 still is one). */
+  correctionEntries: number;
 }
 export type Memo = keyof MemoValues;
 
@@ -138,6 +149,9 @@ const liteTwin = <P>(full: Shape<P>, file: string): Shape<P> => {
 export const FRONT_EDITION = 'today';
 /** The saved-articles page's internal address is /saved/<SAVED_LIST>: rendered with the navigation, as the front page is. */
 export const SAVED_LIST = 'on-this-device';
+
+/** The corrections listing's internal address is /corrections/<CORRECTIONS_LISTING>: a dynamic segment, as the front page's. */
+export const CORRECTIONS_LISTING = 'newest';
 
 /** A section's slug: a slug that no route of the site owns as its first segment. */
 const SECTION: ParamKind<string> = { parse: (raw) => (isSlug(raw) && !RESERVED_SLUGS.has(raw) ? raw : null) };
@@ -312,6 +326,34 @@ function bylineRoutes<K extends 'author' | 'tag'>(
 const authors = bylineRoutes('author', 'authors', 'authorArticles', authorPagePath);
 const tags = bylineRoutes('tag', 'tags', 'tagArticles', tagPagePath);
 
+/**
+ * The corrections listing (docs/corrections.md): its pages, feeds and archives, as a listing's.
+ * Page 1 always exists (an empty listing says so); later pages and archives follow from the
+ * number of entries.
+ */
+const corrections = route({
+  pattern: CORRECTIONS_PATH,
+  params: {},
+  files: ['app/corrections/[listing]/page.tsx'],
+  cache: 'page',
+  address: () => CORRECTIONS_PATH,
+  redirect: (_params, query) => oldPageQuery(query, correctionsPagePath),
+  internal: () => `${CORRECTIONS_PATH}/${CORRECTIONS_LISTING}`,
+});
+const correctionsPage = route({
+  pattern: `${CORRECTIONS_PATH}/page/:page`,
+  params: { page: PAGE_NUMBER },
+  files: ['app/corrections/page/[page]/page.tsx'],
+  cache: 'page',
+  address: ({ page }) => correctionsPagePath(page),
+  redirect: ({ page }) => (page === 1 ? correctionsPagePath(1) : undefined),
+  exists: {
+    memo: 'correctionEntries',
+    key: () => undefined,
+    outcome: (entries, { page }) => entries !== null && page <= Math.max(1, sectionPageCount(entries)),
+  },
+});
+
 export const ROUTES = {
   front,
   liteFront: liteTwin(front, 'app/lite/route.ts'),
@@ -377,6 +419,27 @@ export const ROUTES = {
   tagFeed: tags.feed,
   tagFeedArchive: tags.feedArchive,
   tagImage: tags.image,
+  corrections,
+  correctionsPage,
+  liteCorrections: liteTwin(corrections, 'app/lite/corrections/route.ts'),
+  liteCorrectionsPage: liteTwin(correctionsPage, 'app/lite/corrections/page/[page]/route.ts'),
+  correctionsFeed: route({
+    pattern: `${CORRECTIONS_PATH}/${FEED_FILES}`,
+    params: {},
+    files: feedFiles('corrections/'),
+    cache: 'document',
+  }),
+  correctionsFeedArchive: route({
+    pattern: `${CORRECTIONS_PATH}/archive/:number/${FEED_FILES}`,
+    params: { number: ARCHIVE_NUMBER },
+    files: feedFiles('corrections/archive/[number]/'),
+    cache: 'archive',
+    exists: {
+      memo: 'correctionEntries',
+      key: () => undefined,
+      outcome: (entries, { number }) => entries !== null && number <= archiveCount(entries),
+    },
+  }),
   siteFeed: route({ pattern: `/${FEED_FILES}`, params: {}, files: feedFiles(''), cache: 'document' }),
   siteFeedArchive: route({
     pattern: `/archive/:number/${FEED_FILES}`,
@@ -489,12 +552,12 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * First segments that sections held before a route of the site took them (the migration
- * 20261203000000_newsroom_lines moved such a section to `<slug>-section`, recorded in
- * section_redirects): an address under one that names nothing of the route's answers 308 to the
+ * First segments that sections held before a route of the site took them (the migrations
+ * 20261203000000_newsroom_lines and 20261205000000_corrections moved such a section to
+ * `<slug>-section`, recorded in section_redirects): an address under one that names nothing of the route's answers 308 to the
  * same path under the section's new slug, if that names something (lib/front-door.ts).
  */
-export const MOVED_SECTION_SEGMENTS: ReadonlySet<string> = new Set(['authors', 'tags']);
+export const MOVED_SECTION_SEGMENTS: ReadonlySet<string> = new Set(['authors', 'tags', 'corrections']);
 
 /** Second path segments the site owns under a section: an article may not take one. */
 export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set([

@@ -19,5 +19,9 @@ export const authorPagePath = (authorSlug: string, page = 1) =>
 export const tagPagePath = (tagSlug: string, page = 1) =>
   page > 1 ? `/tags/${tagSlug}/page/${page}` : `/tags/${tagSlug}`;
 export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;
+/** The corrections listing (docs/corrections.md): page 1 is its own address, later pages under it. */
+export const CORRECTIONS_PATH = '/corrections';
+export const correctionsPagePath = (page: number) => (page > 1 ? `${CORRECTIONS_PATH}/page/${page}` : CORRECTIONS_PATH);
+
 /** The lite twin of a page of the site (`/` → `/lite`, `/world/x` → `/lite/world/x`). */
 export const litePath = (fullPath: string) => (fullPath === '/' ? '/lite' : `/lite${fullPath}`);

@@ -122,7 +122,8 @@ const linksOf = async (url: string) =>
 
 /**
  * The front page, its first section and its lead article, found from the front page's own links,
- * then the first author's and tag's pages the article links to (when its byline and tags name some).
+ * then the first author's and tag's pages the article links to (when its byline and tags name some),
+ * and the corrections page.
  */
 export async function findPages(baseUrl: string): Promise<string[]> {
   const paths = await linksOf(baseUrl);
@@ -134,7 +135,8 @@ export async function findPages(baseUrl: string): Promise<string[]> {
   const bylines = ['/authors/', '/tags/'].flatMap(
     (prefix) => fromArticle.find((href) => href.startsWith(prefix)) ?? [],
   );
-  return ['/', section, article, ...bylines];
+  // The corrections page is a page even with nothing on it: the bundled documents have no notes.
+  return ['/', section, article, ...bylines, '/corrections'];
 }
 
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {

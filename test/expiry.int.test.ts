@@ -78,6 +78,37 @@ describe("an import's notice", () => {
     expect(tags.sort()).toEqual(['articles', 'front', 'latest', 'sections', `section:${sectionSlug(section)}`].sort());
   });
 
+  test('for an article that gains, changes or drops a correction names the corrections listing; for one without, not', async () => {
+    const section = `Notes ${uniqueWord()}`;
+    const articles = generatedArticles(3, section);
+    const withNote = (note: string) =>
+      articles.map((article, i) => (i === 1 ? { ...article, paragraphs: [note, 'The report.'] } : article));
+    await importText(listingDocument(articles));
+
+    const added = await tagsToExpire(db.pool, await importText(listingDocument(withNote('Correction: A wrong name.'))));
+    expect(added).toContain('corrections');
+    expect(added).toContain(`article:${slug(articles[1])}`);
+    const changed = await tagsToExpire(
+      db.pool,
+      await importText(listingDocument(withNote('Clarification: The name, made clearer.'))),
+    );
+    expect(changed).toContain('corrections');
+    const dropped = await tagsToExpire(db.pool, await importText(listingDocument(articles)));
+    expect(dropped).toContain('corrections');
+
+    // An editor's note is not a correction; nor is a change to an article without one.
+    const editors = await tagsToExpire(
+      db.pool,
+      await importText(listingDocument(withNote("Editor's note: The writer lives here."))),
+    );
+    expect(editors).toContain(`article:${slug(articles[1])}`);
+    expect(editors).not.toContain('corrections');
+    const plain = articles.map((article, i) => (i === 0 ? { ...article, paragraphs: ['Reworded.'] } : article));
+    const other = await tagsToExpire(db.pool, await importText(listingDocument(plain)));
+    expect(other).toContain(`article:${slug(articles[0])}`);
+    expect(other).not.toContain('corrections');
+  });
+
   test('for an import that changed nothing is empty', async () => {
     const text = listingDocument(generatedArticles(3, `Still ${uniqueWord()}`));
     await importText(text);

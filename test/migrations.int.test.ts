@@ -23,6 +23,7 @@ const kinds = await availableDatabaseKinds();
 
 /** The migration that gave authors and tags their addresses, moving any section that had one. */
 const NEWSROOM_MIGRATION = '20261203000000_newsroom_lines';
+const CORRECTIONS_MIGRATION = '20261205000000_corrections';
 /** The migration that gave articles their identity; the ones before it know only slugs. */
 const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
@@ -272,6 +273,33 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect((await loadArticle(db.prisma, 'tagged-report-7'))?.section).toEqual({
       slug: 'tags-section-2',
       name: 'Tags',
+    });
+  });
+
+  test('a section called Corrections moves to corrections-section with its articles, its old slug recorded for the redirects', async () => {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= CORRECTIONS_MIGRATION);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('corrections', 'Corrections', 1)`);
+    await client.query(
+      `INSERT INTO articles (slug, identity, section_id, headline, body, word_count, published_at, updated_at, content_hash)
+       VALUES ('a-correction-column', 'a correction column', (SELECT id FROM sections WHERE slug = 'corrections'),
+               'A correction column', '[{"type":"paragraph","text":"Stored under Corrections."}]', 3, now(), now(), 'before')`,
+    );
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    expect((await client.query(`SELECT slug, name FROM sections`)).rows).toEqual([
+      { slug: 'corrections-section', name: 'Corrections' },
+    ]);
+    expect(await loadMovedSection(db.prisma, 'corrections')).toBe('corrections-section');
+    expect((await loadArticle(db.prisma, 'a-correction-column'))?.section).toEqual({
+      slug: 'corrections-section',
+      name: 'Corrections',
     });
   });
 });

@@ -247,6 +247,8 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
         authorSlugs: [`ana-${word.toLowerCase()}`],
         tagSlugs: [`ports-${word.toLowerCase()}`],
         firstInSection: true,
+        // No correction note: the corrections listing does not show it.
+        corrections: false,
       },
     ]);
     expect(second.nextMs! - second.nowMs).toBeGreaterThan(7_000_000);
@@ -268,6 +270,7 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
         `tag:ports-${word.toLowerCase()}`,
       ]),
     );
+    expect(tags).not.toContain('corrections');
 
     // The second: its section already shows one.
     await db.pool.query(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, [two]);

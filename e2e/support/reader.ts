@@ -14,6 +14,8 @@ export const PAGE_KINDS = [
   { kind: 'author page', path: AUTHOR.path },
   { kind: 'later author page', path: `${AUTHOR.path}/page/2` },
   { kind: 'tag page', path: TAG.path },
+  { kind: 'corrections page', path: '/corrections' },
+  { kind: 'later corrections page', path: '/corrections/page/2' },
   { kind: '404 page', path: '/no-such-section-for-readers' },
   { kind: 'search results page', path: '/search?q=syrian' },
   { kind: 'search page that finds nothing', path: '/search?q=qwxyzzy' },

@@ -1,12 +1,12 @@
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
 import { FEED_HISTORY_NS } from './archive';
-import { feedBuilder } from './builder';
+import { feedBuilder, type FeedParts } from './builder';
 import { newestChange } from './entries';
 import { xmlDocument } from './xml';
 
 /** Atom (RFC 4287) of the given articles: text constructs typed, so a headline is never read as markup. */
-export const buildAtomFeed = feedBuilder('atom', ({ channel, entries, history }) => {
+export const writeAtomFeed = ({ channel, entries, history }: FeedParts): string => {
   const link = (rel: string, href: string | null) =>
     href === null ? [] : [{ '@_rel': rel, '@_type': 'application/atom+xml', '@_href': href }];
   return xmlDocument({
@@ -50,4 +50,7 @@ export const buildAtomFeed = feedBuilder('atom', ({ channel, entries, history })
       })),
     },
   });
-});
+};
+
+/** The document of the given articles (the writer's parts from them). */
+export const buildAtomFeed = feedBuilder('atom', writeAtomFeed);

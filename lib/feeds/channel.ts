@@ -17,11 +17,12 @@ const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', jso
 
 /**
  * What a feed is about, as its addresses name it: the site's (none), a section's by its slug, or
- * a listing's (a section, an author, a tag). Its files sit under the listing's page 1.
+ * a listing's (a section, an author, a tag), or a page's of its own (`{ path }`: /corrections). Its
+ * files sit under the listing's page 1.
  */
-export type FeedScope = string | ListingRef | null | undefined;
+export type FeedScope = string | ListingRef | { path: string } | null | undefined;
 export const feedBase = (scope: FeedScope) =>
-  !scope ? '' : typeof scope === 'string' ? sectionPath(scope) : listingPath(scope);
+  !scope ? '' : typeof scope === 'string' ? sectionPath(scope) : 'path' in scope ? scope.path : listingPath(scope);
 
 export const feedPath = (format: FeedFormat, scope?: FeedScope) => `${feedBase(scope)}/${FEED_FILES[format]}`;
 

@@ -1,7 +1,7 @@
 import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
 import { isoInZone } from '@/lib/time-zone';
-import { feedBuilder } from './builder';
+import { feedBuilder, type FeedParts } from './builder';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -10,7 +10,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  * `author`, no `language`), so the object is built here against the 1.1 spec.
  * `_source` is a custom extension (JSON Feed §"Extensions") naming the dateline's agency.
  */
-export const buildJsonFeed = feedBuilder('json', ({ channel, entries, history }) => {
+export const writeJsonFeed = ({ channel, entries, history }: FeedParts): string => {
   // JSON Feed pages by `next_url`: the subscription feed to its newest archive, each archive to the one before.
   const { prevArchive } = history;
   const feed = {
@@ -38,4 +38,7 @@ export const buildJsonFeed = feedBuilder('json', ({ channel, entries, history })
     })),
   };
   return JSON.stringify(feed, null, 2);
-});
+};
+
+/** The document of the given articles (the writer's parts from them). */
+export const buildJsonFeed = feedBuilder('json', writeJsonFeed);

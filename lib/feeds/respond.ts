@@ -4,6 +4,9 @@ import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-respon
 import type { BylineKind, ListingRef } from '@/lib/listing';
 import {
   getBylineFeedArchive,
+  getCorrectionsArchive,
+  getCorrectionsTotal,
+  getLatestCorrections,
   getBylineLatest,
   getFeedArchive,
   getFeedTotal,
@@ -14,6 +17,7 @@ import type { Article, SectionRef } from '@/lib/queries/types';
 import { ROUTES, readParams, type Shape } from '@/lib/routes';
 import { archiveCount, type FeedPage } from './archive';
 import { buildAtomFeed } from './atom';
+import { buildCorrectionsFeed, correctionFeedEntry } from './corrections';
 import { FEED_MEDIA_TYPES, FEED_SIZE, type FeedFormat } from './channel';
 import { feedEntry, newestChange } from './entries';
 import { buildJsonFeed } from './json-feed';
@@ -116,4 +120,39 @@ export async function bylineFeedArchiveResponse(
   if (!archive || wanted === undefined) return notFoundResponse(`No archive ${number} of this feed.`);
   const page = { archive: wanted, archives: archive.archives };
   return feedDocument(request, format, archive.articles, archive.byline, page, archive.full ? 'archive' : undefined);
+}
+
+/** A document of the corrections feed (docs/corrections.md), its Last-Modified its newest entry's. */
+function correctionsDocument(
+  request: Request,
+  format: FeedFormat,
+  entries: Parameters<typeof buildCorrectionsFeed>[1],
+  page: FeedPage,
+  cachePolicy?: CachePolicy,
+): Response {
+  return cacheableResponse(request, {
+    body: buildCorrectionsFeed(format, entries, page),
+    contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
+    lastModified: newestChange(entries.map(correctionFeedEntry)),
+    ...(cachePolicy ? { cachePolicy } : {}),
+  });
+}
+
+/** The corrections feed, in one format: its newest entries (a feed with none yet is still one). */
+export async function correctionsFeedResponse(request: Request, format: FeedFormat): Promise<Response> {
+  const [entries, total] = await Promise.all([getLatestCorrections(FEED_SIZE), getCorrectionsTotal()]);
+  return correctionsDocument(request, format, entries ?? [], { archive: null, archives: archiveCount(total ?? 0) });
+}
+
+/** An archive of the corrections feed (RFC 5005), as every feed's. */
+export async function correctionsFeedArchiveResponse(
+  request: Request,
+  format: FeedFormat,
+  number: string,
+): Promise<Response> {
+  const wanted = readParams(ROUTES.correctionsFeedArchive, { number })?.number;
+  const archive = wanted === undefined ? null : await getCorrectionsArchive(wanted);
+  if (!archive || wanted === undefined) return notFoundResponse(`No archive ${number} of this feed.`);
+  const page = { archive: wanted, archives: archive.archives };
+  return correctionsDocument(request, format, archive.entries, page, archive.full ? 'archive' : undefined);
 }

@@ -2,7 +2,7 @@ import { LOGO } from '@/lib/seo/logo';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl } from '@/lib/site';
 import { escapeHtml } from './article-html';
 import { FEED_HISTORY_NS } from './archive';
-import { feedBuilder } from './builder';
+import { feedBuilder, type FeedParts } from './builder';
 import { newestChange } from './entries';
 import { xmlDocument } from './xml';
 
@@ -13,7 +13,7 @@ export { FEED_SIZE } from './channel';
  * section's. RSS readers may treat a description as HTML, so the plain-text summary
  * goes in as escaped HTML; the title is plain text.
  */
-export const buildRssFeed = feedBuilder('rss', ({ channel, entries, history }) => {
+export const writeRssFeed = ({ channel, entries, history }: FeedParts): string => {
   const updated = newestChange(entries);
   const link = (rel: string, href: string | null) =>
     href === null ? [] : [{ '@_href': href, '@_rel': rel, '@_type': 'application/rss+xml' }];
@@ -63,4 +63,7 @@ export const buildRssFeed = feedBuilder('rss', ({ channel, entries, history }) =
       },
     },
   });
-});
+};
+
+/** The document of the given articles (the writer's parts from them). */
+export const buildRssFeed = feedBuilder('rss', writeRssFeed);

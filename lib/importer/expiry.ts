@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   ALL_ARTICLES_TAG,
   ARTICLES_PER_NOTICE,
+  CORRECTIONS_TAG,
   FRONT_TAG,
   LATEST_TAG,
   SECTIONS_TAG,
@@ -20,7 +21,8 @@ import type { ImportReport } from './report';
  * page listing its headline, its section's pages (old and new), the front page, feeds
  * and sitemaps, the navigation when the set of sections changed, and the pages of the
  * articles next to a new, moved or re-dated one (their "previous/next" now points at it), and
- * the pages of its authors and tags, old and new. Past ARTICLES_PER_NOTICE changed articles,
+ * the pages of its authors and tags, old and new, and the corrections listing for an article that
+ * had or has a correction note. Past ARTICLES_PER_NOTICE changed articles,
  * every article page at once. An article that is not public after the import (scheduled) is on
  * no page the site shows, so nothing is expired for it: an import that only schedules articles
  * expires nothing (the site is still told: `releaseDue`). Asked by the import (its pool) and by
@@ -34,6 +36,8 @@ export async function tagsToExpire(
   if (changed.length === 0) return [];
   const tags = new Set([FRONT_TAG, LATEST_TAG]);
   if (report.sectionsChanged) tags.add(SECTIONS_TAG);
+  // The corrections listing names the articles with a correction note: one that had or has one.
+  if (changed.some((article) => article.corrections)) tags.add(CORRECTIONS_TAG);
   for (const article of changed) {
     tags.add(sectionTag(article.sectionSlug));
     if (article.previousSectionSlug) tags.add(sectionTag(article.previousSectionSlug));

@@ -138,6 +138,9 @@ export function datedNotes(notes: readonly Note[], stored: readonly StoredNote[]
   }));
 }
 
+/** Whether the notes hold a correction or clarification: the corrections listing shows the article's. */
+const hasCorrection = (notes: readonly Note[]) => notes.some((note) => note.kind === 'correction');
+
 /**
  * Compares a document's articles with what is stored (by `draftKey`: identity and day, as
  * "Identity with dates" says; the caller found each draft's match). Pure. `slugs` holds the slug
@@ -219,6 +222,7 @@ export function planDocument(
       created: !wasPublic,
       ...(before && before.sectionSlug !== draft.sectionSlug ? { previousSectionSlug: before.sectionSlug } : {}),
       ...(wasPublic && before.publishedAt.getTime() !== publishedAt.getTime() ? { redated: true } : {}),
+      ...((wasPublic && hasCorrection(before.notes)) || (!hidden && hasCorrection(notes)) ? { corrections: true } : {}),
       ...(hidden ? { scheduledFor: publicAt } : {}),
     });
   }

@@ -37,6 +37,8 @@ export interface ChangedArticle {
   authorSlugs?: string[];
   /** The slugs of its tags before and after the change. */
   tagSlugs?: string[];
+  /** Public before or after with a correction note: the corrections listing shows it (docs/corrections.md). */
+  corrections?: boolean;
   /** A public article whose publication time changed: it moved in the listings that show it. */
   redated?: true;
   /**

@@ -1,5 +1,5 @@
 import type { SectionRef } from '@/lib/queries/types';
-import { SITE_LANGUAGE, SITE_NAME, absoluteUrl, litePath, sectionPath } from '@/lib/site';
+import { CORRECTIONS_PATH, SITE_LANGUAGE, SITE_NAME, absoluteUrl, litePath, sectionPath } from '@/lib/site';
 import { Markup, markup } from './html';
 import { LITE_STYLESHEET } from './style';
 
@@ -24,6 +24,6 @@ export function liteDocument({ title, description, fullPath, sections, main }: L
     (section) => markup`<li><a href="${litePath(sectionPath(section.slug))}">${section.name}</a></li>`,
   );
   const header = markup`<header><p class="site"><a href="/lite">${SITE_NAME}</a> <span class="meta">lite</span></p><nav aria-label="Sections"><ul><li><a href="/lite">Front page</a></li>${navigation}</ul></nav></header>`;
-  const footer = markup`<footer><p>The lite edition: text only, no scripts. <a href="${fullPath}">Full version of this page</a></p></footer>`;
+  const footer = markup`<footer><p>The lite edition: text only, no scripts. <a href="${fullPath}">Full version of this page</a> · <a href="${litePath(CORRECTIONS_PATH)}">Corrections</a></p></footer>`;
   return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}">${head}<body><a class="skip" href="#main">Skip to main content</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
 }

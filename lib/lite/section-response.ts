@@ -1,8 +1,9 @@
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import type { BylineKind } from '@/lib/listing';
 import { listingPath } from '@/lib/listing';
-import { getBylinePage, getSectionPage, getSections } from '@/lib/queries';
-import { sectionPagePath } from '@/lib/site';
+import { getBylinePage, getCorrectionsPage, getSectionPage, getSections } from '@/lib/queries';
+import { correctionsPagePath, sectionPagePath } from '@/lib/site';
+import { liteCorrectionsPage } from './corrections';
 import { liteBylinePage, liteSectionPage } from './pages';
 import { liteResponse, newest } from './respond';
 
@@ -43,5 +44,22 @@ export async function liteBylineResponse(
     liteBylinePage(listing, sections),
     listingPath(listing.byline, listing.page),
     newest(times),
+  );
+}
+
+/** A page of the lite corrections listing, as its route's entry parsed it (null: the address names none). */
+export async function liteCorrectionsResponse(
+  request: Request,
+  page: number | null,
+  address: string,
+): Promise<Response> {
+  const listing = page === null ? null : await getCorrectionsPage(page);
+  if (!listing) return notFoundResponse(`No corrections page "${address}".`);
+  const sections = await getSections();
+  return liteResponse(
+    request,
+    liteCorrectionsPage(listing, sections),
+    correctionsPagePath(listing.page),
+    newest(listing.entries.map((item) => item.at)),
   );
 }

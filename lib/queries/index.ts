@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import {
   ALL_ARTICLES_TAG,
+  CORRECTIONS_TAG,
   FRONT_TAG,
   LATEST_TAG,
   REVALIDATE_SECONDS,
@@ -34,6 +35,12 @@ import {
   loadBylinePage,
   loadSitemapBylines,
 } from './byline-loaders';
+import {
+  loadCorrectionsArchive,
+  loadCorrectionsPage,
+  loadCorrectionsTotal,
+  loadLatestCorrections,
+} from './corrections';
 import { loadSearchResults } from './search';
 import { rememberSearch } from './search-cache';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from './sitemap-loaders';
@@ -43,6 +50,7 @@ import { searchCacheKey } from '@/lib/search/query';
 export type * from './types';
 export type * from './sitemap-loaders';
 export type { BylinePage, SitemapByline } from './byline-loaders';
+export type { CorrectionEntry, CorrectedArticle, CorrectionsArchive, CorrectionsPage } from './corrections';
 export { RELATED_LIMIT, SECTION_PAGE_SIZE } from './loaders';
 
 /**
@@ -146,6 +154,27 @@ export const getBylineFeedArchive = cachedRead(
 );
 /** The authors' or tags' sitemap: any import may add one, as it may add an article. */
 export const getSitemapBylines = cachedRead('sitemap-bylines', (_kind: BylineKind) => [LATEST_TAG], loadSitemapBylines);
+
+/**
+ * The corrections listing (docs/corrections.md): expired by an import that adds, changes or drops
+ * a correction note (or changes what an entry shows of its article), and by a withdrawal.
+ */
+export const getCorrectionsPage = cachedRead(
+  'corrections-page',
+  (_page: number) => [CORRECTIONS_TAG],
+  loadCorrectionsPage,
+);
+export const getCorrectionsTotal = cachedRead('corrections-total', () => [CORRECTIONS_TAG], loadCorrectionsTotal);
+export const getLatestCorrections = cachedRead(
+  'corrections-latest',
+  (_limit: number) => [CORRECTIONS_TAG],
+  loadLatestCorrections,
+);
+export const getCorrectionsArchive = cachedRead(
+  'corrections-archive',
+  (_number: number) => [CORRECTIONS_TAG],
+  loadCorrectionsArchive,
+);
 
 export const getArticle = cachedRead('article', (slug: string) => [articleTag(slug), ALL_ARTICLES_TAG], loadArticle);
 /** The article as stored now, past the data cache: for when the cached copy may predate a move. */

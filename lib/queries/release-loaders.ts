@@ -15,6 +15,8 @@ export interface ReleasedArticle {
   tagSlugs: string[];
   /** Its section had no public article before: the navigation gains it. */
   firstInSection: boolean;
+  /** It has a correction note: the corrections listing gains it. */
+  corrections?: boolean;
 }
 
 export interface ReleaseLook {
@@ -50,6 +52,7 @@ export async function loadReleaseLook(db: SqlReader, since: string | null): Prom
             author_slugs: string[];
             tag_slugs: string[];
             first_in_section: boolean;
+            corrections: boolean;
           }>
         >`
           SELECT a.slug, s.slug AS section_slug,
@@ -58,7 +61,8 @@ export async function loadReleaseLook(db: SqlReader, since: string | null): Prom
                  array(SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
                         WHERE at.article_id = a.id ORDER BY at.position) AS tag_slugs,
                  NOT EXISTS (SELECT FROM articles o WHERE o.section_id = a.section_id
-                              AND o.public_at <= ${since}::timestamptz) AS first_in_section
+                              AND o.public_at <= ${since}::timestamptz) AS first_in_section,
+                 a.notes @> '[{"kind":"correction"}]'::jsonb AS corrections
             FROM articles a JOIN sections s ON s.id = a.section_id
            WHERE a.public_at > ${since}::timestamptz AND a.public_at <= ${clock.now}::timestamptz
              -- Scheduled ones only: an article an import made public at once has the import's
@@ -76,6 +80,7 @@ export async function loadReleaseLook(db: SqlReader, since: string | null): Prom
       authorSlugs: row.author_slugs,
       tagSlugs: row.tag_slugs,
       firstInSection: row.first_in_section,
+      corrections: row.corrections,
     })),
   };
 }

@@ -55,6 +55,36 @@ describe('an article’s NewsArticle', () => {
   test('has no dateline when the article has none', () => {
     expect(newsArticleJsonLd(articleFixture({ dateline: null }))).not.toHaveProperty('dateline');
   });
+
+  test('carries each correction and clarification as a CorrectionComment, in its words and dated; not an editor’s note', () => {
+    const article = articleFixture({
+      notes: [
+        {
+          kind: 'correction',
+          text: 'Correction: An earlier version gave the wrong port.',
+          datedAt: '2026-07-01T14:00:00.000Z',
+        },
+        { kind: 'editor', text: "Editor's note: The reporter lives in Valletta.", datedAt: '2026-07-01T14:00:00.000Z' },
+        { kind: 'correction', text: 'Clarification: The vote was on Tuesday.', datedAt: '2026-07-02T09:30:00.000Z' },
+      ],
+    });
+    const corrections = (newsArticleJsonLd(article) as unknown as { correction: Array<Record<string, string>> })
+      .correction;
+    expect(corrections).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'An earlier version gave the wrong port.',
+        datePublished: expect.stringMatching(ISO_8601_WITH_ZONE),
+      },
+      {
+        '@type': 'CorrectionComment',
+        text: 'The vote was on Tuesday.',
+        datePublished: expect.stringMatching(ISO_8601_WITH_ZONE),
+      },
+    ]);
+    expect(new Date(corrections[1]!.datePublished!).toISOString()).toBe('2026-07-02T09:30:00.000Z');
+    expect(newsArticleJsonLd(articleFixture())).not.toHaveProperty('correction');
+  });
 });
 
 test('an article’s breadcrumbs lead from the front page through its section to it', () => {

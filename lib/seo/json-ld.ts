@@ -20,10 +20,12 @@ import {
   absoluteUrl,
   articlePath,
   authorPagePath,
+  CORRECTIONS_PATH,
   sectionPath,
   siteUrl,
 } from '@/lib/site';
 import { isoInZone } from '@/lib/time-zone';
+import { noteParts } from '@/lib/article-lines';
 import { LOGO } from './logo';
 
 const publisherId = () => `${siteUrl()}/#publisher`;
@@ -70,6 +72,7 @@ export const shareImageUrl = (pagePath: string) => absoluteUrl(`${pagePath === '
 export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
   const path = articlePath(article.section.slug, article.slug);
   const { dateline } = article;
+  const corrections = article.notes.filter((note) => note.kind === 'correction');
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -101,6 +104,17 @@ export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
           : { '@id': publisherId() },
     publisher: publisherJsonLd(),
     isPartOf: { '@id': websiteId() },
+    // Each correction and clarification, in its own words and dated by the import that first
+    // carried it (schema.org's CorrectionComment); an editor's note corrects nothing.
+    ...(corrections.length > 0
+      ? {
+          correction: corrections.map((note) => ({
+            '@type': 'CorrectionComment' as const,
+            text: noteParts(note).text,
+            datePublished: isoInZone(new Date(note.datedAt)),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -224,5 +238,21 @@ export function webSiteJsonLd(): WithContext<WebSite> {
     inLanguage: SITE_LANGUAGE,
     publisher: publisherJsonLd(),
     potentialAction: searchActionJsonLd(),
+  };
+}
+
+/** The corrections listing's page `pagePath`: a CollectionPage of the site (docs/corrections.md). */
+export function correctionsPageJsonLd(pagePath: string): WithContext<CollectionPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': absoluteUrl(pagePath),
+    url: absoluteUrl(pagePath),
+    name: `Corrections · ${SITE_NAME}`,
+    description: `Corrections, clarifications and withdrawn articles, newest first, from ${SITE_NAME}.`,
+    inLanguage: SITE_LANGUAGE,
+    isPartOf: { '@id': websiteId() },
+    publisher: { '@id': publisherId() },
+    about: { '@type': 'Thing', name: 'Corrections', url: absoluteUrl(CORRECTIONS_PATH) },
   };
 }

@@ -1,6 +1,6 @@
 import { escapeMarkdown, markdownLink } from '@/lib/feeds/markdown';
 import type { ArticleSummary, SectionRef } from '@/lib/queries/types';
-import { SITE_DESCRIPTION, SITE_NAME, absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { CORRECTIONS_PATH, SITE_DESCRIPTION, SITE_NAME, absoluteUrl, articlePath, sectionPath } from '@/lib/site';
 import { feedPath } from '@/lib/feeds/channel';
 
 export const LLMS_TXT_ARTICLES = 50;
@@ -18,6 +18,8 @@ export function llmsTxt(sections: readonly SectionRef[], latest: readonly Articl
     `Search every article with \`${absoluteUrl('/search?q=')}<words>\`: an HTML page of the best matches, 20 a page`,
     '(`&page=2` for the next). Put a phrase in "quotes", write `or` between words to find either, and `-word` to leave',
     'a word out; accents do not matter.',
+    '',
+    `Corrections, clarifications and withdrawn articles, newest first: ${absoluteUrl(CORRECTIONS_PATH)} (feed: ${absoluteUrl(`${CORRECTIONS_PATH}/feed.xml`)}).`,
     '',
     '## Sections',
     '',

@@ -96,7 +96,8 @@ describe('the sitemap index over a corpus of 120,001 articles', { timeout: 30_00
       expect(urls.length).toBeLessThanOrEqual(SITEMAP_URL_LIMIT);
       locs.push(...urls.map((url) => url.loc));
     }
-    expect(locs).toHaveLength(1 + 7 + 120_001);
+    // The front page, the corrections page, 7 sections, every article.
+    expect(locs).toHaveLength(2 + 7 + 120_001);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toContain(absoluteUrl(`/section-${120_000 % 7}/article-120000`));
     // Parsing and checking 120,001 URLs takes over 5 s (Vitest's default) on a 2-core machine.
@@ -148,7 +149,10 @@ test('a site without articles still lists its front page', () => {
   const { overview } = corpus(0, 0);
   const index = readSitemap(buildSitemapIndex(sitemapFiles(overview)), 'sitemapindex');
   expect(index.map((entry) => entry.loc)).toEqual([absoluteUrl('/sitemaps/sections-1.xml')]);
-  expect(readSitemap(buildUrlset(sectionUrls(overview)), 'urlset')).toEqual([{ loc: absoluteUrl('/') }]);
+  expect(readSitemap(buildUrlset(sectionUrls(overview)), 'urlset')).toEqual([
+    { loc: absoluteUrl('/') },
+    { loc: absoluteUrl('/corrections') },
+  ]);
 });
 
 test('one file refuses more than 50,000 URLs', () => {

@@ -2,7 +2,7 @@ import { xmlDocument } from '@/lib/feeds/xml';
 import type { BylineKind } from '@/lib/listing';
 import type { SitemapByline } from '@/lib/queries/byline-loaders';
 import type { SitemapArticle, SitemapOverview } from '@/lib/queries/sitemap-loaders';
-import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
+import { CORRECTIONS_PATH, absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 
 /** sitemaps.org: at most 50,000 URLs in one sitemap file, and 50,000 files in one index. */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -38,10 +38,14 @@ const pageCount = (total: number, limit: number) => Math.ceil(total / limit);
 const newest = (dates: ReadonlyArray<string | null>): string | null =>
   dates.reduce<string | null>((max, date) => (date && (!max || date > max) ? date : max), null);
 
-/** The front page and every section page, in the order of first sight. */
+/**
+ * The front page, the corrections page (no lastmod: the sitemaps are expired with the articles,
+ * not with the corrections) and every section page, in the order of first sight.
+ */
 export function sectionUrls(overview: Pick<SitemapOverview, 'sections' | 'lastModified'>): SitemapUrl[] {
   return [
     { loc: absoluteUrl('/'), lastmod: overview.lastModified },
+    { loc: absoluteUrl(CORRECTIONS_PATH), lastmod: null },
     ...overview.sections.map((section) => ({
       loc: absoluteUrl(sectionPath(section.slug)),
       lastmod: section.lastModified,

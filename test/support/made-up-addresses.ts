@@ -25,6 +25,7 @@ export function madeUpAddressKinds(article: string, buildFile?: string): Record<
     // Numbers past any archive the tests and the bench make (100,000 articles: World's 5,000 pages).
     'a listing page': (i) => `/world/page/${i + 100_000}`,
     'a feed archive': (i) => `/archive/${i + 100_000}/feed.xml`,
+    'a corrections page': (i) => `/corrections/page/${i + 100_000}`,
     'a real page with a made-up query': (i) => `${article}?v=${i}`,
     ...(buildFile && { 'a build file spelt another way': (i: number) => spelt(buildFile, i + 1) }),
   };
