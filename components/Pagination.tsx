@@ -24,7 +24,7 @@ export function Pagination({
   return (
     <nav
       aria-label="Pages"
-      className="mt-8 grid grid-cols-[1fr_auto_1fr] items-center gap-3 border-t border-rule pt-6 text-sm"
+      className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-rule pt-6 text-sm sm:grid sm:grid-cols-[1fr_auto_1fr]"
     >
       <div>
         {page > 1 && (
@@ -37,7 +37,8 @@ export function Pagination({
       <p className="text-center text-muted">
         Page {page} of {pageCount}
       </p>
-      <div className="text-right">
+      {/* On a narrow screen at a large text size the three wrap: the next page's link stays at the right. */}
+      <div className="ml-auto text-right">
         {page < pageCount && (
           <Link href={pagePath(page + 1)} rel="next" className={linkClass}>
             {nextLabel}

@@ -60,7 +60,7 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
       <>
         <h2 className="font-serif text-xl font-bold">
           {/* Its address answers 410 now: a plain link, which the router neither prefetches nor renders. */}
-          <a href={path} className="underline">
+          <a href={path} className="block underline">
             {entry.article.headline}
           </a>
         </h2>
@@ -74,7 +74,7 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
   return (
     <>
       <h2 className="font-serif text-xl font-bold">
-        <Link href={path} className="underline">
+        <Link href={path} className="block underline">
           {entry.article.headline}
         </Link>
       </h2>
@@ -133,8 +133,8 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
           page={page}
           pageCount={pageCount}
           pagePath={correctionsPagePath}
-          previousLabel="Newer corrections"
-          nextLabel="Older corrections"
+          previousLabel="Newer entries"
+          nextLabel="Older entries"
         />
         <LiteLink path={correctionsPagePath(page)} className="mt-8" />
       </div>

@@ -30,7 +30,7 @@ export function liteCorrectionsPage(
     markup`<li><a rel="${rel}" href="${litePath(correctionsPagePath(to))}">${text}</a></li>`;
   const pages =
     pageCount > 1 &&
-    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer corrections')}${page < pageCount && pageLink(page + 1, 'next', 'Older corrections')}</ul></nav>`;
+    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer entries')}${page < pageCount && pageLink(page + 1, 'next', 'Older entries')}</ul></nav>`;
   const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
   const list =
     entries.length === 0 ? markup`<p>No corrections yet.</p>` : markup`<ol class="list">${entries.map(entry)}</ol>`;
