@@ -1,4 +1,4 @@
-// npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
+// npm run seed -- [--dry-run] [--skip-invalid] [--language TAG] [PATH ...]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from '@/lib/db/connection';
@@ -11,17 +11,21 @@ import { ImportFailed, type ImportReport } from '@/lib/importer/report';
 import { releaseDue, tagsToExpire } from '@/lib/importer/expiry';
 import { notifySite } from '@/lib/importer/notify-site';
 import { expireInSharedCache } from '@/lib/shared-cache/import-expiry';
+import { canonicalLanguageTag, LanguageTagError } from '@/lib/language';
 import { siteTimeZone } from '@/lib/time-zone';
 
 const BUNDLED_DOCUMENTS = path.resolve(import.meta.dirname, '../prisma/seed');
 
-const USAGE = `Usage: npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]
+const USAGE = `Usage: npm run seed -- [--dry-run] [--skip-invalid] [--language TAG] [PATH ...]
 
 Loads listing documents into the site's database. Each PATH is a document or a
 folder of .txt documents; with no PATH, the bundled documents in prisma/seed/.
 
   --dry-run       parse, validate and compare; print the summary; write nothing
   --skip-invalid  load the valid documents even if others are invalid (still exits 1)
+  --language TAG  the language of every article of these documents, a BCP 47 tag
+                  (en, es, ru, zh-Hant, pt-BR…); without it, each article's is
+                  found from its text
   --help          show this text
 
 Exit status: 0 loaded, 1 some document invalid or a database error (what was
@@ -35,6 +39,7 @@ async function main(): Promise<number> {
       options: {
         'dry-run': { type: 'boolean', default: false },
         'skip-invalid': { type: 'boolean', default: false },
+        language: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,6 +50,14 @@ async function main(): Promise<number> {
   if (args.values.help) {
     console.log(USAGE);
     return 0;
+  }
+  let language: string | undefined;
+  try {
+    if (args.values.language !== undefined) language = canonicalLanguageTag(args.values.language);
+  } catch (error) {
+    if (!(error instanceof LanguageTagError)) throw error;
+    console.error(`seed: --language: ${error.message}\n\n${USAGE}`);
+    return 2;
   }
   // Dates without an offset are read in the site's time zone: a wrong setting loads nothing.
   try {
@@ -85,6 +98,7 @@ async function main(): Promise<number> {
     const report = await importDocuments(pool, sources, {
       dryRun: args.values['dry-run'],
       skipInvalid: args.values['skip-invalid'],
+      ...(language ? { language } : {}),
       onWait: () => console.error('Another import is running: waiting for it to finish…'),
       onProgress: ({ documents, totalDocuments, articles }) => {
         if (Date.now() - lastProgress < 1000) return;

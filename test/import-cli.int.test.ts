@@ -23,7 +23,7 @@ describe('the import script refuses bad arguments', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("seed: Unknown option '--force'");
-    expect(run.stderr).toContain('Usage: npm run seed -- [--dry-run] [--skip-invalid] [PATH ...]');
+    expect(run.stderr).toContain('Usage: npm run seed -- [--dry-run] [--skip-invalid] [--language TAG] [PATH ...]');
   });
 
   test('a path that does not exist exits 2 and names the path', async () => {

@@ -24,6 +24,8 @@ const kinds = await availableDatabaseKinds();
 /** The migration that gave authors and tags their addresses, moving any section that had one. */
 const NEWSROOM_MIGRATION = '20261203000000_newsroom_lines';
 const CORRECTIONS_MIGRATION = '20261205000000_corrections';
+/** The migration that gave articles their language (its data step finds it for those stored before). */
+const LANGUAGE_MIGRATION = '20261206000000_article_language';
 /** The migration that gave articles their identity; the ones before it know only slugs. */
 const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
@@ -198,6 +200,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(result.applied).toEqual(added);
     expect(result.notes).toEqual([
       'article un-s-inactivity-is-unacceptable has the headline of an earlier article ("uns inactivity is unacceptable"): re-imports update that one',
+      'found the language of 2503 stored articles',
     ]);
     const { rows } = await client.query<{ slug: string; identity: string }>(
       `SELECT slug, identity FROM articles WHERE slug NOT LIKE 'filler-report-%' OR slug = 'filler-report-2500' ORDER BY id`,
@@ -301,5 +304,39 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
       slug: 'corrections-section',
       name: 'Corrections',
     });
+  });
+
+  test('articles stored before languages existed get theirs found from their text, and nothing else of them changes', async () => {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= LANGUAGE_MIGRATION);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('world', 'World', 2)`);
+    const updatedAt = new Date('2026-11-01T10:00:00.000Z');
+    await client.query(
+      `INSERT INTO articles (slug, identity, section_id, headline, body, word_count, published_at, updated_at, content_hash)
+       SELECT v.slug, v.slug, (SELECT id FROM sections), v.headline, v.body::jsonb, 10, $1, $1, 'before'
+         FROM (VALUES ('peregovory', 'Переговоры в Астане завершились',
+                       '[{"type":"paragraph","text":"Министр иностранных дел заявил, что встреча была полезной для всех сторон."}]'),
+                      ('talks', 'Talks in Astana end',
+                       '[{"type":"paragraph","text":"Talks in Astana ended without a joint statement, the minister said."}]'))
+              AS v(slug, headline, body)`,
+      [updatedAt],
+    );
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    expect(result.notes).toContain('found the language of 2 stored articles');
+    const { rows } = await client.query(
+      `SELECT slug, language, language_given, updated_at, content_hash FROM articles ORDER BY slug`,
+    );
+    expect(rows).toEqual([
+      { slug: 'peregovory', language: 'ru', language_given: false, updated_at: updatedAt, content_hash: 'before' },
+      { slug: 'talks', language: 'en', language_given: false, updated_at: updatedAt, content_hash: 'before' },
+    ]);
+    expect(await client.query(`SELECT count(*)::int AS n FROM article_revisions`)).toMatchObject({ rows: [{ n: 0 }] });
   });
 });

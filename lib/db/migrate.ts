@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { backfillArticleIdentity } from './article-identity-backfill';
+import { backfillArticleLanguage } from './article-language-backfill';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
@@ -34,6 +35,9 @@ const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>>
   // Stored articles need their identity before the column becomes NOT NULL; the
   // normalisation (ASCII transliteration) lives in lib/slug.ts, not in SQL.
   '20261126000100_article_identity_required': backfillArticleIdentity,
+  // Stored articles need their language before it becomes NOT NULL; it is found by the
+  // detector the import uses (lib/language.ts), JavaScript, not SQL.
+  '20261206000100_article_language_required': backfillArticleLanguage,
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {

@@ -1534,6 +1534,8 @@ describe('newsroom lines together', () => {
           authors: ['Anna Petrova', 'Li Wei'],
           tags: ['Syria', 'Geneva'],
           notes: [{ kind: 'correction', text: 'Correction: An earlier version gave the wrong day.' }],
+          language: 'en',
+          languageGiven: false,
           line: 2,
           position: 0,
         },
@@ -1689,5 +1691,40 @@ describe('moved sections', () => {
       movedSections: new Map([['world', 'elsewhere']]),
     });
     expect(moved.ok && moved.articles[0]!.sectionSlug).toBe('world');
+  });
+});
+
+describe('languages', () => {
+  const RUSSIAN = doc(
+    'Переговоры в Астане завершились',
+    '',
+    'Министр иностранных дел заявил, что встреча была полезной для всех сторон.',
+    '',
+    '  • Published in World',
+  );
+  const SPANISH = doc(
+    'Las conversaciones continuarán',
+    '',
+    'Las conversaciones en Astana continuarán la próxima semana, según el ministro.',
+    '',
+    '  • Published in Mundo',
+  );
+
+  test("each article's language is found from its own text, in one document mixing them", () => {
+    const [russian, spanish] = articlesOf(`${RUSSIAN}\n\n${SPANISH}\n`);
+    expect(russian).toMatchObject({ language: 'ru', languageGiven: false });
+    expect(spanish).toMatchObject({ language: 'es', languageGiven: false });
+  });
+
+  test("a language given for the run is every article's, and marked as given", () => {
+    const result = parseListingDocument(`${RUSSIAN}\n\n${SPANISH}\n`, { language: 'uk' });
+    expect(result.ok && result.articles.map((article) => [article.language, article.languageGiven])).toEqual([
+      ['uk', true],
+      ['uk', true],
+    ]);
+  });
+
+  test('an article too short to tell is undetermined (und)', () => {
+    expect(onlyArticle(doc('Ok', '', 'Ok.', '', '  • Published in World'))).toMatchObject({ language: 'und' });
   });
 });

@@ -1,3 +1,4 @@
+import { detectLanguage } from '@/lib/language';
 import { findForbiddenCharacters, oldMacLineEndings, visible } from '@/lib/documents/characters';
 import { decodeDocument } from '@/lib/documents/decode';
 import {
@@ -107,7 +108,13 @@ export function readListingDocument(input: Uint8Array | string, options: ParseOp
   // Read as lines, such a file is one line: say what is wrong with it instead.
   const lineEndings = oldMacLineEndings(text);
   if (lineEndings) return failedReader([lineEndings]);
-  return new ListingParser(text, typeof input !== 'string', zone.zone, options.movedSections ?? new Map());
+  return new ListingParser(
+    text,
+    typeof input !== 'string',
+    zone.zone,
+    options.movedSections ?? new Map(),
+    options.language ?? null,
+  );
 }
 
 function failedReader(problems: DocumentProblem[]): ListingReader {
@@ -143,6 +150,8 @@ class ListingParser implements ListingReader {
     private readonly decoded: boolean,
     private readonly timeZone: string,
     private readonly movedSections: ReadonlyMap<string, string>,
+    /** The run's language, given to the import; null: each article's found from its text. */
+    private readonly language: string | null,
   ) {
     this.characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, decoded);
   }
@@ -416,6 +425,7 @@ class ListingParser implements ListingReader {
     );
     const dateline = splitDateline(body);
     const position = this.articles.length;
+    const language = this.language ?? detectLanguage([headline, ...body.map((block) => block.text)]);
     return {
       headline,
       identity,
@@ -428,6 +438,8 @@ class ListingParser implements ListingReader {
       authors,
       tags: [],
       notes,
+      language,
+      languageGiven: this.language !== null,
       line,
       position,
     };

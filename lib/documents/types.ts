@@ -49,6 +49,13 @@ export interface ArticleDraft {
   tags: string[];
   /** Its notes, in document order (taken out of the body: shown once, at the top). */
   notes: Note[];
+  /**
+   * Its language, a BCP 47 tag (lib/language.ts): the one the import was given for the run, or
+   * else the one found from its text (`und` when the detector is not sure).
+   */
+  language: string;
+  /** Whether `language` was given (then it is part of the article's content) rather than found. */
+  languageGiven: boolean;
   /** 1-based line of the headline in its document. */
   line: number;
   /** 0-based position in the document: 0 is the first block, the newest article. */
@@ -75,6 +82,11 @@ export interface ParseOptions {
    * here: then the article's `sectionSlug` is the slug the section has now.
    */
   movedSections?: ReadonlyMap<string, string>;
+  /**
+   * The language of every article of the document, a canonical BCP 47 tag (the import's
+   * `--language`); without it, each article's is found from its text.
+   */
+  language?: string;
 }
 
 export type ParsedDocument =

@@ -17,7 +17,8 @@ export interface NewsroomContent {
 /**
  * What a reader sees of an article; a change to any of it is an update. An article without
  * newsroom lines hashes as it did before they existed, so that re-importing a document stored
- * before them changes nothing.
+ * before them changes nothing; so does one whose language was found rather than given (a better
+ * detector later is no new version), while a language the editor gave is part of the content.
  */
 export function contentHash(draft: ArticleDraft, newsroom?: NewsroomContent): string {
   const text = [
@@ -36,7 +37,9 @@ export function contentHash(draft: ArticleDraft, newsroom?: NewsroomContent): st
           newsroom.notes.map((note) => [note.kind, note.text]),
         ]
       : null;
-  return hash('sha256', JSON.stringify(lines ? [...text, lines] : text));
+  const language = draft.languageGiven ? { language: draft.language } : null;
+  const parts = lines ? [...text, lines] : text;
+  return hash('sha256', JSON.stringify(language ? [...parts, language] : parts));
 }
 
 /** The words of the article's body: runs of characters between whitespace (as `\s` has it). */

@@ -39,6 +39,11 @@ export interface ImportOptions {
   onWait?: () => void;
   /** The time zone its documents' dates were read in (default: SITE_TIME_ZONE); refused unless it is the site's. */
   timeZone?: string;
+  /**
+   * The language of every article of the run (a canonical BCP 47 tag, lib/language.ts
+   * `canonicalLanguageTag`); without it, each article's is found from its text.
+   */
+  language?: string;
 }
 
 /** Changed articles in one run past which the import refreshes the planner's statistics. */
@@ -73,7 +78,11 @@ export async function importDocuments(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   // The parser reads dates in the site's time zone, and puts a moved section's articles at its new slug.
-  const parse = { timeZone: options.timeZone ?? siteTimeZone(), movedSections: await loadMovedSections(pool) };
+  const parse: ParseOptions = {
+    timeZone: options.timeZone ?? siteTimeZone(),
+    movedSections: await loadMovedSections(pool),
+    ...(options.language ? { language: options.language } : {}),
+  };
   const run = startRun(sources, options, parse);
   if (run.readers.length > 0 && !run.skipInvalid && anyInvalid(run)) {
     settle(run, 0, run.readers[0]!.finish());

@@ -23,6 +23,8 @@ function draft(headline: string, position = 0, text = `${headline}: the report.`
     authors: [],
     tags: [],
     notes: [],
+    language: 'en',
+    languageGiven: false,
     line: 1 + position * 5,
     position,
   };

@@ -464,7 +464,7 @@ class ChunkMover {
                 dateline_source = s.dateline_source, word_count = s.word_count,
                 content_hash = s.content_hash, search = s.search, updated_at = $1,
                 published_at = s.published_at, public_at = s.public_at, date_key = s.date_key,
-                dated = s.dated, notes = s.notes
+                dated = s.dated, notes = s.notes, language = s.language, language_given = s.language_given
            FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
           WHERE s.chunk = $2 AND a.id = s.article_id AND NOT s.is_new`,
         [now, chunk.id],
@@ -474,10 +474,10 @@ class ChunkMover {
       await client.query(
         `INSERT INTO articles (identity, slug, headline, section_id, body, dateline_place, dateline_date, dateline_source,
                                word_count, published_at, first_imported_at, updated_at, content_hash, search,
-                               public_at, date_key, dated, notes)
+                               public_at, date_key, dated, notes, language, language_given)
          SELECT s.identity, s.slug, s.headline, sec.id, s.body, s.dateline_place, s.dateline_date, s.dateline_source,
                 s.word_count, s.published_at, $1, $1, s.content_hash, s.search,
-                s.public_at, s.date_key, s.dated, s.notes
+                s.public_at, s.date_key, s.dated, s.notes, s.language, s.language_given
            FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
           WHERE s.chunk = $2 AND s.is_new`,
         [now, chunk.id],
@@ -530,7 +530,7 @@ class ChunkMover {
 const STAGE_COLUMNS =
   'chunk, identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, ' +
   'word_count, published_at, content_hash, is_new, article_id, date_key, dated, public_at, notes, author_identities, ' +
-  'tag_identities, relink';
+  'tag_identities, relink, language, language_given';
 
 /** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -574,6 +574,8 @@ function copyText(articles: readonly PlannedArticle[], chunk: number): string {
       copyArray(article.authorIdentities),
       copyArray(article.tagIdentities),
       article.relink ? 't' : 'f',
+      copyField(draft.language),
+      draft.languageGiven ? 't' : 'f',
     ].join('\t');
     text += '\n';
   }
