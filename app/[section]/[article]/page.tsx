@@ -7,6 +7,7 @@ import { ArticleNotes } from '@/components/ArticleNotes';
 import { ArticleTags } from '@/components/ArticleTags';
 import { Byline } from '@/components/Byline';
 import { JsonLd } from '@/components/JsonLd';
+import { ListenToArticle } from '@/components/ListenToArticle';
 import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
 import { ReadingPosition } from '@/components/ReadingPosition';
@@ -96,6 +97,7 @@ export default async function ArticlePage(props: Props) {
           <div className="flex flex-wrap items-center gap-3">
             <SaveForOffline path={path} headline={article.headline} section={article.section.name} />
             <ShareButton title={article.headline} url={url} />
+            <ListenToArticle />
           </div>
         </div>
         <ArticleNotes notes={article.notes} />
