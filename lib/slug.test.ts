@@ -102,9 +102,16 @@ describe('articleIdentity', () => {
 
   test('keeps the headline of a script without ASCII transliteration, letter for letter', () => {
     expect(articleIdentity('阿斯塔纳谈判结束。')).toBe('阿斯塔纳谈判结束');
-    expect(articleIdentity('東京で「会議」')).toBe('東京で 会議');
+    expect(articleIdentity('東京で「会議」')).toBe('東京で会議');
     expect(articleIdentity('שלום, עולם!')).toBe('שלום עולם');
-    expect(articleIdentity('สวัสดี, ประเทศไทย!')).toBe('สวัสดี ประเทศไทย');
+    expect(articleIdentity('สวัสดี, ประเทศไทย!')).toBe('สวัสดีประเทศไทย');
+    expect(articleIdentity('שלום, עולם!')).toBe('שלום עולם');
+  });
+
+  test('reads no space between the words of a script written without spaces', () => {
+    expect(articleIdentity('東京で、首脳会議が始まる。')).toBe(articleIdentity('東京で首脳会議が始まる'));
+    expect(articleIdentity('阿斯塔纳 谈判结束')).toBe(articleIdentity('阿斯塔纳谈判结束'));
+    expect(articleIdentity('서울 회의')).toBe('서울 회의');
   });
 
   test('keeps the vowel signs of Thai and Devanagari, which make other words', () => {
@@ -121,6 +128,12 @@ describe('articleIdentity', () => {
     expect(articleIdentity('בְּרֵאשִׁ֖ית')).toBe(articleIdentity('בראשית'));
     // A hamza is a letter's part, not an optional sign: أ is not ا.
     expect(articleIdentity('أمل')).not.toBe(articleIdentity('امل'));
+  });
+
+  test('drops Greek accents and breathings, which text set in capitals leaves out, and keeps the diaeresis', () => {
+    expect(articleIdentity('ΟΙ ΣΥΝΟΜΙΛΙΕΣ ΟΛΟΚΛΗΡΩΘΗΚΑΝ')).toBe(articleIdentity('Οι συνομιλίες ολοκληρώθηκαν'));
+    expect(articleIdentity('ὁδός')).toBe(articleIdentity('οδος'));
+    expect(articleIdentity('Ϊ')).not.toBe(articleIdentity('Ι'));
   });
 
   test('reads NFC and NFD forms, and compatibility forms, as one', () => {
@@ -141,7 +154,7 @@ describe('articleIdentity', () => {
   });
 
   test('keeps every script of a mixed headline', () => {
-    expect(articleIdentity('Путин meets 习近平 in Astana')).toBe('путин meets 习近平 in astana');
+    expect(articleIdentity('Путин meets 习近平 in Astana')).toBe('путин meets习近平in astana');
   });
 
   test('reads every run of characters other than letters and digits as one space', () => {
@@ -236,7 +249,7 @@ describe('nameIdentity', () => {
 
   test('keeps the letters of a name with no ASCII transliteration', () => {
     expect(nameIdentity('李明')).toBe('李明');
-    expect(nameIdentity('山田 太郎')).toBe('山田 太郎');
+    expect(nameIdentity('山田 太郎')).toBe(nameIdentity('山田太郎'));
     expect(nameIdentity('李明')).not.toBe(nameIdentity('李朋'));
   });
 
@@ -248,7 +261,8 @@ describe('nameIdentity', () => {
   });
 
   test('reads runs of other characters as one space, and a name of none as empty', () => {
-    expect(nameIdentity('李明 — 《新闻》')).toBe('李明 新闻');
+    expect(nameIdentity('李明 — 《新闻》')).toBe('李明新闻');
+    expect(nameIdentity('שרה — כהן')).toBe('שרה כהן');
     expect(nameIdentity('🦄 !')).toBe('');
   });
 });

@@ -11,14 +11,15 @@ const DROPPED_SYMBOLS: [string, string][] = [
 ];
 
 /**
- * Marks a reader of the script may leave out, which do not make another word: Arabic harakat
- * (tanwin, short vowels, shadda, sukun, maddah and hamza marks left after NFKC, the dagger alif,
- * the Quranic annotation signs) and tatweel, Hebrew cantillation and niqqud (with the shin and
- * sin dots). Other scripts' combining marks are parts of their letters (Thai and Devanagari
- * vowel signs, Vietnamese tones: NFKC composes those that have a composed form) and stay.
+ * Marks a reader of the script may leave out, which do not make another word (matched in NFD):
+ * Arabic harakat (tanwin, short vowels, shadda, sukun, the dagger alif, the Quranic annotation
+ * signs) and tatweel, but not the hamza and maddah that are parts of letters (أ is not ا);
+ * Hebrew cantillation and niqqud (with the shin and sin dots); Greek accents and breathings,
+ * which Greek leaves out of text set in capitals (the diaeresis stays). Other scripts' marks are
+ * parts of their letters (Thai and Devanagari vowel signs, Latin diacritics: é is not e) and stay.
  */
 const OPTIONAL_MARKS =
-  /[\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/gu;
+  /[\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]|(?<=\p{Script=Greek}\p{M}*)[\u0300\u0301\u0313\u0314\u0342\u0343]/gu;
 /**
  * Marks that dress a symbol, not a letter: variation selectors (the emoji form of ❤️) and
  * enclosing marks (the keycap of 1️⃣).
@@ -54,8 +55,7 @@ function cutSlug(slug: string, maxLength: number): string {
  * that transliterate to ASCII; callers must treat that as a problem.
  */
 export function slugify(text: string, maxLength = SLUG_BASE_MAX_LENGTH): string {
-  // NFKC first, so that `ﬁ` is read as `fi`; optional marks and tatweel make no letters.
-  return cutSlug(slugWords(text.normalize('NFKC').replace(OPTIONAL_MARKS, '')), maxLength);
+  return cutSlug(slugWords(text), maxLength);
 }
 
 /**
@@ -70,12 +70,19 @@ export function asciiIdentity(text: string): string {
 }
 
 /**
+ * A space beside a letter of a script written without spaces between words (Chinese, Japanese,
+ * Thai, Lao, Khmer, Myanmar): it separates no words there, so `東京で、会議` is `東京で会議`.
+ */
+const SPACE_IN_UNSPACED_SCRIPT =
+  / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]) /gu;
+
+/**
  * What makes two headlines one article (document-format.md, "Identity and re-imports"), and
  * what a name with no ASCII transliteration is (`nameIdentity`): the text's own letters, in any
  * script. NFKC (so compatibility forms, as ｶﾞ and ﬁ, and NFD text read as their usual letters),
  * case-folded (lower case, final ς as σ, İ as i), optional marks dropped (OPTIONAL_MARKS),
  * an apostrophe inside a word kept from splitting it, every run of punctuation, symbols, emoji
- * and spaces one space. Letters stay whatever a transliteration would make of them: `é` is not
+ * and spaces one space, or none beside a script written without spaces. Letters stay whatever a transliteration would make of them: `é` is not
  * `e`, `ñ` not `n`, `صيف` not `سيف`. So `Trump’s Plan!` and `trumps plan` are one article,
  * `мэры` and `меры` two. Never cut; empty exactly when the text has no letter or digit.
  */
@@ -85,12 +92,14 @@ export function letterIdentity(text: string): string {
     .toLowerCase()
     .replaceAll('ς', 'σ')
     .replaceAll('i\u0307', 'i')
+    .normalize('NFD')
     .replace(OPTIONAL_MARKS, '')
     .replace(SYMBOL_MARKS, '')
     .normalize('NFC')
     .replace(INNER_MARK, '')
     .replace(NOT_WORD, ' ')
-    .trim();
+    .trim()
+    .replace(SPACE_IN_UNSPACED_SCRIPT, '');
 }
 
 /** An article's identity: its whole headline's own letters (`letterIdentity`), with its day when dated. */
@@ -113,7 +122,9 @@ function hashedSlug(identity: string): string {
  * import gives a slug already taken the next free `-2`, `-3`, …, and never changes a slug once given.
  */
 export function slugFor(text: string, identity: string): string {
-  const readable = slugify(text);
+  // NFKC first, so that `ﬁ` is read as `fi`; optional marks and tatweel make no letters. (Not in
+  // `slugify`: a section is found by its slug, and a stored section's must not change.)
+  const readable = slugify(text.normalize('NFKC').normalize('NFD').replace(OPTIONAL_MARKS, ''));
   if (readable !== '' || identity === '') return readable;
   return hashedSlug(identity);
 }

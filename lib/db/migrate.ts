@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { backfillArticleIdentity } from './article-identity-backfill';
+import { stageOwnLettersIdentity } from './own-letters-identity';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
@@ -34,6 +35,8 @@ const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>>
   // Stored articles need their identity before the column becomes NOT NULL; the
   // normalisation (ASCII transliteration) lives in lib/slug.ts, not in SQL.
   '20261126000100_article_identity_required': backfillArticleIdentity,
+  // The own-letters identities (NFKC, Unicode case folding) are JavaScript's too; the migration swaps them in.
+  '20261206000000_own_letters_identity': stageOwnLettersIdentity,
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {
