@@ -48,10 +48,11 @@ export async function backfillArticleIdentity(client: pg.ClientBase): Promise<st
  * The identities a batch of stored rows takes: each the identity `wanted` for it, unless its key
  * (its identity, with its day where the day is part of it) is `taken` by a row before it (in the
  * table or earlier in the batch); then `<identity> #<id>`, which no headline normalises to
- * (identities hold only letters, marks, digits and single spaces), with a line in `notes`.
+ * (identities hold only letters, marks, digits and single spaces), with a line in `notes`
+ * unless the row's stored `identity` was set aside so already.
  */
 export function setAside(
-  rows: ReadonlyArray<{ id: number; slug: string }>,
+  rows: ReadonlyArray<{ id: number; slug: string; identity?: string }>,
   wanted: readonly string[],
   keys: readonly string[],
   taken: Set<string>,
@@ -67,9 +68,12 @@ export function setAside(
       taken.add(keys[index]!);
       return identity;
     }
-    notes.push(
-      `article ${row.slug} has the headline of an earlier article ("${identity}"): re-imports update that one`,
-    );
-    return `${identity} #${row.id}`;
+    const aside = `${identity} #${row.id}`;
+    // Set aside already (by an earlier rule): said then.
+    if (row.identity !== aside)
+      notes.push(
+        `article ${row.slug} has the headline of an earlier article ("${identity}"): re-imports update that one`,
+      );
+    return aside;
   });
 }

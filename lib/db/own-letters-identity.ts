@@ -30,10 +30,16 @@ export async function stageOwnLettersIdentity(client: pg.ClientBase): Promise<st
   const notes: string[] = [];
   const last = await client.query<{ id: number }>(`SELECT coalesce(max(id), 0) AS id FROM ${NEXT_IDENTITIES}`);
   for (let after = last.rows[0]!.id; ;) {
-    const { rows } = await client.query<{ id: number; slug: string; headline: string; date_key: string }>(
-      `SELECT id, slug, headline, date_key FROM articles WHERE id > $1 ORDER BY id LIMIT $2`,
-      [after, BATCH],
-    );
+    const { rows } = await client.query<{
+      id: number;
+      slug: string;
+      identity: string;
+      headline: string;
+      date_key: string;
+    }>(`SELECT id, slug, identity, headline, date_key FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, [
+      after,
+      BATCH,
+    ]);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     const wanted = rows.map((row) => articleIdentity(row.headline));
