@@ -73,6 +73,17 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     await client.query('DROP SCHEMA IF EXISTS prisma_reference CASCADE');
   });
 
+  /** Migrates the database as it was before `migration`; returns the names of that one and those after it. */
+  async function migrateUpTo(migration: string): Promise<string[]> {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= migration);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    return added;
+  }
+
   async function ledger() {
     const { rows } = await client.query<{
       migration_name: string;
@@ -174,12 +185,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(second.stdout.trim()).toBe(`Up to date: ${names.length} migration(s) already applied.`);
   });
   test('articles stored before identities existed get theirs, and a re-import then updates them in place', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= IDENTITY_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(IDENTITY_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name) VALUES ('world', 'World')`);
     const columns = `slug, headline, section_id, body, word_count, published_at, updated_at, content_hash`;
     const stored = `'[{"type":"paragraph","text":"Stored before identities."}]', 3, now(), now(), 'before'`;
@@ -237,12 +243,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('stored articles get their own-letters identity and keep their addresses; a removal made before still holds', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= OWN_LETTERS_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(OWN_LETTERS_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name) VALUES ('world', 'World')`);
     const columns = `slug, identity, date_key, headline, section_id, body, word_count, published_at, updated_at, content_hash`;
     const stored = `1, '[{"type":"paragraph","text":"Stored before own letters."}]', 3, now(), now(), 'before'`;
@@ -314,12 +315,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('a section called Tags moves to tags-section with its articles, its old slug recorded for the redirects', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= NEWSROOM_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(NEWSROOM_MIGRATION);
     // `tags-section` is taken too: the moved one takes the next free name.
     await client.query(
       `INSERT INTO sections (slug, name) VALUES ('tags', 'Tags'), ('tags-section', 'Tags Section'), ('world', 'World')`,
@@ -357,12 +353,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('a section called Corrections moves to corrections-section with its articles, its old slug recorded for the redirects', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= CORRECTIONS_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(CORRECTIONS_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('corrections', 'Corrections', 1)`);
     await client.query(
       `INSERT INTO articles (slug, identity, section_id, headline, body, word_count, published_at, updated_at, content_hash)
