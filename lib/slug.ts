@@ -19,7 +19,7 @@ const DROPPED_SYMBOLS: [string, string][] = [
  * parts of their letters (Thai and Devanagari vowel signs, Latin diacritics: é is not e) and stay.
  */
 const OPTIONAL_MARKS =
-  /[\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]|(?<=\p{Script=Greek}\p{M}*)[\u0300\u0301\u0313\u0314\u0342\u0343]/gu;
+  /[\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]|[\u0300\u0301\u0313\u0314\u0342\u0343](?<=\p{Script=Greek}\p{M}+)/gu;
 /**
  * Marks that dress a symbol, not a letter: variation selectors (the emoji form of ❤️) and
  * enclosing marks (the keycap of 1️⃣).
@@ -69,12 +69,15 @@ export function asciiIdentity(text: string): string {
   return slugWords(text).replaceAll('-', ' ');
 }
 
+const ASCII = /^[\x00-\x7f]*$/u;
+
 /**
  * A space beside a letter of a script written without spaces between words (Chinese, Japanese,
  * Thai, Lao, Khmer, Myanmar): it separates no words there, so `東京で、会議` is `東京で会議`.
  */
-const SPACE_IN_UNSPACED_SCRIPT =
-  / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]) /gu;
+const UNSPACED =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const SPACE_IN_UNSPACED_SCRIPT = new RegExp(` (?:(?=[${UNSPACED}])|(?<=[${UNSPACED}] ))`, 'gu');
 
 /**
  * What makes two headlines one article (document-format.md, "Identity and re-imports"), and
@@ -87,6 +90,8 @@ const SPACE_IN_UNSPACED_SCRIPT =
  * `мэры` and `меры` two. Never cut; empty exactly when the text has no letter or digit.
  */
 export function letterIdentity(text: string): string {
+  // ASCII has nothing to normalise, fold beyond A-Z, or drop: the same result, at a third of the cost.
+  if (ASCII.test(text)) return text.toLowerCase().replace(INNER_MARK, '').replace(NOT_WORD, ' ').trim();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -124,7 +129,9 @@ function hashedSlug(identity: string): string {
 export function slugFor(text: string, identity: string): string {
   // NFKC first, so that `ﬁ` is read as `fi`; optional marks and tatweel make no letters. (Not in
   // `slugify`: a section is found by its slug, and a stored section's must not change.)
-  const readable = slugify(text.normalize('NFKC').normalize('NFD').replace(OPTIONAL_MARKS, ''));
+  const readable = slugify(
+    ASCII.test(text) ? text : text.normalize('NFKC').normalize('NFD').replace(OPTIONAL_MARKS, ''),
+  );
   if (readable !== '' || identity === '') return readable;
   return hashedSlug(identity);
 }
