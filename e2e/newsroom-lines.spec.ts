@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { E2E_PORT } from '../playwright.config';
 import { createDatabase, dropDatabase } from '../lib/db/server-databases';
+import { articleIdentity, slugFor } from '../lib/slug';
 import { formatPublishedDate } from '../lib/time-zone';
 import { writeDocuments } from './support/import';
 import { POSTGRES_ADMIN_URL, copyBuild, runSeed, startInstance, type Instance } from './support/instances';
@@ -43,6 +44,13 @@ Correction: ${CORRECTION}
 Tagged under Syria, Aleppo
 `;
 
+// Headlines of scripts with no ASCII transliteration: their addresses are u- and hex digits.
+const OWN_SCRIPT_HEADLINES = ['阿斯塔纳谈判结束', 'שיחות השלום חודשו בז׳נבה'];
+const OWN_SCRIPTS = OWN_SCRIPT_HEADLINES.map(
+  (headline) => `${headline}\n\n${headline}: the first paragraph of the report.\n\n• Published in World\n`,
+).join('');
+const ownScriptPath = (headline: string) => `/world/${slugFor(headline, articleIdentity(headline))}`;
+
 let site: Instance;
 /** The day of the import that first carried the correction, in London: the note's date. */
 let noteDay = '';
@@ -68,6 +76,7 @@ test.beforeAll(async () => {
   if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stdout}\n${seeded.stderr}`);
   await importDocument(url, FIRST_VERSION);
   await importDocument(url, SECOND_VERSION);
+  await importDocument(url, OWN_SCRIPTS);
   noteDay = formatPublishedDate(new Date(), ZONE.SITE_TIME_ZONE);
   const build = copyBuild(`.next-newsroom-lines-${port}`);
   cleanup.push(build.remove);
@@ -81,6 +90,27 @@ test.afterAll(async () => {
 
 const at = (path: string) => `${site.base}${path}`;
 const article = (page: Page) => page.getByRole('main').getByRole('article');
+
+test.describe('articles in scripts with no ASCII transliteration', () => {
+  test.use({ viewport: DESKTOP });
+
+  for (const headline of OWN_SCRIPT_HEADLINES) {
+    test(`"${headline}" is published at its u- address, headed by its headline`, async ({ page }) => {
+      const path = ownScriptPath(headline);
+      expect(path).toMatch(/^\/world\/u-[0-9a-f]{12}$/u);
+      const response = await page.goto(at(path));
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+      await expect(article(page)).toContainText(`${headline}: the first paragraph of the report.`);
+    });
+  }
+
+  test('a made-up u- address is not found, like any other', async ({ page }) => {
+    const response = await page.goto(at('/world/u-0123456789ab'));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/iu);
+  });
+});
 
 test.describe('the article page', () => {
   test.use({ viewport: DESKTOP });

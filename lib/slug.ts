@@ -10,12 +10,29 @@ const DROPPED_SYMBOLS: [string, string][] = [
   ['♥', ''],
 ];
 
-// An apostrophe inside a word belongs to it: "UN’s" → "uns", "we’re" → "were".
-const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu;
+/**
+ * Marks a reader of the script may leave out, which do not make another word (matched in NFD):
+ * Arabic harakat (tanwin, short vowels, shadda, sukun, the dagger alif, the Quranic annotation
+ * signs) and tatweel, but not the hamza and maddah that are parts of letters (أ is not ا);
+ * Hebrew cantillation and niqqud (with the shin and sin dots); Greek accents and breathings,
+ * which Greek leaves out of text set in capitals (the diaeresis stays). Other scripts' marks are
+ * parts of their letters (Thai and Devanagari vowel signs, Latin diacritics: é is not e) and stay.
+ */
+const OPTIONAL_MARKS =
+  /[\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]|[\u0300\u0301\u0313\u0314\u0342\u0343](?<=\p{Script=Greek}\p{M}+)/gu;
+/**
+ * Marks that dress a symbol, not a letter: variation selectors (the emoji form of ❤️) and
+ * enclosing marks (the keycap of 1️⃣).
+ */
+const SYMBOL_MARKS = /[\p{Me}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+/** Apostrophes; one inside a word belongs to it (`UN’s` is `uns`), and so do Hebrew geresh and gershayim (`צה״ל`). */
+const INNER_MARK = /(?<=[\p{L}\p{M}\p{N}])['’ʼ׳״](?=[\p{L}\p{M}\p{N}])/gu;
+/** What is not part of a word: anything but letters, digits and marks; a mark with no letter or digit to sit on; a stray apostrophe (ʼ is a letter to Unicode). */
+const NOT_WORD = /(?:[^\p{L}\p{M}\p{N}]|ʼ|(?<![\p{L}\p{M}\p{N}])\p{M})+/gu;
 
 /** The whole text as slug words: ASCII, lower case, words joined by `-`, uncut. */
 function slugWords(text: string): string {
-  return slugifyWords(text.replace(INNER_APOSTROPHE, ''), {
+  return slugifyWords(text.replace(INNER_MARK, ''), {
     customReplacements: DROPPED_SYMBOLS,
     // Headlines are prose, not identifiers: "McCain" must stay one word.
     decamelize: false,
@@ -42,24 +59,81 @@ export function slugify(text: string, maxLength = SLUG_BASE_MAX_LENGTH): string 
 }
 
 /**
- * What makes an article the same article (document-format.md, "Identity and
- * re-imports"): its whole headline, transliterated to ASCII as `slugify` does, in
- * lower case, with every run of characters other than letters and digits read as
- * one space. So `Trump’s Plan!` and `trumps plan` are one article. Never cut: two
- * long headlines that differ only after their slug's 80 characters are two articles.
+ * The rule articles were identified by before own letters (migration
+ * 20261206000200_own_letters_identity): the whole text transliterated to ASCII as `slugify` does,
+ * in lower case, every run of characters other than letters and digits one space. Names still go
+ * by it first (`nameIdentity`); a legal removal made under it holds the hash of this identity.
  * Empty exactly when `slugify` is.
  */
-export function articleIdentity(headline: string): string {
-  return slugWords(headline).replaceAll('-', ' ');
+export function asciiIdentity(text: string): string {
+  return slugWords(text).replaceAll('-', ' ');
+}
+
+const ASCII = /^[\x00-\x7f]*$/u;
+
+/**
+ * A space beside a letter of a script written without spaces between words (Chinese, Japanese,
+ * Thai, Lao, Khmer, Myanmar): it separates no words there, so `東京で、会議` is `東京で会議`.
+ */
+const UNSPACED =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const SPACE_IN_UNSPACED_SCRIPT = new RegExp(` (?:(?=[${UNSPACED}])|(?<=[${UNSPACED}] ))`, 'gu');
+
+/**
+ * What makes two headlines one article (document-format.md, "Identity and re-imports"), and
+ * what a name with no ASCII transliteration is (`nameIdentity`): the text's own letters, in any
+ * script. NFKC (so compatibility forms, as ｶﾞ and ﬁ, and NFD text read as their usual letters),
+ * case-folded (lower case, final ς as σ, İ as i), optional marks dropped (OPTIONAL_MARKS),
+ * an apostrophe inside a word kept from splitting it, every run of punctuation, symbols, emoji
+ * and spaces one space, or none beside a script written without spaces. Letters stay whatever a transliteration would make of them: `é` is not
+ * `e`, `ñ` not `n`, `صيف` not `سيف`. So `Trump’s Plan!` and `trumps plan` are one article,
+ * `мэры` and `меры` two. Never cut; empty exactly when the text has no letter or digit.
+ */
+export function letterIdentity(text: string): string {
+  // ASCII has nothing to normalise, fold beyond A-Z, or drop: the same result, at a third of the cost.
+  if (ASCII.test(text)) return text.toLowerCase().replace(INNER_MARK, '').replace(NOT_WORD, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replaceAll('ς', 'σ')
+    .replaceAll('i\u0307', 'i')
+    .normalize('NFD')
+    .replace(OPTIONAL_MARKS, '')
+    .replace(SYMBOL_MARKS, '')
+    .normalize('NFC')
+    .replace(INNER_MARK, '')
+    .replace(NOT_WORD, ' ')
+    .trim()
+    .replace(SPACE_IN_UNSPACED_SCRIPT, '');
+}
+
+/** An article's identity: its whole headline's own letters (`letterIdentity`), with its day when dated. */
+export const articleIdentity = letterIdentity;
+
+/** Hex digits of the identity's SHA-256 in a slug made for a text with no ASCII transliteration. */
+const HASH_DIGITS = 12;
+
+/** `u-` and the first 12 hex digits of the identity's SHA-256: stable, valid, for any script. */
+function hashedSlug(identity: string): string {
+  return `u-${createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, HASH_DIGITS)}`;
 }
 
 /**
- * The slug an article's identity asks for: its words joined by `-`, cut as `slugify`
- * cuts, so that `slugOfIdentity(articleIdentity(h))` is `slugify(h)`. The import adds
- * a suffix when another article holds it already (`suffixedSlug`).
+ * The slug a text asks for (an article's headline, with its `identity`; an author's or a tag's
+ * name, with `nameIdentity`): the readable ASCII slug where the transliteration gives one
+ * (`slugify`, so a mixed-script headline takes what transliterates), else `u-` and the first 12
+ * hex digits of the SHA-256 of its identity (`阿斯塔纳谈判结束` → `u-…`), the same for every
+ * spelling of it. Empty only when the identity is (no letter or digit): not publishable. The
+ * import gives a slug already taken the next free `-2`, `-3`, …, and never changes a slug once given.
  */
-export function slugOfIdentity(identity: string, maxLength = SLUG_BASE_MAX_LENGTH): string {
-  return cutSlug(identity.replaceAll(' ', '-'), maxLength);
+export function slugFor(text: string, identity: string): string {
+  // NFKC first, so that `ﬁ` is read as `fi`; optional marks and tatweel make no letters. (Not in
+  // `slugify`: a section is found by its slug, and a stored section's must not change.)
+  const readable = slugify(
+    ASCII.test(text) ? text : text.normalize('NFKC').normalize('NFD').replace(OPTIONAL_MARKS, ''),
+  );
+  if (readable !== '' || identity === '') return readable;
+  return hashedSlug(identity);
 }
 
 /** The `n`th slug an article may take: the base itself, then `base-2`, `base-3`, … */
@@ -67,25 +141,19 @@ export function suffixedSlug(base: string, n: number): string {
   return n === 1 ? base : `${base}-${n}`;
 }
 
-/** Letters and digits of any script: what a name's own-letters identity keeps. */
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-const COMBINING_MARK = /\p{Mn}/gu;
-
 /**
- * What makes two spellings of an author's or a tag's name one name: the identity rule of
- * `articleIdentity` (ASCII transliteration, lower case, runs of other characters one space), so
- * that `Zoë Smith` and `zoe smith` are one author. Where the transliteration gives no letters or
- * digits (Chinese, Japanese, Hebrew, … names), the name's own letters: NFKC, case-folded,
- * combining (non-spacing) marks dropped, as Hebrew niqqud and Arabic harakat (letters NFKC
- * composes, as `が`, stay whole; spacing vowel signs, as Devanagari's `ि`, are letters' parts and
- * stay), every run of characters other than letters and digits one space. Empty exactly
- * when the name has no letter or digit in any script.
+ * What makes two spellings of an author's or a tag's name one name: the ASCII rule first
+ * (`asciiIdentity`), so that `Zoë Smith` and `zoe smith` are one author, as bylines are typed
+ * both ways for the same person (and the names stored before own letters keep theirs); where the
+ * transliteration gives no letters or digits (Chinese, Japanese, Hebrew, Thai, Devanagari, …
+ * names), the name's own letters (`letterIdentity`). Empty exactly when the name has no letter
+ * or digit in any script.
  */
 export function nameIdentity(name: string): string {
   let identity = knownNames.get(name);
   if (identity === undefined) {
     if (knownNames.size >= NAMES_KEPT) knownNames.clear();
-    knownNames.set(name, (identity = ownNameIdentity(name)));
+    knownNames.set(name, (identity = asciiIdentity(name) || letterIdentity(name)));
   }
   return identity;
 }
@@ -98,26 +166,10 @@ export function nameIdentity(name: string): string {
 const knownNames = new Map<string, string>();
 const NAMES_KEPT = 50_000;
 
-function ownNameIdentity(name: string): string {
-  const ascii = articleIdentity(name);
-  if (ascii !== '') return ascii;
-  return name.normalize('NFKC').toLowerCase().replace(COMBINING_MARK, '').replace(NOT_LETTER_OR_DIGIT, ' ').trim();
-}
-
-/** Hex digits of the identity's SHA-256 in a slug made for a name with no ASCII transliteration. */
-const NAME_HASH_DIGITS = 12;
-
 /**
  * The slug an author's or a tag's name asks for (its address, /authors/<slug>, /tags/<slug>):
- * the readable ASCII slug where the transliteration gives one (`slugify`), else `u-` and the
- * first 12 hex digits of the SHA-256 of its `nameIdentity` (`李明` → `u-…`), stable across
- * imports and spellings. The import gives a different identity that asks for a slug already
- * taken the next free `-2`, `-3`, …, and never changes a slug once given.
+ * `slugFor` its `nameIdentity` (`李明` → `u-…`).
  */
 export function nameSlug(name: string): string {
-  const readable = slugify(name);
-  if (readable !== '') return readable;
-  const identity = nameIdentity(name);
-  if (identity === '') return '';
-  return `u-${createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, NAME_HASH_DIGITS)}`;
+  return slugFor(name, nameIdentity(name));
 }

@@ -17,6 +17,7 @@ import {
 } from './support/database';
 import { listingDocument, writeDocuments } from './support/documents';
 import { prismaLedgerDefinition } from './support/prisma-ledger';
+import { addressHash, identityHash } from '@/lib/withdrawal/hashes';
 import { runScript } from './support/cli';
 
 const kinds = await availableDatabaseKinds();
@@ -26,6 +27,8 @@ const NEWSROOM_MIGRATION = '20261203000000_newsroom_lines';
 const CORRECTIONS_MIGRATION = '20261205000000_corrections';
 /** The migration that gave articles their language (its data step finds it for those stored before). */
 const LANGUAGE_MIGRATION = '20261206000000_article_language';
+/** The migration that identified articles by their own letters, not their ASCII transliteration. */
+const OWN_LETTERS_MIGRATION = '20261206000200_own_letters_identity';
 /** The migration that gave articles their identity; the ones before it know only slugs. */
 const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
@@ -71,6 +74,17 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   afterEach(async () => {
     await client.query('DROP SCHEMA IF EXISTS prisma_reference CASCADE');
   });
+
+  /** Migrates the database as it was before `migration`; returns the names of that one and those after it. */
+  async function migrateUpTo(migration: string): Promise<string[]> {
+    const earlier = copyOfMigrations();
+    const added = migrationFolders()
+      .map((folder) => folder.name)
+      .filter((name) => name >= migration);
+    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+    await migrate(db.url, earlier);
+    return added;
+  }
 
   async function ledger() {
     const { rows } = await client.query<{
@@ -173,12 +187,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(second.stdout.trim()).toBe(`Up to date: ${names.length} migration(s) already applied.`);
   });
   test('articles stored before identities existed get theirs, and a re-import then updates them in place', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= IDENTITY_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(IDENTITY_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name) VALUES ('world', 'World')`);
     const columns = `slug, headline, section_id, body, word_count, published_at, updated_at, content_hash`;
     const stored = `'[{"type":"paragraph","text":"Stored before identities."}]', 3, now(), now(), 'before'`;
@@ -236,13 +245,80 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
     expect(await text('un-s-inactivity-is-unacceptable')).toEqual(['Stored before identities.']);
   });
 
+  test('stored articles get their own-letters identity and keep their addresses; a removal made before still holds', async () => {
+    const added = await migrateUpTo(OWN_LETTERS_MIGRATION);
+    await client.query(`INSERT INTO sections (slug, name) VALUES ('world', 'World')`);
+    const columns = `slug, identity, date_key, headline, section_id, body, word_count, published_at, updated_at, content_hash`;
+    const stored = `1, '[{"type":"paragraph","text":"Stored before own letters."}]', 3, now(), now(), 'before'`;
+    // As the old rule identified them (ASCII transliteration).
+    await client.query(
+      `INSERT INTO articles (${columns}) VALUES
+         ('deja-vu-in-sao-paulo', 'deja vu in sao paulo', '', 'Déjà vu in São Paulo', ${stored}),
+         ('mery-ukhodyat', 'mery ukhodyat', '', 'Мэры уходят', ${stored}),
+         ('morning-briefing', 'morning briefing', '2026-12-01', 'Morning briefing', ${stored}),
+         ('morning-briefing-2', 'morning briefing', '2026-12-02', 'Morning Briefing!', ${stored}),
+         -- Two the old rule told apart (it spelt the euro sign out), the new one reads as one.
+         ('e5-tickets', 'e5 tickets', '', '€5 tickets', ${stored}),
+         ('5-tickets', '5 tickets', '', '5 tickets', ${stored})`,
+    );
+    await client.query(
+      `INSERT INTO authors (identity, slug, name) VALUES ('สมศกด', 'u-000000000001', 'สมศักดิ์'), ('zoe smith', 'zoe-smith', 'Zoë Smith')`,
+    );
+    // A legal removal made under the old rule: only the hashes of its old identity and address remain.
+    await client.query(
+      `INSERT INTO legal_removals (identity_hash, address_hashes, reason) VALUES ($1, $2, 'Court order')`,
+      [identityHash('mery ushli', ''), [addressHash('mery-ushli')]],
+    );
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    expect(result.notes).toEqual([
+      'article 5-tickets has the headline of an earlier article ("5 tickets"): re-imports update that one',
+    ]);
+    const { rows } = await client.query<{ slug: string; identity: string }>(
+      `SELECT slug, identity FROM articles ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { slug: 'deja-vu-in-sao-paulo', identity: 'déjà vu in são paulo' },
+      { slug: 'mery-ukhodyat', identity: 'мэры уходят' },
+      { slug: 'morning-briefing', identity: 'morning briefing' },
+      { slug: 'morning-briefing-2', identity: 'morning briefing' },
+      { slug: 'e5-tickets', identity: '5 tickets' },
+      { slug: '5-tickets', identity: expect.stringMatching(/^5 tickets #\d+$/u) },
+    ]);
+    const authors = await client.query(`SELECT slug, identity FROM authors ORDER BY id`);
+    expect(authors.rows).toEqual([
+      { slug: 'u-000000000001', identity: 'สมศักดิ์' },
+      { slug: 'zoe-smith', identity: 'zoe smith' },
+    ]);
+    expect((await client.query(`SELECT to_regclass('article_identity_next') AS t`)).rows).toEqual([{ t: null }]);
+
+    const run = writeDocuments({
+      'again.txt': listingDocument([
+        { headline: 'Мэры уходят!', section: 'World', paragraphs: ['Rewritten after the migration.'] },
+        { headline: 'Меры уходят', section: 'World', paragraphs: ['Measures, another article.'] },
+        { headline: 'Déjà vu in São Paulo', section: 'World', paragraphs: ['Also rewritten.'] },
+        { headline: 'Deja vu in Sao Paulo', section: 'World', paragraphs: ['Without its accents: another.'] },
+        // What the removal removed, and what the old rule read as the same: neither is published.
+        { headline: 'Мэры ушли', section: 'World', paragraphs: ['Removed.'] },
+        { headline: 'Меры ушли', section: 'World', paragraphs: ['Merged by the old rule.'] },
+      ]),
+    });
+    const report = await importDocuments(db.pool, await readDocuments([run]));
+
+    expect(report.totals).toMatchObject({ created: 2, updated: 2, withdrawn: 2, problems: 0 });
+    const text = async (slug: string) => (await loadArticle(db.prisma, slug))?.body.map((block) => block.text);
+    expect(await text('mery-ukhodyat')).toEqual(['Rewritten after the migration.']);
+    expect(await text('mery-ukhodyat-2')).toEqual(['Measures, another article.']);
+    expect(await text('deja-vu-in-sao-paulo')).toEqual(['Also rewritten.']);
+    expect(await text('deja-vu-in-sao-paulo-2')).toEqual(['Without its accents: another.']);
+    const removals = await client.query(`SELECT ascii_identity FROM legal_removals`);
+    expect(removals.rows).toEqual([{ ascii_identity: true }]);
+  });
+
   test('a section called Tags moves to tags-section with its articles, its old slug recorded for the redirects', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= NEWSROOM_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(NEWSROOM_MIGRATION);
     // `tags-section` is taken too: the moved one takes the next free name.
     await client.query(
       `INSERT INTO sections (slug, name) VALUES ('tags', 'Tags'), ('tags-section', 'Tags Section'), ('world', 'World')`,
@@ -280,12 +356,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('a section called Corrections moves to corrections-section with its articles, its old slug recorded for the redirects', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= CORRECTIONS_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(CORRECTIONS_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('corrections', 'Corrections', 1)`);
     await client.query(
       `INSERT INTO articles (slug, identity, section_id, headline, body, word_count, published_at, updated_at, content_hash)
@@ -307,12 +378,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('articles stored before languages existed get theirs found from their text, and nothing else of them changes', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= LANGUAGE_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateUpTo(LANGUAGE_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('world', 'World', 2)`);
     const updatedAt = new Date('2026-11-01T10:00:00.000Z');
     await client.query(

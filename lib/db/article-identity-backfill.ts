@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { articleIdentity } from '@/lib/slug';
 
 /** Rows per batch: each batch is one read and one write of its own, so no statement holds many rows. */
-const BATCH = 1_000;
+export const BATCH = 1_000;
 
 /**
  * Fills in `articles.identity` for the rows stored before the column existed
@@ -34,18 +34,7 @@ export async function backfillArticleIdentity(client: pg.ClientBase): Promise<st
       `SELECT identity FROM articles WHERE identity = ANY($1::text[])`,
       [wanted],
     );
-    const taken = new Set(held.rows.map((row) => row.identity));
-    const identities = rows.map((row, index) => {
-      const identity = wanted[index]!;
-      if (!taken.has(identity)) {
-        taken.add(identity);
-        return identity;
-      }
-      notes.push(
-        `article ${row.slug} has the headline of an earlier article ("${identity}"): re-imports update that one`,
-      );
-      return `${identity} #${row.id}`;
-    });
+    const identities = setAside(rows, wanted, wanted, new Set(held.rows.map((row) => row.identity)), notes);
     await client.query(
       `UPDATE articles a SET identity = v.identity
          FROM unnest($1::int[], $2::text[]) AS v(id, identity)
@@ -53,4 +42,38 @@ export async function backfillArticleIdentity(client: pg.ClientBase): Promise<st
       [rows.map((row) => row.id), identities],
     );
   }
+}
+
+/**
+ * The identities a batch of stored rows takes: each the identity `wanted` for it, unless its key
+ * (its identity, with its day where the day is part of it) is `taken` by a row before it (in the
+ * table or earlier in the batch); then `<identity> #<id>`, which no headline normalises to
+ * (identities hold only letters, marks, digits and single spaces), with a line in `notes`
+ * unless the row's stored `identity` was set aside so already.
+ */
+export function setAside(
+  rows: ReadonlyArray<{ id: number; slug: string; identity?: string }>,
+  wanted: readonly string[],
+  keys: readonly string[],
+  taken: Set<string>,
+  notes: string[],
+): string[] {
+  return rows.map((row, index) => {
+    const identity = wanted[index]!;
+    if (identity === '') {
+      notes.push(`article ${row.slug} has no letter or digit in its headline: no import updates it`);
+      return `#${row.id}`;
+    }
+    if (!taken.has(keys[index]!)) {
+      taken.add(keys[index]!);
+      return identity;
+    }
+    const aside = `${identity} #${row.id}`;
+    // Set aside already (by an earlier rule): said then.
+    if (row.identity !== aside)
+      notes.push(
+        `article ${row.slug} has the headline of an earlier article ("${identity}"): re-imports update that one`,
+      );
+    return aside;
+  });
 }

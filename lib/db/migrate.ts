@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { backfillArticleIdentity } from './article-identity-backfill';
 import { backfillArticleLanguage } from './article-language-backfill';
+import { stageOwnLettersIdentity } from './own-letters-identity';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
@@ -38,6 +39,8 @@ const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>>
   // Stored articles need their language before it becomes NOT NULL; it is found by the
   // detector the import uses (lib/language.ts), JavaScript, not SQL.
   '20261206000100_article_language_required': backfillArticleLanguage,
+  // The own-letters identities (NFKC, Unicode case folding) are JavaScript's too; the migration swaps them in.
+  '20261206000200_own_letters_identity': stageOwnLettersIdentity,
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {

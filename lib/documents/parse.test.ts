@@ -468,7 +468,64 @@ describe('problems', () => {
 
   test('reports a headline with no letters or digits', () => {
     expect(problemsOf(doc('🎉 !!!', '', 'Text.', '• Published in World'))).toEqual([
-      { line: 1, message: 'headline "🎉 !!!" has no letters or digits to make a URL from' },
+      {
+        line: 1,
+        message:
+          'headline "🎉 !!!" has no letter or digit in any script: a headline of only punctuation, symbols or emoji is not publishable',
+      },
+    ]);
+  });
+
+  test('publishes headlines of every script, each at a valid address', () => {
+    const headlines = [
+      '阿斯塔纳谈判结束',
+      '東京で会議が始まる',
+      'שיחות השלום חודשו',
+      'สวัสดีครับ',
+      'Мэры уходят',
+      'صَيْفٌ حَارٌّ',
+    ];
+    const articles = articlesOf(
+      doc(...headlines.flatMap((headline) => [headline, '', 'Text.', '• Published in World'])),
+    );
+    expect(articles.map((a) => a.headline)).toEqual(headlines);
+    expect(articles.map((a) => a.slug)).toEqual([
+      expect.stringMatching(/^u-[0-9a-f]{12}$/u),
+      expect.stringMatching(/^u-[0-9a-f]{12}$/u),
+      expect.stringMatching(/^u-[0-9a-f]{12}$/u),
+      expect.stringMatching(/^u-[0-9a-f]{12}$/u),
+      'mery-ukhodyat',
+      'syf-har',
+    ]);
+    expect(articles.map((a) => a.identity)).toEqual([
+      '阿斯塔纳谈判结束',
+      '東京で会議が始まる',
+      'שיחות השלום חודשו',
+      'สวัสดีครับ',
+      'мэры уходят',
+      'صيف حار',
+    ]);
+  });
+
+  test('gives a mixed-script headline the slug of what transliterates, and keeps all its letters as its identity', () => {
+    const [mixed] = articlesOf(doc('🎉 Путин meets 习近平!', '', 'Text.', '• Published in World'));
+    expect(mixed).toMatchObject({ slug: 'putin-meets', identity: 'путин meets习近平' });
+  });
+
+  test('keeps apart two headlines whose letters differ though their transliterations are one', () => {
+    const articles = articlesOf(doc('صيف', '', 'A.', '• Published in World', 'سيف', '', 'B.', '• Published in World'));
+    expect(articles.map((a) => a.slug)).toEqual(['syf', 'syf']);
+    expect(articles[0]!.identity).not.toBe(articles[1]!.identity);
+  });
+
+  test.each([
+    ['Arabic with and without its vowel signs', 'صَيْفٌ حَارٌّ', 'صيف حار'],
+    ['Hebrew with and without niqqud', 'שָׁלוֹם עוֹלָם', 'שלום, עולם!'],
+    ['NFD and NFC', 'Café in Ōsaka'.normalize('NFD'), 'café in ōsaka'],
+    ['Chinese re-punctuated', '阿斯塔纳谈判结束。', '“阿斯塔纳谈判结束”'],
+  ])('reads %s as one article: a duplicate in one document', (_, first, second) => {
+    expect(problemsOf(doc(first, '', 'A.', '• Published in World', second, '', 'B.', '• Published in World'))).toEqual([
+      { line: 5, message: 'duplicate headline: same article as the one at line 1' },
     ]);
   });
 

@@ -23,7 +23,7 @@ import type {
   ParseOptions,
 } from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
-import { articleIdentity, slugify, slugOfIdentity } from '@/lib/slug';
+import { articleIdentity, slugFor, slugify } from '@/lib/slug';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '@/lib/time-zone';
 
 const SUBHEADING_MAX_CHARS = 80;
@@ -409,9 +409,12 @@ class ListingParser implements ListingReader {
       return null;
     }
     const identity = articleIdentity(headline);
-    const slug = slugOfIdentity(identity);
+    const slug = slugFor(headline, identity);
     if (slug === '') {
-      this.report(line, `headline "${visible(headline)}" has no letters or digits to make a URL from`);
+      this.report(
+        line,
+        `headline "${visible(headline)}" has no letter or digit in any script: a headline of only punctuation, symbols or emoji is not publishable`,
+      );
       return null;
     }
     if (RESERVED_ARTICLE_SLUGS.has(slug)) {

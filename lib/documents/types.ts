@@ -33,9 +33,9 @@ export interface ArticleDate {
 /** One article as read from a listing document, before it touches the database. */
 export interface ArticleDraft {
   headline: string;
-  /** What makes it the same article on a re-import: the whole headline, normalised (lib/slug.ts). */
+  /** What makes it the same article on a re-import: the whole headline's own letters (lib/slug.ts articleIdentity). */
   identity: string;
-  /** The URL slug its identity asks for; when another article holds it, the import gives it `-2`, `-3`, … */
+  /** The URL slug it asks for (lib/slug.ts slugFor); when another article holds it, the import gives it `-2`, `-3`, … */
   slug: string;
   sectionName: string;
   sectionSlug: string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ArticleDraft } from '@/lib/documents/types';
-import { articleIdentity, slugOfIdentity } from '@/lib/slug';
+import { articleIdentity, slugFor } from '@/lib/slug';
 import { contentHash } from './content';
 import { articleKey, assignSlugs, draftKey, planDocument, type StoredArticle } from './plan';
 
@@ -14,7 +14,7 @@ function draft(headline: string, position = 0, text = `${headline}: the report.`
   return {
     headline,
     identity,
-    slug: slugOfIdentity(identity),
+    slug: slugFor(headline, identity),
     sectionName: 'World',
     sectionSlug: 'world',
     dateline: null,
