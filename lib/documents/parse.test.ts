@@ -460,6 +460,25 @@ describe('problems', () => {
     ]);
   });
 
+  test('a section named in a script that does not transliterate gets a stable u- address from its own letters', () => {
+    const [world, again] = articlesOf(
+      doc(
+        '阿斯塔纳谈判结束',
+        '',
+        '阿斯塔纳谈判结束。',
+        '• Published in 国际',
+        '',
+        'שיחות',
+        '',
+        'טקסט.',
+        '• Published in  国际 ',
+      ),
+    );
+    expect(world?.sectionSlug).toMatch(/^u-[0-9a-f]{12}$/u);
+    expect(again?.sectionSlug).toBe(world?.sectionSlug);
+    expect(world?.sectionName).toBe('国际');
+  });
+
   test('reports a section name with no letters or digits', () => {
     expect(problemsOf(doc('Headline', '', 'Text.', '• Published in ???'))).toEqual([
       { line: 4, message: 'section "???" has no letters or digits to make a URL from' },

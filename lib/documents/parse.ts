@@ -23,7 +23,7 @@ import type {
   ParseOptions,
 } from '@/lib/documents/types';
 import { RESERVED_ARTICLE_SLUGS, RESERVED_SLUGS } from '@/lib/routes';
-import { articleIdentity, slugFor, slugify } from '@/lib/slug';
+import { articleIdentity, nameSlug, slugFor } from '@/lib/slug';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '@/lib/time-zone';
 
 const SUBHEADING_MAX_CHARS = 80;
@@ -349,7 +349,9 @@ class ListingParser implements ListingReader {
     }
     let slug = this.slugBySectionName.get(name);
     if (slug === undefined) {
-      slug = slugify(name);
+      // As an author's or a tag's: readable ASCII where the name transliterates, else `u-` and a
+      // hash of its own letters (`国际` → `u-…`), the same for every spelling the rule reads as one.
+      slug = nameSlug(name);
       // A section moved off a slug the site now uses keeps its articles under the slug it has now.
       if (RESERVED_SLUGS.has(slug)) slug = this.movedSections.get(slug) ?? slug;
       this.slugBySectionName.set(name, slug);
