@@ -1,3 +1,4 @@
+import { LiveUpdates } from '@/components/LiveUpdates';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/ArticleCard';
@@ -39,17 +40,21 @@ export async function sectionListingMetadata(slug: string, page: number): Promis
 export async function SectionListing({ slug, page: pageNumber }: { slug: string; page: number }) {
   const { section, articles, page, pageCount } = await load(slug, pageNumber);
   return (
-    <Listing
-      listing={section}
-      articles={articles}
-      page={page}
-      pageCount={pageCount}
-      showSection={false}
-      jsonLd={[
-        collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
-        sectionBreadcrumbJsonLd(section),
-      ]}
-    />
+    <>
+      <Listing
+        listing={section}
+        articles={articles}
+        page={page}
+        pageCount={pageCount}
+        showSection={false}
+        jsonLd={[
+          collectionPageJsonLd(section, articles, sectionPagePath(section.slug, page)),
+          sectionBreadcrumbJsonLd(section),
+        ]}
+      />
+      {/* The newest page learns of new and changed articles; a later one shifts with every one. */}
+      {page === 1 && <LiveUpdates />}
+    </>
   );
 }
 

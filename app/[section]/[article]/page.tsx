@@ -8,6 +8,7 @@ import { ArticleTags } from '@/components/ArticleTags';
 import { Byline } from '@/components/Byline';
 import { JsonLd } from '@/components/JsonLd';
 import { ListenToArticle } from '@/components/ListenToArticle';
+import { LiveUpdates } from '@/components/LiveUpdates';
 import { LiteLink } from '@/components/LiteLink';
 import { PublishedTime } from '@/components/PublishedTime';
 import { ReadingPosition } from '@/components/ReadingPosition';
@@ -116,6 +117,7 @@ export default async function ArticlePage(props: Props) {
       </article>
       <SectionNeighbours section={article.section} neighbours={neighbours} />
       <RelatedArticles articles={related} />
+      <LiveUpdates />
     </div>
   );
 }

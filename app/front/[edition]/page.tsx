@@ -1,3 +1,4 @@
+import { LiveUpdates } from '@/components/LiveUpdates';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/Link';
@@ -46,6 +47,7 @@ export default async function FrontPage({ params }: Props) {
       <JsonLd data={webSiteJsonLd()} />
       <h1 className="sr-only">{SITE_NAME}: front page</h1>
       <ContinueReading />
+      <LiveUpdates />
       {!lead ? (
         <p className="py-12 font-serif text-xl">No articles have been published yet.</p>
       ) : (
