@@ -9,6 +9,7 @@ import { benchImport } from './bench/import';
 import { benchPages } from './bench/pages';
 import { benchReadsDuringImport } from './bench/reads';
 import { benchRelease } from './bench/release';
+import { stopEverythingOnExit } from './bench/processes';
 import { benchScale } from './bench/scale';
 import { benchSearch } from './bench/search';
 import { mainCorpus, type BenchOptions } from './bench/support';
@@ -47,6 +48,7 @@ const options: BenchOptions = {
 };
 
 async function main() {
+  stopEverythingOnExit();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
   fs.chmodSync(work, 0o711); // the embedded server's own user must reach its data folders inside
   try {

@@ -54,5 +54,6 @@ export function nginxArgs(run: NginxRun): string[] {
   return ['-p', run.prefix, '-c', file];
 }
 
-/** Debian's nginx, where `.ci/run` installs it. */
-export const NGINX_BINARY = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => fs.existsSync(file)) ?? 'nginx';
+/** Debian's nginx, where `.ci/run` installs it, unless `NGINX_BINARY` names another. */
+export const NGINX_BINARY =
+  process.env.NGINX_BINARY || (['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => fs.existsSync(file)) ?? 'nginx');

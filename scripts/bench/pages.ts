@@ -28,6 +28,7 @@ import {
   type BenchOptions,
   type Load,
 } from './support';
+import { readyOrFailed } from './processes';
 
 /** Page response times: an embedded database that holds the corpus, served by the production build. */
 export async function benchPages(work: string, sources: SourceDocument[], options: BenchOptions) {
@@ -38,7 +39,7 @@ export async function benchPages(work: string, sources: SourceDocument[], option
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/`, 300_000);
+    await readyOrFailed(server, waitFor(`${base}/`, 300_000));
     const sectionHtml = await (await fetch(`${base}/world`)).text();
     const article = /href="(\/world\/[a-z0-9-]+)"/u.exec(sectionHtml)?.[1];
     if (!article) throw new Error('no article link on /world');

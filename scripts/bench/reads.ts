@@ -1,5 +1,4 @@
 // The bench's reads part: readers of a running site while the editor imports, on each engine.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +21,7 @@ import {
   stopSite,
   type BenchOptions,
 } from './support';
+import { readyOrFailed, startProcess } from './processes';
 
 /** Readers while the editor imports, on each engine. */
 export async function benchReadsDuringImport(work: string, corpus: string, options: BenchOptions) {
@@ -91,8 +91,8 @@ async function timeReadsDuringImport(
   const server = startSite(port, env);
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/`, 300_000);
-    const seed = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', big], {
+    await readyOrFailed(server, waitFor(`${base}/`, 300_000));
+    const seed = startProcess(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', big], {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

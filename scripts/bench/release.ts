@@ -1,5 +1,4 @@
 // The bench's release part: how long after its time a scheduled article is on the front page.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate } from '@/lib/db/migrate';
@@ -12,6 +11,7 @@ import { build } from '../build';
 import { buildIsCurrent, clearPageCaches, distDir } from '../build-stamp';
 import { waitFor } from '../floor-app';
 import { percentile, postgresDatabase, root, stopSite } from './support';
+import { readyOrFailed, startProcess, type BenchProcess } from './processes';
 
 export const RELEASES = 20;
 /** The goal: at most this long from an article's time to the front page showing it. */
@@ -36,13 +36,13 @@ export async function benchRelease(sources: SourceDocument[]) {
   const secret = 'bench-release-secret';
   const port = 3971;
   const base = `http://127.0.0.1:${port}`;
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: BenchProcess | undefined;
   const pool = createPool(database.url, 'import');
   try {
     await migrate(database.url);
     await importDocuments(pool, sources);
     clearPageCaches(root);
-    server = spawn(process.execPath, [path.join(distDir(root), 'newsroom-server.mjs')], {
+    server = startProcess(process.execPath, [path.join(distDir(root), 'newsroom-server.mjs')], {
       cwd: root,
       env: {
         ...process.env,
@@ -55,7 +55,7 @@ export async function benchRelease(sources: SourceDocument[]) {
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    await waitFor(`${base}/robots.txt`, 60_000);
+    await readyOrFailed(server, waitFor(`${base}/robots.txt`, 60_000));
     const notify = async () => {
       const body = JSON.stringify({ tags: [] });
       const response = await fetch(`${base}/api/revalidate`, {

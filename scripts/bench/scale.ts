@@ -1,5 +1,4 @@
 // The bench's scale part: nginx's micro-cache, two instances, and the shared cache on Redis.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { buildIsCurrent, clearPageCaches, distDir } from '../build-stamp';
 import { waitFor } from '../floor-app';
 import { NGINX_BINARY, nginxArgs } from '../nginx-recipe';
 import { describe, inTurns, load, postgresDatabase, root, stopSite, type BenchOptions, type Load } from './support';
+import { readyOrFailed, startProcess, type BenchProcess } from './processes';
 
 /**
  * Scale-out (deploy/): the article page through nginx's micro-cache beside the same nginx
@@ -25,8 +25,8 @@ export async function benchScale(work: string, sources: SourceDocument[], option
   const database = await postgresDatabase('scale');
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const prefix = `bench-scale-${process.pid}:`;
-  const servers: ReturnType<typeof spawn>[] = [];
-  let nginx: ReturnType<typeof spawn> | undefined;
+  const servers: BenchProcess[] = [];
+  let nginx: BenchProcess | undefined;
   try {
     await migrate(database.url);
     const pool = createPool(database.url, 'import');
@@ -36,7 +36,7 @@ export async function benchScale(work: string, sources: SourceDocument[], option
     // databases earlier parts served.
     clearPageCaches(root);
     const start = async (port: number, env: Record<string, string> = {}) => {
-      const server = spawn(process.execPath, [path.join(distDir(root), 'newsroom-server.mjs')], {
+      const server = startProcess(process.execPath, [path.join(distDir(root), 'newsroom-server.mjs')], {
         cwd: root,
         env: {
           ...process.env,
@@ -50,7 +50,7 @@ export async function benchScale(work: string, sources: SourceDocument[], option
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       servers.push(server);
-      await waitFor(`http://127.0.0.1:${port}/robots.txt`, 60_000);
+      await readyOrFailed(server, waitFor(`http://127.0.0.1:${port}/robots.txt`, 60_000));
       return `http://127.0.0.1:${port}`;
     };
     const [one, two, shared] = [
@@ -67,7 +67,7 @@ export async function benchScale(work: string, sources: SourceDocument[], option
     const staticFile = path.join(prefixDir, 'article.html');
     const listen = 3964;
     fs.mkdirSync(prefixDir, { recursive: true });
-    nginx = spawn(
+    nginx = startProcess(
       NGINX_BINARY,
       nginxArgs({
         prefix: prefixDir,
@@ -78,7 +78,7 @@ export async function benchScale(work: string, sources: SourceDocument[], option
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
     const proxied = `http://127.0.0.1:${listen}${article}`;
-    await waitFor(proxied, 15_000);
+    await readyOrFailed(nginx, waitFor(proxied, 15_000));
     fs.writeFileSync(
       staticFile,
       Buffer.from(await (await fetch(proxied, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()),

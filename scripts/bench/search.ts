@@ -22,6 +22,7 @@ import {
   WORDS,
   type BenchOptions,
 } from './support';
+import { readyOrFailed } from './processes';
 
 /** The kinds of query the search part times, each with a different query per sample. */
 const SEARCH_KINDS = {
@@ -208,7 +209,7 @@ async function timeSearchPages(dataDir: string): Promise<{ p50: number; p99: num
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/`, 300_000);
+    await readyOrFailed(server, waitFor(`${base}/`, 300_000));
     const ask = async (query: string) => {
       const response = await fetch(`${base}/search?q=${encodeURIComponent(query)}`);
       await response.arrayBuffer();

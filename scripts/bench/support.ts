@@ -1,5 +1,4 @@
 // What the bench's parts share: the generated corpus, databases, the site's start and stop, load and percentiles.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '@/lib/db/serve
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
+import { startProcess, type BenchProcess } from './processes';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -149,14 +149,14 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function startSite(port: number, env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  return startProcess(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-export async function stopSite(server: ReturnType<typeof spawn>): Promise<void> {
+export async function stopSite(server: BenchProcess): Promise<void> {
   if (server.exitCode !== null) return;
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

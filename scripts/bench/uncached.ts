@@ -7,6 +7,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { signNotice } from '@/lib/revalidate-notice';
 import { startFloorApp, waitFor } from '../floor-app';
 import { authorName, generateCorpus, loadEmbedded, percentile, startSite, stopSite, tagName } from './support';
+import { readyOrFailed } from './processes';
 
 /**
  * What a page costs to render with nothing cached, at 1,000 and at 100,000 articles:
@@ -28,7 +29,7 @@ export async function benchUncached(work: string) {
     const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '', REVALIDATE_SECRET: secret });
     try {
       const base = `http://127.0.0.1:${port}`;
-      await waitFor(`${base}/`, 300_000);
+      await readyOrFailed(server, waitFor(`${base}/`, 300_000));
       const sectionHtml = await (await fetch(`${base}/world`)).text();
       const articles = [...sectionHtml.matchAll(/href="(\/world\/[a-z0-9-]+)"/gu)].map((m) => m[1] ?? '');
       const lastPage = Math.ceil(Math.ceil(count / 6) / 20);
