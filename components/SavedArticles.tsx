@@ -6,6 +6,8 @@ import {
   canSaveOffline,
   forgetSaved,
   markGone,
+  type ReadVersion,
+  useReadVersions,
   savedArticles,
   useSavedArticles,
   type SavedArticle,
@@ -41,14 +43,27 @@ const removeLabel = (article: SavedArticle) =>
  * page has the service worker ask the site for each again first: one withdrawn or removed since
  * is shown as such, and no longer opens.
  */
+/** Whether the copy kept of an article is a later version than the one the reader last read. */
+function isUpdated(path: string, kept: Readonly<Record<string, number>>, read: readonly ReadVersion[] | null): boolean {
+  const version = kept[path];
+  const readVersion = read?.find((entry) => entry.path === path)?.version;
+  return version !== undefined && readVersion !== undefined && readVersion < version;
+}
+
 export function SavedArticles() {
   const saved = useSavedArticles();
+  const read = useReadVersions();
   const [status, setStatus] = useState<string | null>(null);
+  // The version of each saved copy, as the service worker now keeps it.
+  const [kept, setKept] = useState<Readonly<Record<string, number>>>({});
   useEffect(() => {
     const live = savedArticles().filter((article) => article.gone === undefined);
     if (live.length === 0 || !canSaveOffline() || !navigator.onLine) return;
     askServiceWorker({ type: 'check', paths: live.map((article) => article.path) }).then(
-      (answer) => markGone(answer.gone ?? {}),
+      (answer) => {
+        markGone(answer.gone ?? {});
+        setKept(answer.versions ?? {});
+      },
       // No worker, or it could not ask: the list stays as it was.
       () => undefined,
     );
@@ -88,6 +103,11 @@ export function SavedArticles() {
                     </a>
                   </h2>
                   <p className="text-xs text-muted">Saved {dateFormat.format(article.savedAt)}</p>
+                  {isUpdated(article.path, kept, read) && (
+                    <p className="mt-1 text-sm font-semibold">
+                      Updated since you read it: the saved copy is the new one.
+                    </p>
+                  )}
                 </div>
               )}
               <button

@@ -26,7 +26,17 @@ export interface ReadingPosition {
   at: number;
 }
 
+/** The version of an article the reader last read on this device (versions count from 1, the first published). */
+export interface ReadVersion {
+  path: string;
+  version: number;
+  at: number;
+}
+
 export const SAVED_KEY = 'saved-articles';
+export const READ_VERSIONS_KEY = 'read-versions';
+/** Older ones are forgotten, so the list stays short. */
+const MAX_READ_VERSIONS = 200;
 export const POSITIONS_KEY = 'reading-positions';
 const CHANGE_EVENT = 'on-device-change';
 /** Older positions are forgotten, so the list stays short. */
@@ -75,10 +85,25 @@ function subscribe(onChange: () => void): () => void {
 const NONE: never[] = [];
 export const savedArticles = () => read<SavedArticle[]>(SAVED_KEY, NONE);
 export const readingPositions = () => read<ReadingPosition[]>(POSITIONS_KEY, NONE);
+export const readVersions = () => read<ReadVersion[]>(READ_VERSIONS_KEY, NONE);
 
 /** The list as stored; `null` on the server and before hydration, so that nothing shows without JavaScript. */
 export const useSavedArticles = () => useSyncExternalStore(subscribe, savedArticles, () => null);
 export const useReadingPositions = () => useSyncExternalStore(subscribe, readingPositions, () => null);
+export const useReadVersions = () => useSyncExternalStore(subscribe, readVersions, () => null);
+
+/** What was remembered of an article when the page opened, before this reading replaced it (until `forgetOpened`). */
+const openedWith = new Map<string, ReadVersion | null>();
+export function readVersionOnOpening(path: string): ReadVersion | null {
+  if (!openedWith.has(path)) openedWith.set(path, readVersions().find((kept) => kept.path === path) ?? null);
+  return openedWith.get(path) ?? null;
+}
+export const forgetOpened = (path: string) => openedWith.delete(path);
+
+export function rememberReadVersion(path: string, version: number): void {
+  const others = readVersions().filter((kept) => kept.path !== path);
+  write(READ_VERSIONS_KEY, [{ path, version, at: Date.now() }, ...others].slice(0, MAX_READ_VERSIONS));
+}
 
 export function rememberSaved(article: Omit<SavedArticle, 'savedAt'>): void {
   write(SAVED_KEY, [
@@ -131,6 +156,8 @@ interface WorkerAnswer {
   error?: string;
   /** For 'check': the paths the site answered 410 or 451, with that status. */
   gone?: Record<string, number>;
+  /** For 'check': the version of each saved article now kept (its page's `data-version`). */
+  versions?: Record<string, number>;
 }
 
 /**

@@ -107,7 +107,9 @@ async function keptPages(cache) {
 
 /**
  * Asks the site for each saved page again (its headers only): one it answers 410 or 451 is
- * dropped. Any other answer, or none (offline), leaves the copy as it is.
+ * dropped; one whose validator changed is fetched whole and kept in place of the old copy, so that
+ * a saved article reads offline as corrected. Any other answer, or none (offline), leaves the copy
+ * as it is.
  */
 async function checkKept() {
   checkedAt = Date.now();
@@ -115,9 +117,26 @@ async function checkKept() {
   await Promise.all(
     (await keptPages(cache)).map(async (path) => {
       const response = await fetch(path, { method: 'HEAD', cache: 'no-cache', redirect: 'manual' }).catch(() => null);
-      if (response && GONE_STATUSES.has(response.status)) await dropGone(cache, path, response.status);
+      if (!response) return;
+      if (GONE_STATUSES.has(response.status)) return dropGone(cache, path, response.status);
+      const kept = await cache.match(path);
+      if (response.status !== 200 || !kept || kept.headers.get('etag') === response.headers.get('etag')) return;
+      const fresh = await fetch(path, { cache: 'no-cache', redirect: 'manual' }).catch(() => null);
+      if (fresh?.status === 200) await cache.put(path, fresh);
     }),
   );
+}
+
+/** The version of each kept article (its page's `data-version`): path → version. */
+async function versionsOf(paths) {
+  const cache = await caches.open(CACHE);
+  const found = {};
+  for (const path of paths.filter(isSitePath)) {
+    const kept = await cache.match(path);
+    const version = kept && /<article[^>]* data-version="(\d+)"/u.exec(await kept.text())?.[1];
+    if (version) found[path] = Number(version);
+  }
+  return found;
 }
 
 /** Which of these paths the site said are gone: path → 410 or 451. */
@@ -138,9 +157,9 @@ self.addEventListener('message', (event) => {
   if (type === 'check' && Array.isArray(paths)) {
     event.waitUntil(
       checkKept()
-        .then(() => goneOf(paths))
+        .then(() => Promise.all([goneOf(paths), versionsOf(paths)]))
         .then(
-          (gone) => port?.postMessage({ ok: true, gone }),
+          ([gone, versions]) => port?.postMessage({ ok: true, gone, versions }),
           (error) => port?.postMessage({ ok: false, error: String(error) }),
         ),
     );

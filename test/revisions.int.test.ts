@@ -57,18 +57,15 @@ describe.each(kinds)('corrections kept as revisions (%s database)', (kind) => {
     const article = await loadArticle(db.prisma, SLUG);
     expect(article?.headline).toBe('Harbour Bridge Opens to Traffic!');
     expect(article?.updatedAt).toBe(SECOND.toISOString());
-    expect(article?.revisions).toEqual([
-      {
-        revisedAt: SECOND.toISOString(),
-        changes: [
-          'Headline punctuation or case corrected',
-          'Moved from World to Europe',
-          'Dateline changed',
-          '1 paragraph changed',
-          '1 paragraph added',
-        ],
-      },
-    ]);
+    const changes = [
+      'Headline punctuation or case corrected',
+      'Moved from World to Europe',
+      'Dateline changed',
+      '1 paragraph changed',
+      '1 paragraph added',
+    ];
+    // One correction: what changed since the first version is what that correction changed.
+    expect(article?.revisions).toEqual([{ revisedAt: SECOND.toISOString(), changes, changesSince: changes }]);
     const [version] = await loadArticleVersions(db.prisma, SLUG);
     // Its date, byline, tags and notes are kept too (none in these documents; no date in rows the import kept before it recorded one).
     const { publishedAt, authors, tags, notes, ...old } = version!;
@@ -96,9 +93,18 @@ describe.each(kinds)('corrections kept as revisions (%s database)', (kind) => {
     await load([{ ...second, headline: 'Harbour bridge opens to traffic.' }], new Date('2026-11-25T12:00:00.000Z'));
 
     const article = await loadArticle(db.prisma, SLUG);
+    // Each compared with the version after it, and (for a reader who read it) with the current one.
     expect(article?.revisions).toEqual([
-      { revisedAt: THIRD.toISOString(), changes: ['Headline punctuation or case corrected'] },
-      { revisedAt: SECOND.toISOString(), changes: ['1 paragraph removed'] },
+      {
+        revisedAt: THIRD.toISOString(),
+        changes: ['Headline punctuation or case corrected'],
+        changesSince: ['Headline punctuation or case corrected'],
+      },
+      {
+        revisedAt: SECOND.toISOString(),
+        changes: ['1 paragraph removed'],
+        changesSince: ['Headline punctuation or case corrected', '1 paragraph removed'],
+      },
     ]);
     const versions = await loadArticleVersions(db.prisma, SLUG);
     expect(versions.map((version) => version.body.length)).toEqual([3, 2]);

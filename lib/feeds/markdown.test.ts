@@ -55,8 +55,16 @@ describe('the Markdown copy of an article', () => {
 
 describe('the Markdown copy of a corrected article', () => {
   const revisions = [
-    { revisedAt: '2026-03-03T09:00:00.000Z', changes: ['1 paragraph changed', '1 paragraph added'] },
-    { revisedAt: '2026-03-02T11:30:00.000Z', changes: ['Headline punctuation or case corrected'] },
+    {
+      revisedAt: '2026-03-03T09:00:00.000Z',
+      changes: ['1 paragraph changed', '1 paragraph added'],
+      changesSince: ['1 paragraph changed', '1 paragraph added'],
+    },
+    {
+      revisedAt: '2026-03-02T11:30:00.000Z',
+      changes: ['Headline punctuation or case corrected'],
+      changesSince: ['Headline punctuation or case corrected', '1 paragraph changed', '1 paragraph added'],
+    },
   ];
 
   test('lists each revision, newest first, with its time and what changed', () => {

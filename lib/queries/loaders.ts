@@ -368,6 +368,7 @@ function describeRevisions(rows: readonly RevisionRow[], article: Article): Arti
     .map((version, index) => ({
       revisedAt: version.replacedAt,
       changes: describeChanges(version, versions[index + 1] ?? current),
+      changesSince: describeChanges(version, current),
     }))
     .reverse();
 }

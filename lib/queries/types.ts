@@ -44,7 +44,10 @@ export interface Article extends ArticleSummary {
 export interface ArticleRevision {
   /** ISO 8601: when the changed text was imported. */
   revisedAt: string;
+  /** What changed from the version this revision replaced to the next one. */
   changes: string[];
+  /** What changed from the version this revision replaced to the current one ("since you read it"). */
+  changesSince: string[];
 }
 
 /** An article as its page shows it: with its corrections, newest first (none when never changed). */

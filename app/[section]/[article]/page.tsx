@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/Link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
+import { ChangedSinceRead } from '@/components/ChangedSinceRead';
 import { ArticleCorrections } from '@/components/ArticleCorrections';
 import { ArticleNotes } from '@/components/ArticleNotes';
 import { ArticleTags } from '@/components/ArticleTags';
@@ -69,7 +70,8 @@ export default async function ArticlePage(props: Props) {
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
-      <article>
+      {/* data-version: the version shown (1, the first published; +1 for each correction), read by the service worker for /saved. */}
+      <article data-version={article.revisions.length + 1}>
         <p className="text-xs font-bold tracking-[0.14em] text-accent uppercase print:hidden">
           <Link href={sectionPath(article.section.slug)} className="inline-flex min-h-6 items-center hover:underline">
             {article.section.name}
@@ -101,6 +103,11 @@ export default async function ArticlePage(props: Props) {
             <ListenToArticle />
           </div>
         </div>
+        <ChangedSinceRead
+          path={path}
+          version={article.revisions.length + 1}
+          changesSince={article.revisions.map((revision) => revision.changesSince).reverse()}
+        />
         <ArticleNotes notes={article.notes} />
         <ArticleCorrections revisions={article.revisions} />
         <ReadingPosition path={path} headline={article.headline} />
