@@ -10,38 +10,37 @@ import {
   useSavedArticles,
   type SavedArticle,
 } from './on-device';
+import type { Words } from '@/lib/i18n';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+type SavedWords = Words['saved'];
 
 /** A withdrawn or removed article's entry: what the site allows to be said of it, and no link. */
-function GoneEntry({ article }: { article: SavedArticle }) {
+function GoneEntry({ article, words, gone }: { article: SavedArticle; words: SavedWords; gone: Words['gone'] }) {
   if (article.gone === 451)
     return (
       <div>
-        <h2 className="font-serif text-xl leading-snug font-bold">Removed for legal reasons</h2>
-        <p className="text-sm text-muted">An article saved here has been removed for legal reasons.</p>
+        <h2 className="font-serif text-xl leading-snug font-bold">{words.legalHeading}</h2>
+        <p className="text-sm text-muted">{words.legalText}</p>
       </div>
     );
   return (
     <div>
-      <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">Withdrawn</p>
+      <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{gone.withdrawn}</p>
       <h2 className="font-serif text-xl leading-snug font-bold">{article.headline}</h2>
-      <p className="text-sm text-muted">This article was withdrawn and is no longer published.</p>
+      <p className="text-sm text-muted">{gone.withdrawnText}</p>
     </div>
   );
 }
 
-const removeLabel = (article: SavedArticle) =>
-  article.gone === 451
-    ? 'Remove the article removed for legal reasons from saved articles'
-    : `Remove “${article.headline}” from saved articles`;
+const removeLabel = (article: SavedArticle, words: SavedWords) =>
+  article.gone === 451 ? words.removeLegalLabel : words.removeLabel(article.headline);
 
 /**
  * The articles saved on this device, each to open (offline too) or remove. Opened online, the
  * page has the service worker ask the site for each again first: one withdrawn or removed since
  * is shown as such, and no longer opens.
  */
-export function SavedArticles() {
+export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone: Words['gone']; locale: string }) {
   const saved = useSavedArticles();
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
@@ -54,8 +53,9 @@ export function SavedArticles() {
     );
   }, []);
   if (saved === null) return null;
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
 
-  async function remove(path: string, name: string) {
+  async function remove(path: string, said: string) {
     setStatus(null);
     try {
       await askServiceWorker({ type: 'remove', path });
@@ -63,21 +63,19 @@ export function SavedArticles() {
       // Without a service worker there is no copy to drop: the list entry still goes.
     }
     forgetSaved(path);
-    setStatus(`Removed ${name}.`);
+    setStatus(said);
   }
 
   return (
     <>
       {saved.length === 0 ? (
-        <p className="mt-6 font-serif text-xl">
-          No saved articles yet. On an article, choose “Save for offline” to read it here without a connection.
-        </p>
+        <p className="mt-6 font-serif text-xl">{words.none}</p>
       ) : (
         <ul className="mt-4 max-w-3xl divide-y divide-rule">
           {saved.map((article) => (
             <li key={article.path} className="flex flex-wrap items-center justify-between gap-3 py-4">
               {article.gone ? (
-                <GoneEntry article={article} />
+                <GoneEntry article={article} words={words} gone={gone} />
               ) : (
                 <div>
                   <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section}</p>
@@ -87,21 +85,18 @@ export function SavedArticles() {
                       {article.headline}
                     </a>
                   </h2>
-                  <p className="text-xs text-muted">Saved {dateFormat.format(article.savedAt)}</p>
+                  <p className="text-xs text-muted">{words.savedOn(dateFormat.format(article.savedAt))}</p>
                 </div>
               )}
               <button
                 type="button"
                 onClick={() =>
-                  remove(
-                    article.path,
-                    article.gone === 451 ? 'the article removed for legal reasons' : `“${article.headline}”`,
-                  )
+                  remove(article.path, article.gone === 451 ? words.removedLegal : words.removed(article.headline))
                 }
-                aria-label={removeLabel(article)}
+                aria-label={removeLabel(article, words)}
                 className="inline-flex min-h-10 cursor-pointer items-center rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink"
               >
-                Remove
+                {words.remove}
               </button>
             </li>
           ))}

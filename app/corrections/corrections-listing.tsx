@@ -1,3 +1,4 @@
+import { words } from '@/lib/i18n';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/JsonLd';
@@ -133,8 +134,8 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
           page={page}
           pageCount={pageCount}
           pagePath={correctionsPagePath}
-          previousLabel="Newer entries"
-          nextLabel="Older entries"
+          previousLabel={words().pages.newerEntries}
+          nextLabel={words().pages.olderEntries}
         />
         <LiteLink path={correctionsPagePath(page)} className="mt-8" />
       </div>

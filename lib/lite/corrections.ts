@@ -3,6 +3,7 @@ import { CORRECTIONS_DESCRIPTION, CORRECTIONS_HEADING, LEGAL_REMOVAL_LINE } from
 import type { CorrectionEntry, CorrectionsPage } from '@/lib/queries/corrections';
 import type { SectionRef } from '@/lib/queries/types';
 import { articlePath, correctionsPagePath, litePath } from '@/lib/site';
+import { formatNumber, words } from '@/lib/i18n';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
@@ -28,10 +29,12 @@ export function liteCorrectionsPage(
 ): string {
   const pageLink = (to: number, rel: 'prev' | 'next', text: string) =>
     markup`<li><a rel="${rel}" href="${litePath(correctionsPagePath(to))}">${text}</a></li>`;
+  const { pages: pageWords } = words();
   const pages =
     pageCount > 1 &&
-    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer entries')}${page < pageCount && pageLink(page + 1, 'next', 'Older entries')}</ul></nav>`;
-  const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
+    markup`<nav aria-label="${pageWords.label}"><ul>${page > 1 && pageLink(page - 1, 'prev', pageWords.newerEntries)}${page < pageCount && pageLink(page + 1, 'next', pageWords.olderEntries)}</ul></nav>`;
+  const pageOf =
+    page > 1 && markup`<p class="meta">${pageWords.pageOf(formatNumber(page), formatNumber(pageCount))}</p>`;
   const list =
     entries.length === 0 ? markup`<p>No corrections yet.</p>` : markup`<ol class="list">${entries.map(entry)}</ol>`;
   const main = markup`<h1>${CORRECTIONS_HEADING}</h1><p>Every correction and clarification we have made to an article, every article we withdrew and every removal for legal reasons, newest first.</p>${pageOf}${list}${pages}`;
