@@ -3,7 +3,7 @@ import { words } from '@/lib/i18n';
 import { CORRECTIONS_PATH, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 
 export function SiteFooter() {
-  const { nav, footer } = words();
+  const { nav, footer, corrections } = words();
   return (
     <footer className="mt-16 border-t-4 border-double border-strong-rule print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:items-start sm:justify-between">
@@ -19,7 +19,7 @@ export function SiteFooter() {
           </li>
           <li>
             <Link href={CORRECTIONS_PATH} className="inline-flex min-h-10 items-center underline">
-              {footer.corrections}
+              {corrections.heading}
             </Link>
           </li>
           <li>

@@ -15,7 +15,7 @@ export const en = {
   siteDescription: 'World news, reported plainly: fast to load, easy to read on any screen.',
   skipToContent: 'Skip to main content',
   nav: { sections: 'Sections', frontPage: 'Front page' },
-  footer: { corrections: 'Corrections', rssAll: 'RSS feed of all articles' },
+  footer: { rssAll: 'RSS feed of all articles' },
   front: {
     heading: (site: string) => `${site}: front page`,
     empty: 'No articles have been published yet.',
@@ -184,6 +184,68 @@ export const en = {
     articleAlt: (site: string) => `An article of ${site}: its headline and section`,
     authorAlt: (site: string) => `An author of ${site}`,
     tagAlt: (site: string) => `A tag of ${site}`,
+  },
+  corrections: {
+    heading: 'Corrections',
+    description: (site: string) => `Corrections, clarifications and withdrawn articles, newest first, from ${site}.`,
+    intro:
+      'Every correction and clarification we have made to an article, every article we withdrew and every removal for legal reasons, newest first.',
+    none: 'No corrections yet.',
+    legalLine: 'An article was removed for legal reasons',
+    legalSection: 'Legal removal',
+    removed: 'Removed',
+    lifted: 'the removal was lifted',
+    reason: 'Reason:',
+    on: 'On ',
+    removedSaid: (day: string, reason: string, lifted: string | null) =>
+      `Removed ${day}. Reason: ${reason}${lifted ? ` The removal was lifted ${lifted}.` : ''}`,
+    withdrawnSaid: (day: string, reason: string) => `Withdrawn ${day}. Reason: ${reason}`,
+  },
+  changes: {
+    headline: 'Headline punctuation or case corrected',
+    moved: (from: string, to: string) => `Moved from ${from} to ${to}`,
+    dateline: { added: 'Dateline added', removed: 'Dateline removed', changed: 'Dateline changed' },
+    date: (when: string) => `Date changed to ${when}`,
+    byline: { added: 'Byline added', removed: 'Byline removed', changed: 'Byline changed' },
+    tags: { added: 'Tags added', removed: 'Tags removed', changed: 'Tags changed' },
+    paragraphs: {
+      changed: {
+        one: (n: string) => `${n} paragraph changed`,
+        other: (n: string) => `${n} paragraphs changed`,
+      } as Plural<[string]>,
+      added: { one: (n: string) => `${n} paragraph added`, other: (n: string) => `${n} paragraphs added` } as Plural<
+        [string]
+      >,
+      removed: {
+        one: (n: string) => `${n} paragraph removed`,
+        other: (n: string) => `${n} paragraphs removed`,
+      } as Plural<[string]>,
+    },
+    notes: {
+      correction: {
+        added: { one: () => 'Correction added', other: (n: string) => `${n} corrections added` } as Plural<[string]>,
+        removed: { one: () => 'Correction removed', other: (n: string) => `${n} corrections removed` } as Plural<
+          [string]
+        >,
+      },
+      editor: {
+        added: { one: () => "Editor's note added", other: (n: string) => `${n} editor's notes added` } as Plural<
+          [string]
+        >,
+        removed: { one: () => "Editor's note removed", other: (n: string) => `${n} editor's notes removed` } as Plural<
+          [string]
+        >,
+      },
+    },
+    unchanged: 'Text unchanged (section name spelled differently)',
+  },
+  markdown: {
+    section: 'Section',
+    published: 'Published',
+    updated: 'Updated',
+    words: 'Words',
+    source: 'Source',
+    revisions: 'Revisions (newest first):',
   },
   notFound: {
     title: 'Page not found',

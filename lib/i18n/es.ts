@@ -7,7 +7,7 @@ export const es: Words = {
     'Noticias del mundo contadas con claridad: rápidas de cargar y fáciles de leer en cualquier pantalla.',
   skipToContent: 'Saltar al contenido principal',
   nav: { sections: 'Secciones', frontPage: 'Portada' },
-  footer: { corrections: 'Correcciones', rssAll: 'Canal RSS de todos los artículos' },
+  footer: { rssAll: 'Canal RSS de todos los artículos' },
   front: {
     heading: (site) => `${site}: portada`,
     empty: 'Todavía no se ha publicado ningún artículo.',
@@ -179,6 +179,83 @@ export const es: Words = {
     articleAlt: (site) => `Un artículo de ${site}: su titular y su sección`,
     authorAlt: (site) => `Un autor de ${site}`,
     tagAlt: (site) => `Una etiqueta de ${site}`,
+  },
+  corrections: {
+    heading: 'Correcciones',
+    description: (site) =>
+      `Correcciones, aclaraciones y artículos retirados, de lo más reciente a lo más antiguo, en ${site}.`,
+    intro:
+      'Todas las correcciones y aclaraciones que hemos hecho a un artículo, todos los artículos que hemos retirado y todas las retiradas por motivos legales, de lo más reciente a lo más antiguo.',
+    none: 'Todavía no hay correcciones.',
+    legalLine: 'Se retiró un artículo por motivos legales',
+    legalSection: 'Retirada por motivos legales',
+    removed: 'Retirado el',
+    lifted: 'la retirada se levantó el',
+    reason: 'Motivo:',
+    on: 'Sobre ',
+    removedSaid: (day, reason, lifted) =>
+      `Retirado el ${day}. Motivo: ${reason}${lifted ? ` La retirada se levantó el ${lifted}.` : ''}`,
+    withdrawnSaid: (day, reason) => `Retirado el ${day}. Motivo: ${reason}`,
+  },
+  changes: {
+    headline: 'Corregida la puntuación o las mayúsculas del titular',
+    moved: (from, to) => `Trasladado de ${from} a ${to}`,
+    dateline: { added: 'Data añadida', removed: 'Data eliminada', changed: 'Data modificada' },
+    date: (when) => `Fecha cambiada a ${when}`,
+    byline: { added: 'Firma añadida', removed: 'Firma eliminada', changed: 'Firma modificada' },
+    tags: { added: 'Etiquetas añadidas', removed: 'Etiquetas eliminadas', changed: 'Etiquetas modificadas' },
+    paragraphs: {
+      changed: {
+        one: (n) => `${n} párrafo modificado`,
+        many: (n) => `${n} de párrafos modificados`,
+        other: (n) => `${n} párrafos modificados`,
+      },
+      added: {
+        one: (n) => `${n} párrafo añadido`,
+        many: (n) => `${n} de párrafos añadidos`,
+        other: (n) => `${n} párrafos añadidos`,
+      },
+      removed: {
+        one: (n) => `${n} párrafo eliminado`,
+        many: (n) => `${n} de párrafos eliminados`,
+        other: (n) => `${n} párrafos eliminados`,
+      },
+    },
+    notes: {
+      correction: {
+        added: {
+          one: () => 'Corrección añadida',
+          many: (n) => `${n} de correcciones añadidas`,
+          other: (n) => `${n} correcciones añadidas`,
+        },
+        removed: {
+          one: () => 'Corrección eliminada',
+          many: (n) => `${n} de correcciones eliminadas`,
+          other: (n) => `${n} correcciones eliminadas`,
+        },
+      },
+      editor: {
+        added: {
+          one: () => 'Nota de la redacción añadida',
+          many: (n) => `${n} de notas de la redacción añadidas`,
+          other: (n) => `${n} notas de la redacción añadidas`,
+        },
+        removed: {
+          one: () => 'Nota de la redacción eliminada',
+          many: (n) => `${n} de notas de la redacción eliminadas`,
+          other: (n) => `${n} notas de la redacción eliminadas`,
+        },
+      },
+    },
+    unchanged: 'Texto sin cambios (el nombre de la sección se escribió de otro modo)',
+  },
+  markdown: {
+    section: 'Sección',
+    published: 'Publicado',
+    updated: 'Actualizado',
+    words: 'Palabras',
+    source: 'Fuente',
+    revisions: 'Revisiones (de la más reciente a la más antigua):',
   },
   notFound: {
     title: 'Página no encontrada',
