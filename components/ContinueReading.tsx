@@ -1,6 +1,7 @@
 'use client';
 
 import type { Words } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/template';
 import { useReadingPositions } from './on-device';
 
 /** The article the reader left half-read most recently, from this device's memory; nothing without one. */
@@ -19,7 +20,9 @@ export function ContinueReading({ words }: { words: Words['continueReading'] }) 
           {latest.headline}
         </a>
       </p>
-      <p className="text-sm text-muted">{words.where(String(latest.block + 1), String(latest.blocks))}</p>
+      <p className="text-sm text-muted">
+        {fill(words.where, { block: String(latest.block + 1), blocks: String(latest.blocks) })}
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from './Link';
-import { formatNumber, words } from '@/lib/i18n';
+import { pageOfText, words } from '@/lib/i18n';
 
 const linkClass =
   'inline-flex min-h-11 items-center rounded-sm border border-strong-rule px-4 font-semibold hover:bg-ink hover:text-paper';
@@ -40,7 +40,7 @@ export function Pagination({
           </Link>
         )}
       </div>
-      <p className="text-center text-muted">{pages.pageOf(formatNumber(page), formatNumber(pageCount))}</p>
+      <p className="text-center text-muted">{pageOfText(page, pageCount)}</p>
       {/* On a narrow screen at a large text size the three wrap: the next page's link stays at the end edge. */}
       <div className="ms-auto text-end">
         {page < pageCount && (

@@ -11,11 +11,14 @@ import {
   type SavedArticle,
 } from './on-device';
 import type { Words } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/template';
 
 type SavedWords = Words['saved'];
+/** What a saved article withdrawn since is said to be. */
+export type GoneWords = Pick<Words['gone'], 'withdrawn' | 'withdrawnText'>;
 
 /** A withdrawn or removed article's entry: what the site allows to be said of it, and no link. */
-function GoneEntry({ article, words, gone }: { article: SavedArticle; words: SavedWords; gone: Words['gone'] }) {
+function GoneEntry({ article, words, gone }: { article: SavedArticle; words: SavedWords; gone: GoneWords }) {
   if (article.gone === 451)
     return (
       <div>
@@ -33,14 +36,14 @@ function GoneEntry({ article, words, gone }: { article: SavedArticle; words: Sav
 }
 
 const removeLabel = (article: SavedArticle, words: SavedWords) =>
-  article.gone === 451 ? words.removeLegalLabel : words.removeLabel(article.headline);
+  article.gone === 451 ? words.removeLegalLabel : fill(words.removeLabel, { headline: article.headline });
 
 /**
  * The articles saved on this device, each to open (offline too) or remove. Opened online, the
  * page has the service worker ask the site for each again first: one withdrawn or removed since
  * is shown as such, and no longer opens.
  */
-export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone: Words['gone']; locale: string }) {
+export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone: GoneWords; locale: string }) {
   const saved = useSavedArticles();
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
@@ -85,13 +88,18 @@ export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone
                       {article.headline}
                     </a>
                   </h2>
-                  <p className="text-xs text-muted">{words.savedOn(dateFormat.format(article.savedAt))}</p>
+                  <p className="text-xs text-muted">
+                    {fill(words.savedOn, { date: dateFormat.format(article.savedAt) })}
+                  </p>
                 </div>
               )}
               <button
                 type="button"
                 onClick={() =>
-                  remove(article.path, article.gone === 451 ? words.removedLegal : words.removed(article.headline))
+                  remove(
+                    article.path,
+                    article.gone === 451 ? words.removedLegal : fill(words.removed, { headline: article.headline }),
+                  )
                 }
                 aria-label={removeLabel(article, words)}
                 className="inline-flex min-h-10 cursor-pointer items-center rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink"

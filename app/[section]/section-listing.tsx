@@ -6,7 +6,7 @@ import { LiteLink } from '@/components/LiteLink';
 import { Pagination } from '@/components/Pagination';
 import { feedPath } from '@/lib/feeds/channel';
 import { listingHeading, listingPath, type ListingRef } from '@/lib/listing';
-import { formatNumber, words } from '@/lib/i18n';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { getSection, getSectionPage } from '@/lib/queries';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
@@ -95,9 +95,7 @@ export function Listing({
           {listingWords.rss}
         </a>
       </div>
-      {page > 1 && (
-        <p className="mt-3 text-sm text-muted">{pages.pageOf(formatNumber(page), formatNumber(pageCount))}</p>
-      )}
+      {page > 1 && <p className="mt-3 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
       <ol className="max-w-3xl divide-y divide-rule">
         {articles.map((article, index) => (
           <li key={article.slug}>

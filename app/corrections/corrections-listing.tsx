@@ -1,4 +1,4 @@
-import { formatNumber, words } from '@/lib/i18n';
+import { pageOfText, words } from '@/lib/i18n';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/JsonLd';
@@ -117,9 +117,7 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
       </div>
       <div className="max-w-3xl">
         <p className="mt-3 text-muted">{words().corrections.intro}</p>
-        {page > 1 && (
-          <p className="mt-3 text-sm text-muted">{words().pages.pageOf(formatNumber(page), formatNumber(pageCount))}</p>
-        )}
+        {page > 1 && <p className="mt-3 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
         {entries.length === 0 ? (
           <p className="mt-8 font-serif text-xl">{words().corrections.none}</p>
         ) : (

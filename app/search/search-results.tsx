@@ -2,7 +2,7 @@ import { CompactArticleList } from '@/components/ArticleCard';
 import { Link } from '@/components/Link';
 import { Pagination } from '@/components/Pagination';
 import { SearchResult } from '@/components/SearchResult';
-import { formatNumber, plural, words } from '@/lib/i18n';
+import { formatNumber, plural, pageOfText, words } from '@/lib/i18n';
 import { getLatestArticles, getSearchResults, type SearchResults } from '@/lib/queries';
 import { SEARCH_RESULT_CAP, searchPath } from '@/lib/search/query';
 
@@ -25,7 +25,7 @@ const headingClass = 'border-t-2 border-strong-rule pt-3 text-sm font-bold track
 export async function SearchOutcome({ query, page }: { query: string; page: number }) {
   const results = await getSearchResults(query, page);
   const { hits, pageCount, more } = results;
-  const { search, pages } = words();
+  const { search } = words();
   return (
     <>
       {/* Announced when it changes; on load, the page's title (which carries the count) is. */}
@@ -37,9 +37,7 @@ export async function SearchOutcome({ query, page }: { query: string; page: numb
       </div>
       {hits.length > 0 ? (
         <section aria-labelledby="results-heading">
-          {pageCount > 1 && (
-            <p className="mt-1 text-sm text-muted">{pages.pageOf(formatNumber(page), formatNumber(pageCount))}</p>
-          )}
+          {pageCount > 1 && <p className="mt-1 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
           <ol className="mt-2 divide-y divide-rule border-t border-rule">
             {hits.map((hit) => (
               <li key={hit.slug}>

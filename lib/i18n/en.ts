@@ -9,7 +9,9 @@ export type Plural<A extends unknown[]> = Partial<Record<Intl.LDMLPluralRule, (.
  * The site's own words in English: the reference dictionary. Every other language's dictionary
  * has this one's type (`Words`), so a key missing there is a type error. A count is given as the
  * number already written in the site's language (`count`), with its plural form chosen by
- * `Intl.PluralRules` (lib/i18n/index.ts `plural`).
+ * `Intl.PluralRules` (lib/i18n/index.ts `plural`). What client components say (their words come
+ * to them as props, which cannot carry functions) is plain text, and a phrase of theirs with
+ * words in it a template whose `{names}` lib/i18n/template.ts `fill`s in.
  */
 export const en = {
   siteDescription: 'World news, reported plainly: fast to load, easy to read on any screen.',
@@ -25,7 +27,7 @@ export const en = {
   },
   continueReading: {
     heading: 'Continue reading',
-    where: (block: string, blocks: string) => `You stopped at paragraph ${block} of ${blocks}.`,
+    where: 'You stopped at paragraph {block} of {blocks}.',
   },
   /** The byline's first word(s), before the names ("By A and B"). */
   by: (_authors: number) => 'By',
@@ -87,11 +89,11 @@ export const en = {
     kept: 'Kept on this device only, to read without a connection.',
     needsJs: 'Saving articles for offline reading needs JavaScript.',
     none: 'No saved articles yet. On an article, choose “Save for offline” to read it here without a connection.',
-    savedOn: (date: string) => `Saved ${date}`,
+    savedOn: 'Saved {date}',
     remove: 'Remove',
-    removeLabel: (headline: string) => `Remove “${headline}” from saved articles`,
+    removeLabel: 'Remove “{headline}” from saved articles',
     removeLegalLabel: 'Remove the article removed for legal reasons from saved articles',
-    removed: (headline: string) => `Removed “${headline}”.`,
+    removed: 'Removed “{headline}”.',
     removedLegal: 'Removed the article removed for legal reasons.',
     legalHeading: 'Removed for legal reasons',
     legalText: 'An article saved here has been removed for legal reasons.',

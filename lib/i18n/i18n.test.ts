@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DICTIONARIES, directionOf, resolveLanguage, type Words } from './index';
 import { ERROR_WORDS } from './error-words';
+import { fill } from './template';
 
 type Tree = { [key: string]: unknown };
 
@@ -30,6 +31,9 @@ function plurals(tree: Tree, prefix = ''): Map<string, Tree> {
   }
   return found;
 }
+
+/** The groups of words passed to client components as props (which carry no functions). */
+const CLIENT_GROUPS = ['continueReading', 'offline', 'share', 'reader', 'saved'] as const;
 
 const english = leaves(DICTIONARIES.en as unknown as Tree);
 // Words the same in a translation as in English: the search operator, punctuation, a status code.
@@ -67,11 +71,28 @@ describe.each(Object.entries(DICTIONARIES).filter(([language]) => language !== '
       }
     });
 
+    test('gives client components text only, each template with the English one’s {names}', () => {
+      for (const group of CLIENT_GROUPS) {
+        for (const [key, value] of leaves(dictionary[group] as unknown as Tree, group)) {
+          expect(typeof value, key).toBe('string');
+          const names = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/gu)].map((match) => match[1]).sort();
+          expect(names(value), key).toEqual(names(english.get(key)));
+        }
+      }
+    });
+
     test('shares its error pages’ words with the client error pages', () => {
       expect(dictionary.errors).toBe(ERROR_WORDS[language as keyof typeof ERROR_WORDS]);
     });
   },
 );
+
+test('a template is filled in with the words given, a name not given left as written', () => {
+  expect(fill('You stopped at paragraph {block} of {blocks}.', { block: '3', blocks: '9' })).toBe(
+    'You stopped at paragraph 3 of 9.',
+  );
+  expect(fill('Remove “{headline}”', {})).toBe('Remove “{headline}”');
+});
 
 describe('the site language setting', () => {
   test('defaults to English, left to right', () => {

@@ -108,3 +108,7 @@ export function listFormat(tag: string = siteLanguage().tag): Intl.ListFormat {
     listFormats.set(tag, (format = new Intl.ListFormat(formatLocale(tag), { style: 'long', type: 'conjunction' })));
   return format;
 }
+
+/** "Page 2 of 3", in the site's language, its numbers written out there. */
+export const pageOfText = (page: number, count: number) =>
+  words().pages.pageOf(formatNumber(page), formatNumber(count));

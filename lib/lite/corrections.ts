@@ -3,7 +3,7 @@ import { CORRECTIONS_DESCRIPTION, CORRECTIONS_HEADING, LEGAL_REMOVAL_LINE } from
 import type { CorrectionEntry, CorrectionsPage } from '@/lib/queries/corrections';
 import type { SectionRef } from '@/lib/queries/types';
 import { articlePath, correctionsPagePath, litePath } from '@/lib/site';
-import { formatNumber, words } from '@/lib/i18n';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
@@ -34,8 +34,7 @@ export function liteCorrectionsPage(
   const pages =
     pageCount > 1 &&
     markup`<nav aria-label="${pageWords.label}"><ul>${page > 1 && pageLink(page - 1, 'prev', pageWords.newerEntries)}${page < pageCount && pageLink(page + 1, 'next', pageWords.olderEntries)}</ul></nav>`;
-  const pageOf =
-    page > 1 && markup`<p class="meta">${pageWords.pageOf(formatNumber(page), formatNumber(pageCount))}</p>`;
+  const pageOf = page > 1 && markup`<p class="meta">${pageOfText(page, pageCount)}</p>`;
   const list =
     entries.length === 0
       ? markup`<p>${words().corrections.none}</p>`

@@ -14,7 +14,7 @@ import {
   sectionPath,
   tagPagePath,
 } from '@/lib/site';
-import { formatNumber, words } from '@/lib/i18n';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
@@ -98,8 +98,7 @@ function liteListingPage(
   const pages =
     pageCount > 1 &&
     markup`<nav aria-label="${pageWords.label}"><ul>${page > 1 && pageLink(page - 1, 'prev', pageWords.newer)}${page < pageCount && pageLink(page + 1, 'next', pageWords.older)}</ul></nav>`;
-  const pageOf =
-    page > 1 && markup`<p class="meta">${pageWords.pageOf(formatNumber(page), formatNumber(pageCount))}</p>`;
+  const pageOf = page > 1 && markup`<p class="meta">${pageOfText(page, pageCount)}</p>`;
   const main = markup`<h1>${heading}</h1>${pageOf}<ol class="list">${articles.map((article) => card(article, 'h2', showSection))}</ol>${pages}`;
   return liteDocument({
     title: page > 1 ? listingWords.titlePage(heading, formatNumber(page)) : heading,

@@ -42,7 +42,11 @@ export default async function SavedPage({ params }: { params: Promise<{ list: st
           <a href="/saved">{offline.yourSaved}</a>
         </p>
       </template>
-      <SavedArticles words={saved} gone={gone} locale={formatLocale()} />
+      <SavedArticles
+        words={saved}
+        gone={{ withdrawn: gone.withdrawn, withdrawnText: gone.withdrawnText }}
+        locale={formatLocale()}
+      />
     </div>
   );
 }
