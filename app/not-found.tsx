@@ -1,20 +1,12 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { Link } from '@/components/Link';
 import { words } from '@/lib/i18n';
 
-export const metadata: Metadata = {
-  title: words().notFound.title,
-  robots: { index: false, follow: true },
-};
+export function generateMetadata(): Metadata {
+  return { title: words().notFound.title, robots: { index: false, follow: true } };
+}
 
-/**
- * Rendered when asked (`connection()`), not when built: its words are the serving process's
- * language (SITE_LANGUAGE is read at start-up, and one build serves any language), and its
- * navigation the sections the database holds.
- */
-export default async function NotFound() {
-  await connection();
+export default function NotFound() {
   const { notFound, errors } = words();
   return (
     <div className="mx-auto max-w-2xl py-16 sm:py-24">
