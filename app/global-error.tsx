@@ -1,11 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { usePageLanguage } from '@/components/page-language';
+import { errorWordsFor } from '@/lib/i18n/error-words';
 
 // Replaces the whole document when even the layout fails (for example, the database is down).
 export default function GlobalError() {
+  const language = usePageLanguage();
+  const text = errorWordsFor(language);
   return (
-    <html lang="en">
+    <html lang={text.lang} dir={text.dir}>
       {/* The site's stylesheet may be what failed: plain inline styles, in the reader's light or dark. */}
       <body
         style={{
@@ -18,11 +22,11 @@ export default function GlobalError() {
           lineHeight: 1.6,
         }}
       >
-        <title>Something went wrong</title>
-        <h1>Something went wrong</h1>
-        <p>The site could not be shown just now. Please try again in a moment.</p>
+        <title>{text.title}</title>
+        <h1>{text.title}</h1>
+        <p>{text.site}</p>
         <p>
-          <Link href="/">Go to the front page</Link>
+          <Link href="/">{text.home}</Link>
         </p>
       </body>
     </html>

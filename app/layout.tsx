@@ -6,7 +6,8 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { getSections } from '@/lib/queries';
 import { siteMetadata } from '@/lib/seo/metadata';
 import { OPENSEARCH_PATH, OPENSEARCH_TYPE } from '@/lib/seo/opensearch';
-import { SITE_LANGUAGE, SITE_NAME } from '@/lib/site';
+import { words } from '@/lib/i18n';
+import { SITE_DIRECTION, SITE_LANGUAGE, SITE_NAME } from '@/lib/site';
 import './globals.css';
 
 // `next build` prerenders the 404 page through this layout, and the build has no
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const sections = building ? [] : await getSections();
   return (
     // The head script sets the reader's theme and text size on <html> before React hydrates.
-    <html lang={SITE_LANGUAGE} className={newsreader.variable} suppressHydrationWarning>
+    <html lang={SITE_LANGUAGE} dir={SITE_DIRECTION} className={newsreader.variable} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: preferencesScript }} />
         {/* Lets a browser add the site as a search engine. */}
@@ -36,9 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="bg-paper font-sans text-ink antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:inline-flex focus:min-h-11 focus:items-center focus:bg-ink focus:px-4 focus:font-semibold focus:text-paper"
+          className="sr-only focus:not-sr-only focus:fixed focus:start-2 focus:top-2 focus:z-50 focus:inline-flex focus:min-h-11 focus:items-center focus:bg-ink focus:px-4 focus:font-semibold focus:text-paper"
         >
-          Skip to main content
+          {words().skipToContent}
         </a>
         <SiteHeader sections={sections} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 focus:outline-none">

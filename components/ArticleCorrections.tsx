@@ -1,4 +1,5 @@
 import type { ArticleRevision } from '@/lib/queries/types';
+import { plural, words } from '@/lib/i18n';
 import { PublishedTime } from './PublishedTime';
 
 /**
@@ -10,13 +11,13 @@ export function ArticleCorrections({ revisions }: { revisions: readonly ArticleR
   return (
     <details className="mt-4 rounded border border-rule px-4 py-2 text-sm">
       <summary className="flex min-h-6 cursor-pointer items-center font-semibold">
-        What changed ({revisions.length === 1 ? '1 update' : `${revisions.length} updates`})
+        {words().article.whatChanged} ({plural(words().article.updates, revisions.length)})
       </summary>
       <ol className="mt-2 mb-1 space-y-2">
         {revisions.map((revision, index) => (
           <li key={index}>
             <PublishedTime iso={revision.revisedAt} className="font-semibold" />
-            <ul className="ml-5 list-disc text-muted">
+            <ul className="ms-5 list-disc text-muted">
               {revision.changes.map((change) => (
                 <li key={change}>{change}</li>
               ))}

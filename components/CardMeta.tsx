@@ -1,5 +1,6 @@
 import { bylineText } from '@/lib/article-lines';
 import type { ArticleSummary } from '@/lib/queries/types';
+import { formatNumber, words } from '@/lib/i18n';
 import { PublishedTime } from './PublishedTime';
 
 /** A card's line under its headline: the byline (as text: the card's one link is its headline), the date, the reading time. */
@@ -7,7 +8,8 @@ export function CardMeta({ article, className }: { article: ArticleSummary; clas
   return (
     <p className={className}>
       {article.authors.length > 0 && <span className="font-semibold">{bylineText(article.authors)} · </span>}
-      <PublishedTime iso={article.publishedAt} format="short" /> · {article.readingMinutes} min read
+      <PublishedTime iso={article.publishedAt} format="short" /> ·{' '}
+      {words().readingTime(formatNumber(article.readingMinutes))}
     </p>
   );
 }

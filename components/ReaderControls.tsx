@@ -9,6 +9,7 @@ import {
   currentTheme,
   subscribe,
 } from './preferences-store';
+import type { Words } from '@/lib/i18n';
 import { DEFAULT_TEXT_SIZE, DEFAULT_THEME, TEXT_SIZES, THEMES } from './reader-preferences';
 
 /**
@@ -16,7 +17,7 @@ import { DEFAULT_TEXT_SIZE, DEFAULT_THEME, TEXT_SIZES, THEMES } from './reader-p
  * The choices are drawn when the panel opens, not before: every page hydrates this header, and
  * a closed panel's two dozen elements were work at load for nothing.
  */
-export function ReaderControls() {
+export function ReaderControls({ words }: { words: Words['reader'] }) {
   const theme = useSyncExternalStore(subscribe, currentTheme, () => DEFAULT_THEME);
   const textSize = useSyncExternalStore(subscribe, currentTextSize, () => DEFAULT_TEXT_SIZE);
   const details = useRef<HTMLDetailsElement>(null);
@@ -52,7 +53,7 @@ export function ReaderControls() {
       className="relative hidden js:block print:hidden!"
     >
       <summary
-        aria-label="Display settings"
+        aria-label={words.summary}
         className="flex min-h-10 min-w-10 cursor-pointer items-center justify-center gap-2 rounded-sm border border-rule px-2.5 text-sm font-semibold hover:border-ink"
       >
         {/* Half light, half dark: how the page looks. */}
@@ -60,22 +61,22 @@ export function ReaderControls() {
           <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" strokeWidth="1.6" />
           <path d="M10 2a8 8 0 0 1 0 16z" fill="currentColor" />
         </svg>
-        <span className="hidden sm:inline">Display</span>
+        <span className="hidden sm:inline">{words.display}</span>
       </summary>
       {open && (
-        <div className="absolute right-0 z-30 mt-2 w-[min(18rem,calc(100vw-2rem))] rounded-sm border border-strong-rule bg-paper p-4 shadow-lg">
+        <div className="absolute end-0 z-30 mt-2 w-[min(18rem,calc(100vw-2rem))] rounded-sm border border-strong-rule bg-paper p-4 shadow-lg">
           <Choices
-            legend="Theme"
+            legend={words.theme}
             name={`${id}-theme`}
-            options={THEMES}
+            options={THEMES.map(({ value }) => ({ value, label: words.themes[value] }))}
             value={theme}
             onChange={chooseTheme}
             columns="grid-cols-3"
           />
           <Choices
-            legend="Text size"
+            legend={words.textSize}
             name={`${id}-text-size`}
-            options={TEXT_SIZES}
+            options={TEXT_SIZES.map(({ value }) => ({ value, label: words.textSizes[value] }))}
             value={textSize}
             onChange={chooseTextSize}
             columns="grid-cols-3"

@@ -1,5 +1,6 @@
 import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
+import { words } from '@/lib/i18n';
 import { articlePath } from '@/lib/site';
 import { CardMeta } from './CardMeta';
 
@@ -12,7 +13,7 @@ export function RelatedArticles({ articles }: { articles: ArticleSummary[] }) {
         id="related-heading"
         className="border-t-2 border-strong-rule pt-3 text-sm font-bold tracking-[0.12em] uppercase"
       >
-        Related articles
+        {words().article.related}
       </h2>
       <ul className="mt-2 grid gap-x-8 sm:grid-cols-2">
         {articles.map((article) => (

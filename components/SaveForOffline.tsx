@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { Words } from '@/lib/i18n';
 import { Link } from './Link';
 import { askServiceWorker, canSaveOffline, forgetSaved, rememberSaved, useSavedArticles } from './on-device';
 
@@ -12,7 +13,17 @@ const buttonClass =
  * worker's cache, and lists it on /saved. Shown only where the browser can do it, so never
  * without JavaScript.
  */
-export function SaveForOffline({ path, headline, section }: { path: string; headline: string; section: string }) {
+export function SaveForOffline({
+  path,
+  headline,
+  section,
+  words,
+}: {
+  path: string;
+  headline: string;
+  section: string;
+  words: Words['offline'];
+}) {
   const saved = useSavedArticles();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState(false);
@@ -23,7 +34,7 @@ export function SaveForOffline({ path, headline, section }: { path: string; head
     return (
       <div className="hidden print:hidden! js:flex">
         <button type="button" disabled className={buttonClass}>
-          Save for offline
+          {words.save}
         </button>
       </div>
     );
@@ -48,21 +59,21 @@ export function SaveForOffline({ path, headline, section }: { path: string; head
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 print:hidden">
       {isSaved ? (
         <button type="button" disabled={busy} onClick={() => change('remove')} className={buttonClass}>
-          Remove from saved
+          {words.remove}
         </button>
       ) : (
         <button type="button" disabled={busy} onClick={() => change('save')} className={buttonClass}>
-          Save for offline
+          {words.save}
         </button>
       )}
       <p role="status" className="text-sm text-muted">
         {problem
-          ? 'This browser could not keep the article.'
+          ? words.problem
           : isSaved && (
               <>
-                Saved on this device.{' '}
+                {words.saved}{' '}
                 <Link href="/saved" className="underline">
-                  Your saved articles
+                  {words.yourSaved}
                 </Link>
               </>
             )}

@@ -12,31 +12,33 @@ import {
   useSavedArticles,
   type SavedArticle,
 } from './on-device';
+import type { Words } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/template';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+type SavedWords = Words['saved'];
+/** What a saved article withdrawn since is said to be. */
+export type GoneWords = Pick<Words['gone'], 'withdrawn' | 'withdrawnText'>;
 
 /** A withdrawn or removed article's entry: what the site allows to be said of it, and no link. */
-function GoneEntry({ article }: { article: SavedArticle }) {
+function GoneEntry({ article, words, gone }: { article: SavedArticle; words: SavedWords; gone: GoneWords }) {
   if (article.gone === 451)
     return (
       <div>
-        <h2 className="font-serif text-xl leading-snug font-bold">Removed for legal reasons</h2>
-        <p className="text-sm text-muted">An article saved here has been removed for legal reasons.</p>
+        <h2 className="font-serif text-xl leading-snug font-bold">{words.legalHeading}</h2>
+        <p className="text-sm text-muted">{words.legalText}</p>
       </div>
     );
   return (
     <div>
-      <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">Withdrawn</p>
+      <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{gone.withdrawn}</p>
       <h2 className="font-serif text-xl leading-snug font-bold">{article.headline}</h2>
-      <p className="text-sm text-muted">This article was withdrawn and is no longer published.</p>
+      <p className="text-sm text-muted">{gone.withdrawnText}</p>
     </div>
   );
 }
 
-const removeLabel = (article: SavedArticle) =>
-  article.gone === 451
-    ? 'Remove the article removed for legal reasons from saved articles'
-    : `Remove “${article.headline}” from saved articles`;
+const removeLabel = (article: SavedArticle, words: SavedWords) =>
+  article.gone === 451 ? words.removeLegalLabel : fill(words.removeLabel, { headline: article.headline });
 
 /**
  * The articles saved on this device, each to open (offline too) or remove. Opened online, the
@@ -50,7 +52,7 @@ function isUpdated(path: string, kept: Readonly<Record<string, number>>, read: r
   return version !== undefined && readVersion !== undefined && readVersion < version;
 }
 
-export function SavedArticles() {
+export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone: GoneWords; locale: string }) {
   const saved = useSavedArticles();
   const read = useReadVersions();
   const [status, setStatus] = useState<string | null>(null);
@@ -69,8 +71,9 @@ export function SavedArticles() {
     );
   }, []);
   if (saved === null) return null;
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
 
-  async function remove(path: string, name: string) {
+  async function remove(path: string, said: string) {
     setStatus(null);
     try {
       await askServiceWorker({ type: 'remove', path });
@@ -78,21 +81,19 @@ export function SavedArticles() {
       // Without a service worker there is no copy to drop: the list entry still goes.
     }
     forgetSaved(path);
-    setStatus(`Removed ${name}.`);
+    setStatus(said);
   }
 
   return (
     <>
       {saved.length === 0 ? (
-        <p className="mt-6 font-serif text-xl">
-          No saved articles yet. On an article, choose “Save for offline” to read it here without a connection.
-        </p>
+        <p className="mt-6 font-serif text-xl">{words.none}</p>
       ) : (
         <ul className="mt-4 max-w-3xl divide-y divide-rule">
           {saved.map((article) => (
             <li key={article.path} className="flex flex-wrap items-center justify-between gap-3 py-4">
               {article.gone ? (
-                <GoneEntry article={article} />
+                <GoneEntry article={article} words={words} gone={gone} />
               ) : (
                 <div>
                   <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section}</p>
@@ -102,7 +103,9 @@ export function SavedArticles() {
                       {article.headline}
                     </a>
                   </h2>
-                  <p className="text-xs text-muted">Saved {dateFormat.format(article.savedAt)}</p>
+                  <p className="text-xs text-muted">
+                    {fill(words.savedOn, { date: dateFormat.format(article.savedAt) })}
+                  </p>
                   {isUpdated(article.path, kept, read) && (
                     <p className="mt-1 text-sm font-semibold">
                       Updated since you read it: the saved copy is the new one.
@@ -115,13 +118,13 @@ export function SavedArticles() {
                 onClick={() =>
                   remove(
                     article.path,
-                    article.gone === 451 ? 'the article removed for legal reasons' : `“${article.headline}”`,
+                    article.gone === 451 ? words.removedLegal : fill(words.removed, { headline: article.headline }),
                   )
                 }
-                aria-label={removeLabel(article)}
+                aria-label={removeLabel(article, words)}
                 className="inline-flex min-h-10 cursor-pointer items-center rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink"
               >
-                Remove
+                {words.remove}
               </button>
             </li>
           ))}

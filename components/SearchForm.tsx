@@ -1,3 +1,4 @@
+import { words } from '@/lib/i18n';
 import { SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query';
 
 /**
@@ -17,16 +18,17 @@ export function SearchForm({
   className?: string;
 }) {
   const header = place === 'header';
+  const { search } = words();
   return (
     <form
       role="search"
       method="get"
       action="/search"
-      aria-label={header ? 'Search the site' : 'Search the archive'}
+      aria-label={header ? search.headerForm : search.pageForm}
       className={className}
     >
       <label htmlFor={id} className={header ? 'sr-only' : 'mb-2 block text-sm font-semibold'}>
-        {header ? 'Search articles' : 'Words to look for'}
+        {header ? search.headerLabel : search.pageLabel}
       </label>
       <div className="flex">
         <input
@@ -37,13 +39,13 @@ export function SearchForm({
           maxLength={SEARCH_QUERY_MAX_LENGTH}
           enterKeyHint="search"
           autoComplete="off"
-          className={`min-h-10 w-full min-w-0 flex-1 rounded-l-sm border border-r-0 border-strong-rule bg-paper px-3 text-base text-ink placeholder:text-muted ${header ? '' : 'sm:min-h-12 sm:text-lg'}`}
+          className={`min-h-10 w-full min-w-0 flex-1 rounded-s-sm border border-e-0 border-strong-rule bg-paper px-3 text-base text-ink placeholder:text-muted ${header ? '' : 'sm:min-h-12 sm:text-lg'}`}
         />
         <button
           type="submit"
-          className={`min-h-10 shrink-0 cursor-pointer rounded-r-sm border border-strong-rule bg-ink px-4 text-sm font-semibold text-paper hover:bg-accent hover:border-accent ${header ? '' : 'sm:min-h-12 sm:px-6 sm:text-base'}`}
+          className={`min-h-10 shrink-0 cursor-pointer rounded-e-sm border border-strong-rule bg-ink px-4 text-sm font-semibold text-paper hover:bg-accent hover:border-accent ${header ? '' : 'sm:min-h-12 sm:px-6 sm:text-base'}`}
         >
-          Search
+          {search.button}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { Words } from '@/lib/i18n';
 
 type Outcome = 'idle' | 'copied' | 'manual';
 
@@ -8,7 +9,7 @@ type Outcome = 'idle' | 'copied' | 'manual';
  * The device's own share sheet where the browser has one (phones, mostly), the
  * clipboard otherwise, and the address to copy by hand if even that is refused.
  */
-export function ShareButton({ title, url }: { title: string; url: string }) {
+export function ShareButton({ title, url, words }: { title: string; url: string; words: Words['share'] }) {
   const [outcome, setOutcome] = useState<Outcome>('idle');
 
   async function share() {
@@ -39,14 +40,14 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-none stroke-current stroke-[1.6]">
           <path d="M10 13V3m0 0L6.5 6.5M10 3l3.5 3.5M4 10v6.5h12V10" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        Share this article
+        {words.button}
       </button>
       <p role="status" className="text-sm text-muted">
-        {outcome === 'copied' && 'Link copied to the clipboard.'}
+        {outcome === 'copied' && words.copied}
       </p>
       {outcome === 'manual' && (
         <label className="flex w-full flex-col gap-1 text-sm">
-          Copy this link:
+          {words.copy}
           <input
             readOnly
             value={url}

@@ -1,4 +1,5 @@
 import type { Note } from '@/lib/documents/types';
+import { listFormat, words } from '@/lib/i18n';
 
 /**
  * How every copy of an article words its newsroom lines (docs/document-format.md, "Newsroom
@@ -6,7 +7,8 @@ import type { Note } from '@/lib/documents/types';
  * its text. Pure: the page, the lite page, the Markdown copy and the feeds share them.
  */
 
-const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+/** Names joined as the site's language says them (lib/i18n). */
+const names = listFormat();
 
 /** A byline's pieces in order: each name (by its index in `items`) and the words between them. */
 export type BylinePiece = { name: number } | { text: string };
@@ -22,19 +24,24 @@ export function bylinePieces(count: number): BylinePiece[] {
 
 /** The byline as text: "By A, B and C" ('' without authors). */
 export function bylineText(authors: readonly { name: string }[]): string {
-  return authors.length === 0 ? '' : `By ${names.format(authors.map((author) => author.name))}`;
+  return authors.length === 0
+    ? ''
+    : `${words().by(authors.length)} ${names.format(authors.map((author) => author.name))}`;
 }
-
-const LABELS: Record<Note['kind'], string> = { correction: 'Correction', editor: "Editor's note" };
 
 /**
  * A note's label ("Correction", "Clarification", "Editor's note": as the document wrote it, else
- * its kind's) and the text after the label.
+ * its kind's), in the site's language, and the text after the label.
  */
 export function noteParts(note: Note): { label: string; text: string } {
   const match = /^\s*(Correction|Clarification|Editor['’]s note)\s*:\s*/iu.exec(note.text);
-  if (!match) return { label: LABELS[note.kind], text: note.text.trim() };
-  const written = match[1]!;
-  const label = written.charAt(0).toUpperCase() + written.slice(1).toLowerCase().replace('’', "'");
+  const labels = words().article.notes;
+  if (!match) return { label: labels[note.kind], text: note.text.trim() };
+  const written = match[1]!.toLowerCase();
+  const label = written.startsWith('clar')
+    ? labels.clarification
+    : written.startsWith('corr')
+      ? labels.correction
+      : labels.editor;
   return { label, text: note.text.slice(match[0].length).trim() };
 }

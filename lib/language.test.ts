@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalLanguageTag, detectLanguage, isRightToLeft, LanguageTagError, textDirection } from '@/lib/language';
+import { isRightToLeft, textDirection } from '@/lib/direction';
+import { canonicalLanguageTag, detectLanguage, LanguageTagError } from '@/lib/language';
 
 /** An article in each language the issue names, as a headline and a paragraph. */
 const ARTICLES: Record<string, [string, string]> = {

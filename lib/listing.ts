@@ -1,3 +1,4 @@
+import { words } from './i18n';
 import type { SectionRef } from '@/lib/queries/types';
 import { SITE_NAME, authorPagePath, sectionPagePath, tagPagePath } from '@/lib/site';
 
@@ -39,7 +40,7 @@ export function listingHeading(listing: ListingRef): string {
     case 'author':
       return listing.name;
     case 'tag':
-      return `Tagged ${listing.name}`;
+      return words().listing.tagged(listing.name);
     default:
       return listing.name;
   }
@@ -49,11 +50,11 @@ export function listingHeading(listing: ListingRef): string {
 export function listingDescription(listing: ListingRef): string {
   switch (kindOf(listing)) {
     case 'author':
-      return `Articles by ${listing.name}, newest first, from ${SITE_NAME}.`;
+      return words().listing.authorDescription(listing.name, SITE_NAME);
     case 'tag':
-      return `Articles tagged ${listing.name}, newest first, from ${SITE_NAME}.`;
+      return words().listing.tagDescription(listing.name, SITE_NAME);
     default:
-      return `The latest ${listing.name} news from ${SITE_NAME}.`;
+      return words().listing.sectionDescription(listing.name, SITE_NAME);
   }
 }
 

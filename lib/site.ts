@@ -1,7 +1,11 @@
+import { siteLanguage, words } from './i18n';
+
 /** Site identity and the absolute origin used in links that leave the page (feeds, metadata). */
 export const SITE_NAME = process.env.SITE_NAME || 'The Daily Dispatch';
-export const SITE_DESCRIPTION = 'World news, reported plainly: fast to load, easy to read on any screen.';
-export const SITE_LANGUAGE = 'en';
+/** The site's language (`SITE_LANGUAGE`, lib/i18n): its tag, for `<html lang>` and the feeds, and its direction. */
+export const SITE_LANGUAGE = siteLanguage().tag;
+export const SITE_DIRECTION = siteLanguage().dir;
+export const SITE_DESCRIPTION = words().siteDescription;
 
 export function siteUrl(): string {
   const configured = process.env.SITE_URL?.trim();

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatLocale, siteLanguage } from './i18n';
 
 /**
  * The site's time zone: one setting (`SITE_TIME_ZONE`, an IANA name, UTC by default), read by
@@ -173,6 +174,7 @@ interface Formatters {
 
 const formattersByZone = new Map<string, Formatters>();
 
+/** The house style's formats: British English, the day without commas, the time on 24 hours. */
 function formatters(zone: string): Formatters {
   let found = formattersByZone.get(zone);
   if (!found) {
@@ -211,14 +213,56 @@ function zoneLabel(at: Date, { zoneNames }: Formatters): string {
   return fallback;
 }
 
-/** A reader's label for a publication time in `zone`: `Monday 27 March 2017, 10:48 BST`. */
-export function formatPublished(at: Date, zone: string = siteTimeZone()): string {
-  const found = formatters(zone);
-  const parts = found.dateTime.formatToParts(at);
-  return `${dayLabel(parts)}, ${part(parts, 'hour')}:${part(parts, 'minute')} ${zoneLabel(at, found)}`;
+/** The site's language's own formats (any language but the house style's `en`), by zone and kind. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+type DateKind = 'long' | 'date' | 'short' | 'day';
+const DATE_OPTIONS: Record<DateKind, Intl.DateTimeFormatOptions> = {
+  long: {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
+  date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  short: { day: 'numeric', month: 'short', year: 'numeric' },
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+/**
+ * A date in the site's language and `zone` (lib/i18n): `long` with the time and the zone's
+ * name, `date` the day in full, `short` for listings (`1 Jul 2026`), `day` without the weekday.
+ * In English, the house style (`Monday 27 March 2017, 10:48 BST`); in another language, what
+ * `Intl.DateTimeFormat` writes there (`lunes, 27 de marzo de 2017, 10:48 CEST`).
+ */
+export function formatDate(
+  at: Date,
+  kind: DateKind,
+  zone: string = siteTimeZone(),
+  tag: string = siteLanguage().tag,
+): string {
+  const locale = formatLocale(tag);
+  if (locale === 'en-GB' && kind === 'long') {
+    const found = formatters(zone);
+    const parts = found.dateTime.formatToParts(at);
+    return `${dayLabel(parts)}, ${part(parts, 'hour')}:${part(parts, 'minute')} ${zoneLabel(at, found)}`;
+  }
+  if (locale === 'en-GB' && kind === 'date') return dayLabel(formatters(zone).date.formatToParts(at));
+  const key = `${locale}|${zone}|${kind}`;
+  let format = localFormats.get(key);
+  if (!format)
+    localFormats.set(key, (format = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[kind], timeZone: zone })));
+  return format.format(at);
 }
 
-/** The date-only label of a publication time in `zone`: `Monday 27 March 2017`. */
+/** A reader's label for a publication time in `zone`: `Monday 27 March 2017, 10:48 BST` (in the site's language). */
+export function formatPublished(at: Date, zone: string = siteTimeZone()): string {
+  return formatDate(at, 'long', zone);
+}
+
+/** The date-only label of a publication time in `zone`: `Monday 27 March 2017` (in the site's language). */
 export function formatPublishedDate(at: Date, zone: string = siteTimeZone()): string {
-  return dayLabel(formatters(zone).date.formatToParts(at));
+  return formatDate(at, 'date', zone);
 }

@@ -179,7 +179,25 @@ self.addEventListener('message', (event) => {
   );
 });
 
-const OFFLINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline</title></head><body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>You are offline</h1><p>This page was not saved for offline reading.</p><p><a href="/saved">Your saved articles</a></p></body></html>`;
+const OFFLINE_HEAD = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">';
+const OFFLINE_STYLE = 'font-family:system-ui,sans-serif;margin:2rem;line-height:1.5';
+const OFFLINE_PAGE = `<!doctype html><html lang="en"><head>${OFFLINE_HEAD}<title>Offline</title></head><body style="${OFFLINE_STYLE}"><h1>You are offline</h1><p>This page was not saved for offline reading.</p><p><a href="/saved">Your saved articles</a></p></body></html>`;
+
+/**
+ * The page that says a page was not saved, in the site's language: the kept /saved page carries
+ * its words (a <template id="offline-page">, already escaped markup) and its <html lang/dir>;
+ * the English one above when it carries none (a copy kept by an earlier build).
+ */
+async function offlinePage(cache) {
+  const saved = await cache.match(SAVED_LIST);
+  const text = saved ? await saved.text() : '';
+  const template = /<template id="offline-page" data-title="([^"]*)">([\s\S]*?)<\/template>/u.exec(text);
+  if (!template) return OFFLINE_PAGE;
+  const html = /<html([^>]*)>/u.exec(text)?.[1] ?? '';
+  const lang = /\slang="([^"]*)"/u.exec(html)?.[1] ?? 'en';
+  const dir = /\sdir="([^"]*)"/u.exec(html)?.[1] ?? 'ltr';
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head>${OFFLINE_HEAD}<title>${template[1]}</title></head><body style="${OFFLINE_STYLE}">${template[2]}</body></html>`;
+}
 
 /**
  * A page: the network's answer when there is one (refreshing a saved copy), the saved copy
@@ -196,7 +214,10 @@ async function page(event, path) {
     const saved = await cache.match(path);
     if (saved) return saved;
     if (await cache.match(SAVED_LIST))
-      return new Response(OFFLINE_PAGE, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      return new Response(await offlinePage(cache), {
+        status: 503,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
     throw error;
   }
   if (response.status >= 500) {

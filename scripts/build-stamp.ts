@@ -1,3 +1,4 @@
+import { resolveLanguage } from '../lib/i18n';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,9 @@ function* files(entry: string): Generator<string> {
 
 export function sourceHash(root: string): string {
   const hash = createHash('sha256');
+  // The 404 page is prerendered by the build, in the build's SITE_LANGUAGE (docs/languages.md):
+  // another language is another build.
+  hash.update(`SITE_LANGUAGE=${resolveLanguage(process.env.SITE_LANGUAGE).tag}\0`);
   for (const input of INPUTS) {
     for (const file of files(path.join(root, input))) {
       hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');

@@ -9,6 +9,7 @@ import { resolveDatabase, type DatabaseTarget } from '@/lib/db/connection';
 import { resolveDataDir } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { siteConnectionWarning } from '@/lib/db/roles';
+import { checkSiteLanguage } from '@/lib/i18n';
 import { createPool } from '@/lib/db/pool';
 import { readDocuments } from '@/lib/documents/read';
 import { formatReport } from '@/lib/importer/format-report';
@@ -84,7 +85,10 @@ export function portFromEnv(): number {
 /**
  * The settings `npm start` and `npm run dev` read before they do anything: PORT, and
  * SITE_TIME_ZONE (an IANA name). A wrong one throws, saying what is wrong, so neither starts.
+ * SITE_LANGUAGE without words on the site (or not a language tag) is said, and the site's
+ * words are English (lib/i18n).
  */
 export function settingsFromEnv(): { port: number; timeZone: string } {
+  checkSiteLanguage();
   return { port: portFromEnv(), timeZone: siteTimeZone() };
 }

@@ -1,10 +1,11 @@
+import { words } from '@/lib/i18n';
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { getSection } from '@/lib/queries';
 import { ROUTES, readParams } from '@/lib/routes';
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
 import { SITE_NAME } from '@/lib/site';
 
-export const alt = `A section of ${SITE_NAME}`;
+export const alt = words().shareImage.sectionAlt(SITE_NAME);
 export const size = SHARE_IMAGE_SIZE;
 export const contentType = SHARE_IMAGE_TYPE;
 // Drawn per request from the cached query layer: there is no database at build time.
@@ -15,5 +16,5 @@ export default async function Image({ params }: { params: Promise<{ section: str
   const where = readParams(ROUTES.sectionImage, raw);
   const section = where && (await getSection(where.section));
   if (!section) return notFoundResponse(`No section "${raw.section}".`);
-  return shareImage({ kicker: SITE_NAME, title: `${section.name}: the latest news` });
+  return shareImage({ kicker: SITE_NAME, title: words().shareImage.section(section.name) });
 }

@@ -7,6 +7,7 @@ import { LiteLink } from '@/components/LiteLink';
 import { Pagination } from '@/components/Pagination';
 import { feedPath } from '@/lib/feeds/channel';
 import { listingHeading, listingPath, type ListingRef } from '@/lib/listing';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { getSection, getSectionPage } from '@/lib/queries';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { collectionPageJsonLd, sectionBreadcrumbJsonLd } from '@/lib/seo/json-ld';
@@ -29,8 +30,8 @@ export async function sectionListingMetadata(slug: string, page: number): Promis
   const found = await getSection(slug);
   if (!found) return {};
   return pageMetadata({
-    title: page > 1 ? `${found.name}, page ${page}` : found.name,
-    description: `The latest ${found.name} news from ${SITE_NAME}.`,
+    title: page > 1 ? words().listing.titlePage(found.name, formatNumber(page)) : found.name,
+    description: words().listing.sectionDescription(found.name, SITE_NAME),
     // A later page of a listing is its own canonical page (it lists other articles).
     path: sectionPagePath(found.slug, page),
     section: found,
@@ -79,6 +80,7 @@ export function Listing({
   showSection: boolean;
   jsonLd: Parameters<typeof JsonLd>[0]['data'];
 }) {
+  const { listing: listingWords, pages } = words();
   return (
     <>
       <JsonLd data={jsonLd} />
@@ -95,14 +97,10 @@ export function Listing({
             <circle cx="3" cy="13" r="2" />
             <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5H7.3A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z" />
           </svg>
-          Subscribe to this RSS feed
+          {listingWords.rss}
         </a>
       </div>
-      {page > 1 && (
-        <p className="mt-3 text-sm text-muted">
-          Page {page} of {pageCount}
-        </p>
-      )}
+      {page > 1 && <p className="mt-3 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
       <ol className="max-w-3xl divide-y divide-rule">
         {articles.map((article, index) => (
           <li key={article.slug}>
@@ -120,8 +118,8 @@ export function Listing({
           page={page}
           pageCount={pageCount}
           pagePath={(number) => listingPath(listing, number)}
-          previousLabel="Newer articles"
-          nextLabel="Older articles"
+          previousLabel={pages.newer}
+          nextLabel={pages.older}
         />
         <LiteLink path={listingPath(listing, page)} className="mt-8" />
       </div>

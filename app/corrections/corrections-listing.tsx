@@ -1,3 +1,4 @@
+import { pageOfText, words } from '@/lib/i18n';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/JsonLd';
@@ -37,20 +38,23 @@ export function correctionsMetadata(page: number): Metadata {
 }
 
 function Entry({ entry }: { entry: CorrectionEntry }) {
+  const { corrections, gone } = words();
   if (entry.kind === 'legal-removal') {
     return (
       <>
         <h2 className="font-serif text-xl font-bold">{LEGAL_REMOVAL_LINE}</h2>
         <p className="mt-1 text-sm text-muted">
-          Removed <PublishedTime iso={entry.at} format="date" />
+          {corrections.removed} <PublishedTime iso={entry.at} format="date" />
           {entry.liftedAt && (
             <>
-              {' · the removal was lifted '}
+              {` · ${corrections.lifted} `}
               <PublishedTime iso={entry.liftedAt} format="date" />
             </>
           )}
         </p>
-        <p className="mt-2">Reason: {entry.reason}</p>
+        <p className="mt-2">
+          {corrections.reason} {entry.reason}
+        </p>
       </>
     );
   }
@@ -65,9 +69,12 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
           </a>
         </h2>
         <p className="mt-1 text-sm text-muted">
-          <span className="font-semibold text-accent">Withdrawn</span> · <PublishedTime iso={entry.at} format="date" />
+          <span className="font-semibold text-accent">{gone.withdrawn}</span> ·{' '}
+          <PublishedTime iso={entry.at} format="date" />
         </p>
-        <p className="mt-2">Reason: {entry.reason}</p>
+        <p className="mt-2">
+          {corrections.reason} {entry.reason}
+        </p>
       </>
     );
   }
@@ -105,21 +112,14 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
             <circle cx="3" cy="13" r="2" />
             <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5H7.3A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z" />
           </svg>
-          Subscribe to this RSS feed
+          {words().listing.rss}
         </a>
       </div>
       <div className="max-w-3xl">
-        <p className="mt-3 text-muted">
-          Every correction and clarification we have made to an article, every article we withdrew and every removal for
-          legal reasons, newest first.
-        </p>
-        {page > 1 && (
-          <p className="mt-3 text-sm text-muted">
-            Page {page} of {pageCount}
-          </p>
-        )}
+        <p className="mt-3 text-muted">{words().corrections.intro}</p>
+        {page > 1 && <p className="mt-3 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
         {entries.length === 0 ? (
-          <p className="mt-8 font-serif text-xl">No corrections yet.</p>
+          <p className="mt-8 font-serif text-xl">{words().corrections.none}</p>
         ) : (
           <ol className="divide-y divide-rule">
             {entries.map((entry, index) => (
@@ -133,8 +133,8 @@ export async function CorrectionsListing({ page: pageNumber }: { page: number })
           page={page}
           pageCount={pageCount}
           pagePath={correctionsPagePath}
-          previousLabel="Newer entries"
-          nextLabel="Older entries"
+          previousLabel={words().pages.newerEntries}
+          nextLabel={words().pages.olderEntries}
         />
         <LiteLink path={correctionsPagePath(page)} className="mt-8" />
       </div>

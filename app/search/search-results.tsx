@@ -2,20 +2,21 @@ import { CompactArticleList } from '@/components/ArticleCard';
 import { Link } from '@/components/Link';
 import { Pagination } from '@/components/Pagination';
 import { SearchResult } from '@/components/SearchResult';
+import { formatNumber, plural, pageOfText, words } from '@/lib/i18n';
 import { getLatestArticles, getSearchResults, type SearchResults } from '@/lib/queries';
 import { SEARCH_RESULT_CAP, searchPath } from '@/lib/search/query';
 
 /** Latest articles offered when a search finds nothing. */
 const LATEST_ON_NO_RESULTS = 5;
-const count = new Intl.NumberFormat('en');
 
-/** "12 articles match “harbour”", "1,000+ articles match …", "No articles match …". */
+/** "12 articles match “harbour”", "1,000+ articles match …", "No articles match …" (in the site's language, lib/i18n). */
 export function resultCountText({ query, total, more, nothingToSearch }: SearchResults): string {
-  const quoted = `“${query}”`;
-  if (nothingToSearch) return `Nothing to look for in ${quoted}`;
-  if (more) return `${count.format(SEARCH_RESULT_CAP)}+ articles match ${quoted}`;
-  if (total === 0) return `No articles match ${quoted}`;
-  return `${count.format(total)} ${total === 1 ? 'article matches' : 'articles match'} ${quoted}`;
+  const { search } = words();
+  const quoted = search.quoted(query);
+  if (nothingToSearch) return search.nothingToSearch(quoted);
+  if (more) return search.atLeast(formatNumber(SEARCH_RESULT_CAP), quoted);
+  if (total === 0) return search.none(quoted);
+  return plural(search.matches, total, quoted);
 }
 
 const headingClass = 'border-t-2 border-strong-rule pt-3 text-sm font-bold tracking-[0.12em] uppercase';
@@ -24,6 +25,7 @@ const headingClass = 'border-t-2 border-strong-rule pt-3 text-sm font-bold track
 export async function SearchOutcome({ query, page }: { query: string; page: number }) {
   const results = await getSearchResults(query, page);
   const { hits, pageCount, more } = results;
+  const { search } = words();
   return (
     <>
       {/* Announced when it changes; on load, the page's title (which carries the count) is. */}
@@ -31,19 +33,11 @@ export async function SearchOutcome({ query, page }: { query: string; page: numb
         <h2 id="results-heading" className="font-serif text-2xl font-bold tracking-tight">
           {resultCountText(results)}
         </h2>
-        {more && (
-          <p className="mt-1 text-sm text-muted">
-            The newest {count.format(SEARCH_RESULT_CAP)} of them are ranked here. Add words to find fewer.
-          </p>
-        )}
+        {more && <p className="mt-1 text-sm text-muted">{search.ranked(formatNumber(SEARCH_RESULT_CAP))}</p>}
       </div>
       {hits.length > 0 ? (
         <section aria-labelledby="results-heading">
-          {pageCount > 1 && (
-            <p className="mt-1 text-sm text-muted">
-              Page {page} of {pageCount}
-            </p>
-          )}
+          {pageCount > 1 && <p className="mt-1 text-sm text-muted">{pageOfText(page, pageCount)}</p>}
           <ol className="mt-2 divide-y divide-rule border-t border-rule">
             {hits.map((hit) => (
               <li key={hit.slug}>
@@ -55,15 +49,15 @@ export async function SearchOutcome({ query, page }: { query: string; page: numb
             page={page}
             pageCount={pageCount}
             pagePath={(number) => searchPath(query, number)}
-            previousLabel="Previous results"
-            nextLabel="More results"
+            previousLabel={search.previous}
+            nextLabel={search.more}
           />
         </section>
       ) : results.total > 0 ? (
         <p className="mt-4">
-          These results end at page {pageCount}.{' '}
+          {search.endsAt(formatNumber(pageCount))}{' '}
           <Link href={searchPath(query)} className="font-semibold underline">
-            Back to the first page of results
+            {search.backToFirst}
           </Link>
         </p>
       ) : (
@@ -75,30 +69,30 @@ export async function SearchOutcome({ query, page }: { query: string; page: numb
 
 async function NothingFound({ nothingToSearch }: { nothingToSearch: boolean }) {
   const latest = await getLatestArticles(LATEST_ON_NO_RESULTS);
+  const { search } = words();
   return (
     <>
       <section aria-labelledby="suggestions-heading" className="mt-6">
         <h2 id="suggestions-heading" className={headingClass}>
-          Suggestions
+          {search.suggestions}
         </h2>
-        <ul className="mt-3 list-disc space-y-2 pl-6">
-          {nothingToSearch && (
-            <li>
-              Use words that say what the article is about: very common words (the, of, and) are not searched for, and a
-              word with a minus sign (-word) only leaves articles out.
-            </li>
-          )}
-          <li>Check the spelling of each word.</li>
-          <li>Use fewer words, or more general ones: every word must be in an article for it to match.</li>
+        <ul className="mt-3 list-disc space-y-2 ps-6">
+          {nothingToSearch && <li>{search.adviceCommon}</li>}
+          <li>{search.adviceSpelling}</li>
+          <li>{search.adviceFewer}</li>
           <li>
-            Look for any of several words with <q>or</q>: <kbd className="font-semibold">harbour or port</kbd>.
+            {search.adviceOr.before}
+            <q>{search.adviceOr.or}</q>
+            {search.adviceOr.between}
+            <kbd className="font-semibold">{search.adviceOr.example}</kbd>
+            {search.adviceOr.after}
           </li>
         </ul>
       </section>
       {latest.length > 0 && (
         <section aria-labelledby="latest-heading" className="mt-10">
           <h2 id="latest-heading" className={headingClass}>
-            Latest articles
+            {search.latest}
           </h2>
           <CompactArticleList articles={latest} />
         </section>

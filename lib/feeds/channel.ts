@@ -1,4 +1,5 @@
 import { listingDescription, listingHeading, listingPath, type ListingRef } from '@/lib/listing';
+import { words } from '@/lib/i18n';
 import { SITE_DESCRIPTION, SITE_NAME, absoluteUrl, sectionPath } from '@/lib/site';
 
 export const FEED_SIZE = 50;
@@ -54,7 +55,7 @@ export function feedAlternates(listing: ListingRef | null): Record<string, Array
   for (const format of ['rss', 'atom', 'json'] as const) {
     types[FEED_MEDIA_TYPES[format]] = scopes.map((scope) => ({
       url: feedPath(format, scope),
-      title: `${scope ? `${SITE_NAME}: ${listingHeading(scope)}` : `${SITE_NAME}: all articles`} (${FORMAT_NAMES[format]})`,
+      title: `${scope ? `${SITE_NAME}: ${listingHeading(scope)}` : `${SITE_NAME}: ${words().feeds.all}`} (${FORMAT_NAMES[format]})`,
     }));
   }
   return types;

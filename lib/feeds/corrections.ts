@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CorrectionEntry } from '@/lib/queries/corrections';
 import { CORRECTIONS_PATH, SITE_NAME, absoluteUrl, articlePath, sectionPath, siteUrl } from '@/lib/site';
+import { words } from '@/lib/i18n';
 import { formatPublishedDate } from '@/lib/time-zone';
 import { historyLinks, subscriptionPage, type FeedPage } from './archive';
 import { escapeHtml } from './article-html';
@@ -18,10 +19,10 @@ import { writeRssFeed } from './rss';
  * withdrawn one answers 410 there), a legal removal's the corrections page, having no article.
  */
 
-export const CORRECTIONS_HEADING = 'Corrections';
-export const CORRECTIONS_DESCRIPTION = `Corrections, clarifications and withdrawn articles, newest first, from ${SITE_NAME}.`;
+export const CORRECTIONS_HEADING = words().corrections.heading;
+export const CORRECTIONS_DESCRIPTION = words().corrections.description(SITE_NAME);
 /** What a legal removal says, in every copy: nothing of the article remains to name it. */
-export const LEGAL_REMOVAL_LINE = 'An article was removed for legal reasons';
+export const LEGAL_REMOVAL_LINE = words().corrections.legalLine;
 
 const SCOPE = { path: CORRECTIONS_PATH };
 
@@ -48,9 +49,10 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
   const at = new Date(entry.at);
   const day = formatPublishedDate(at);
+  const text = words().corrections;
   if (entry.kind === 'legal-removal') {
     const lifted = entry.liftedAt ? new Date(entry.liftedAt) : null;
-    const said = `Removed ${day}. Reason: ${entry.reason}${lifted ? ` The removal was lifted ${formatPublishedDate(lifted)}.` : ''}`;
+    const said = text.removedSaid(day, entry.reason, lifted ? formatPublishedDate(lifted) : null);
     return {
       id: entryId('legal-removal', String(entry.id)),
       url: absoluteUrl(CORRECTIONS_PATH),
@@ -59,7 +61,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
       contentHtml: `<p>${escapeHtml(said)}</p>`,
       published: at,
       updated: lifted ?? at,
-      section: { name: 'Legal removal', url: absoluteUrl(CORRECTIONS_PATH) },
+      section: { name: text.legalSection, url: absoluteUrl(CORRECTIONS_PATH) },
       authors: [],
       tags: [],
       source: null,
@@ -68,13 +70,13 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
   const { article } = entry;
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
   const section = { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) };
-  const on = `<p>${escapeHtml(entry.kind === 'note' ? 'On ' : 'Withdrawn: ')}<a href="${escapeHtml(url)}">${escapeHtml(article.headline)}</a></p>`;
+  const on = `<p>${escapeHtml(entry.kind === 'note' ? text.on : `${words().gone.withdrawn}: `)}<a href="${escapeHtml(url)}">${escapeHtml(article.headline)}</a></p>`;
   if (entry.kind === 'withdrawal') {
-    const said = `Withdrawn ${day}. Reason: ${entry.reason}`;
+    const said = text.withdrawnSaid(day, entry.reason);
     return {
       id: entryId('withdrawal', `${article.slug}:${at.getTime()}`),
       url,
-      title: `Withdrawn: ${article.headline}`,
+      title: words().gone.withdrawnTitle(article.headline),
       summary: said,
       contentHtml: `${on}<p>${escapeHtml(said)}</p>`,
       published: at,

@@ -1,3 +1,4 @@
+import { words } from '@/lib/i18n';
 import { bylinePieces, noteParts } from '@/lib/article-lines';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
@@ -35,16 +36,17 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
     )
     .join('');
   const tagLinks = tags.map((tag) => markdownLink(tag.name, absoluteUrl(tagPagePath(tag.slug)))).join(', ');
+  const said = words().markdown;
   const lines = [
     `# ${escapeMarkdown(article.headline)}`,
     '',
-    ...(authors.length > 0 ? [`By ${byline}  `] : []),
-    `Section: ${markdownLink(article.section.name, absoluteUrl(sectionPath(article.section.slug)))}  `,
-    ...(tags.length > 0 ? [`Tags: ${tagLinks}  `] : []),
-    `Published: ${isoInZone(new Date(article.publishedAt))}  `,
-    `Updated: ${isoInZone(new Date(article.updatedAt))}  `,
-    `Words: ${article.wordCount}  `,
-    `Source: <${url}>`,
+    ...(authors.length > 0 ? [`${words().by(authors.length)} ${byline}  `] : []),
+    `${said.section}: ${markdownLink(article.section.name, absoluteUrl(sectionPath(article.section.slug)))}  `,
+    ...(tags.length > 0 ? [`${words().article.tags}: ${tagLinks}  `] : []),
+    `${said.published}: ${isoInZone(new Date(article.publishedAt))}  `,
+    `${said.updated}: ${isoInZone(new Date(article.updatedAt))}  `,
+    `${said.words}: ${article.wordCount}  `,
+    `${said.source}: <${url}>`,
   ];
   // The notes first, once, each a block quote: "Correction, 3 December 2026: …".
   for (const note of article.notes) {
@@ -72,7 +74,7 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
   const revisions = article.revisions ?? [];
   if (revisions.length > 0) {
     // A thematic break, then the corrections: a document's own subheadings stay the only h2s above it.
-    lines.push('', '---', '', 'Revisions (newest first):', '');
+    lines.push('', '---', '', said.revisions, '');
     for (const revision of revisions) {
       lines.push(`- ${revision.revisedAt}: ${revision.changes.map(escapeMarkdown).join('; ')}`);
     }

@@ -7,6 +7,8 @@ import { hasBadRouterState } from '@/lib/http/router-state';
 import { CACHE_POLICIES } from '@/lib/http/conditional';
 import { SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { goneResponse } from '@/lib/http/gone-page';
+import { words } from '@/lib/i18n';
+import { SITE_DIRECTION, SITE_LANGUAGE } from '@/lib/site';
 
 /**
  * The front door (lib/front-door.ts) as a Node request listener in front of Next's request
@@ -23,19 +25,15 @@ export const PLAIN_PAGES: Record<
   400 | 405 | 503,
   { title: string; text: string; headers?: Readonly<Record<string, string>> }
 > = {
-  400: { title: 'Bad address', text: 'This address is not valid: it may have been cut short or mistyped.' },
-  405: { title: 'Not allowed', text: 'Pages of this site can only be read.', headers: { allow: 'GET, HEAD' } },
-  503: {
-    title: 'Temporarily unavailable',
-    text: 'The site cannot show this page just now. Please try again in a minute.',
-    headers: { 'retry-after': '60' },
-  },
+  400: words().plain.badAddress,
+  405: { ...words().plain.notAllowed, headers: { allow: 'GET, HEAD' } },
+  503: { ...words().plain.unavailable, headers: { 'retry-after': '60' } },
 };
 
 /** One of the site's own plain pages (no scripts, no styles sheet): 400, 405 (with what `allow`s) or 503. */
 export function plainPage(res: http.ServerResponse, status: 400 | 405 | 503, allow?: string): void {
   const page = PLAIN_PAGES[status];
-  const text = allow ? `This address only takes ${allow} requests.` : page.text;
+  const text = allow ? words().plain.onlyTakes(allow) : page.text;
   const headers = allow ? { ...page.headers, allow } : (page.headers ?? {});
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
   res.writeHead(status, {
@@ -47,15 +45,12 @@ export function plainPage(res: http.ServerResponse, status: 400 | 405 | 503, all
 }
 
 /** The site has no live connections: what a WebSocket upgrade is answered. */
-export const NO_LIVE_CONNECTION = {
-  title: 'No live connection',
-  text: 'This site sends pages only: reload the page to see what is new.',
-};
+export const NO_LIVE_CONNECTION = words().plain.noLiveConnection;
 
 export function plainPageHtml(title: string, text: string): string {
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
-    `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the front page</a></p></body></html>`
+    `<!doctype html><html lang="${SITE_LANGUAGE}" dir="${SITE_DIRECTION}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;margin:2rem;line-height:1.5"><h1>${title}</h1><p>${text}</p><p><a href="/">${words().errors.home}</a></p></body></html>`
   );
 }
 
@@ -106,9 +101,7 @@ export function answerClientErrors(
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const page = tooLarge
-      ? { title: 'Address too long', text: 'This address, or what the browser sent with it, is too long to be read.' }
-      : PLAIN_PAGES[400];
+    const page = tooLarge ? words().plain.tooLong : PLAIN_PAGES[400];
     // What the parser read of the request says whether it was a HEAD.
     const head = (error as { rawPacket?: Buffer }).rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
     endWithPlainPage(socket, tooLarge ? 431 : 400, page, securityHeaders, head);

@@ -4,7 +4,8 @@ import type { GoneForm } from '@/lib/front-door';
 import { Markup, markup } from '@/lib/lite/html';
 import { LITE_STYLESHEET } from '@/lib/lite/style';
 import type { Gone } from '@/lib/routes';
-import { SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/lib/site';
+import { words } from '@/lib/i18n';
+import { SITE_DIRECTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/lib/site';
 import { formatPublished, isoInZone } from '@/lib/time-zone';
 import { CACHE_POLICIES } from './conditional';
 
@@ -22,41 +23,38 @@ const time = (iso: string) =>
 function document(title: string, description: string, home: string, main: Markup): string {
   const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${SITE_NAME}</title><meta name="description" content="${description}"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><style>${new Markup(LITE_STYLESHEET)}</style></head>`;
   const header = markup`<header><p class="site"><a href="${home}">${SITE_NAME}</a></p></header>`;
-  const footer = markup`<footer><p><a href="${home}">Go to the front page</a></p></footer>`;
-  return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}">${head}<body><a class="skip" href="#main">Skip to main content</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
+  const { errors, skipToContent } = words();
+  const footer = markup`<footer><p><a href="${home}">${errors.home}</a></p></footer>`;
+  return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}" dir="${SITE_DIRECTION}">${head}<body><a class="skip" href="#main">${skipToContent}</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
 }
 
 /** The 410 or 451 page's body and its type, for the copy asked for. */
 export function goneBody(gone: Gone, form: GoneForm): { body: string; contentType: string } {
+  const text = words().gone;
   if (form === 'markdown') {
     const lines =
       gone.gone === 410
         ? [
             `# ${escapeMarkdown(gone.headline)}`,
             '',
-            `Published: ${isoInZone(new Date(gone.publishedAt))}  `,
-            `Withdrawn: ${isoInZone(new Date(gone.withdrawnAt))}`,
+            `${text.published}: ${isoInZone(new Date(gone.publishedAt))}  `,
+            `${text.withdrawn}: ${isoInZone(new Date(gone.withdrawnAt))}`,
             '',
-            `This article was withdrawn. ${escapeMarkdown(gone.reason)}`,
+            `${text.markdownWithdrawn} ${escapeMarkdown(gone.reason)}`,
           ]
-        : ['# Unavailable for legal reasons', '', 'This article has been removed for legal reasons.'];
+        : [`# ${text.legal}`, '', text.legalText];
     return { body: `${lines.join('\n')}\n`, contentType: 'text/markdown; charset=utf-8' };
   }
   const home = form === 'lite' ? '/lite' : '/';
   const body =
     gone.gone === 410
       ? document(
-          `Withdrawn: ${gone.headline}`,
-          'This article was withdrawn: when and why.',
+          text.withdrawnTitle(gone.headline),
+          text.withdrawnDescription,
           home,
-          markup`<article><p class="kicker">Withdrawn</p><h1>${gone.headline}</h1><p class="meta">Published ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="Withdrawn"><p><b>Withdrawn</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>This article was withdrawn and is no longer published.</p></article>`,
+          markup`<article><p class="kicker">${text.withdrawn}</p><h1>${gone.headline}</h1><p class="meta">${text.published} ${time(gone.publishedAt)}</p><aside class="note" role="note" aria-label="${text.withdrawn}"><p><b>${text.withdrawn}</b> · ${time(gone.withdrawnAt)}</p><p>${gone.reason}</p></aside><p>${text.withdrawnText}</p></article>`,
         )
-      : document(
-          'Unavailable for legal reasons',
-          'This article has been removed for legal reasons.',
-          home,
-          markup`<h1>Unavailable for legal reasons</h1><p>This article has been removed for legal reasons.</p>`,
-        );
+      : document(text.legal, text.legalText, home, markup`<h1>${text.legal}</h1><p>${text.legalText}</p>`);
   return { body, contentType: 'text/html; charset=utf-8' };
 }
 

@@ -3,6 +3,7 @@ import { CORRECTIONS_DESCRIPTION, CORRECTIONS_HEADING, LEGAL_REMOVAL_LINE } from
 import type { CorrectionEntry, CorrectionsPage } from '@/lib/queries/corrections';
 import type { SectionRef } from '@/lib/queries/types';
 import { articlePath, correctionsPagePath, litePath } from '@/lib/site';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
@@ -10,13 +11,14 @@ const date = (iso: string) => markup`<time datetime="${timeAttribute(iso)}">${fo
 
 /** One entry, in the words of the full page's (app/corrections/corrections-listing.tsx); links to lite pages only. */
 function entry(item: CorrectionEntry): Markup {
+  const { corrections, gone } = words();
   if (item.kind === 'legal-removal') {
-    const lifted = item.liftedAt && markup` · the removal was lifted ${date(item.liftedAt)}`;
-    return markup`<li><h2>${LEGAL_REMOVAL_LINE}</h2><p class="meta">Removed ${date(item.at)}${lifted}</p><p>Reason: ${item.reason}</p></li>`;
+    const lifted = item.liftedAt && markup` · ${corrections.lifted} ${date(item.liftedAt)}`;
+    return markup`<li><h2>${LEGAL_REMOVAL_LINE}</h2><p class="meta">${corrections.removed} ${date(item.at)}${lifted}</p><p>${corrections.reason} ${item.reason}</p></li>`;
   }
   const link = markup`<a href="${litePath(articlePath(item.article.section.slug, item.article.slug))}">${item.article.headline}</a>`;
   if (item.kind === 'withdrawal') {
-    return markup`<li><h2>${link}</h2><p class="meta"><b>Withdrawn</b> · ${date(item.at)}</p><p>Reason: ${item.reason}</p></li>`;
+    return markup`<li><h2>${link}</h2><p class="meta"><b>${gone.withdrawn}</b> · ${date(item.at)}</p><p>${corrections.reason} ${item.reason}</p></li>`;
   }
   return markup`<li><h2>${link}</h2><p class="meta"><b>${item.label}</b> · ${date(item.at)}</p><p>${item.text}</p></li>`;
 }
@@ -28,15 +30,18 @@ export function liteCorrectionsPage(
 ): string {
   const pageLink = (to: number, rel: 'prev' | 'next', text: string) =>
     markup`<li><a rel="${rel}" href="${litePath(correctionsPagePath(to))}">${text}</a></li>`;
+  const { pages: pageWords } = words();
   const pages =
     pageCount > 1 &&
-    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer entries')}${page < pageCount && pageLink(page + 1, 'next', 'Older entries')}</ul></nav>`;
-  const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
+    markup`<nav aria-label="${pageWords.label}"><ul>${page > 1 && pageLink(page - 1, 'prev', pageWords.newerEntries)}${page < pageCount && pageLink(page + 1, 'next', pageWords.olderEntries)}</ul></nav>`;
+  const pageOf = page > 1 && markup`<p class="meta">${pageOfText(page, pageCount)}</p>`;
   const list =
-    entries.length === 0 ? markup`<p>No corrections yet.</p>` : markup`<ol class="list">${entries.map(entry)}</ol>`;
-  const main = markup`<h1>${CORRECTIONS_HEADING}</h1><p>Every correction and clarification we have made to an article, every article we withdrew and every removal for legal reasons, newest first.</p>${pageOf}${list}${pages}`;
+    entries.length === 0
+      ? markup`<p>${words().corrections.none}</p>`
+      : markup`<ol class="list">${entries.map(entry)}</ol>`;
+  const main = markup`<h1>${CORRECTIONS_HEADING}</h1><p>${words().corrections.intro}</p>${pageOf}${list}${pages}`;
   return liteDocument({
-    title: page > 1 ? `${CORRECTIONS_HEADING}, page ${page}` : CORRECTIONS_HEADING,
+    title: page > 1 ? words().listing.titlePage(CORRECTIONS_HEADING, formatNumber(page)) : CORRECTIONS_HEADING,
     description: CORRECTIONS_DESCRIPTION,
     fullPath: correctionsPagePath(page),
     sections,

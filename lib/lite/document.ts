@@ -1,5 +1,14 @@
 import type { SectionRef } from '@/lib/queries/types';
-import { CORRECTIONS_PATH, SITE_LANGUAGE, SITE_NAME, absoluteUrl, litePath, sectionPath } from '@/lib/site';
+import { words } from '@/lib/i18n';
+import {
+  CORRECTIONS_PATH,
+  SITE_DIRECTION,
+  SITE_LANGUAGE,
+  SITE_NAME,
+  absoluteUrl,
+  litePath,
+  sectionPath,
+} from '@/lib/site';
 import { Markup, markup } from './html';
 import { LITE_STYLESHEET } from './style';
 
@@ -20,10 +29,11 @@ export interface LiteDocument {
 export function liteDocument({ title, description, fullPath, sections, main }: LiteDocument): string {
   const fullTitle = title === SITE_NAME ? SITE_NAME : `${title} · ${SITE_NAME}`;
   const head = markup`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${fullTitle}</title><meta name="description" content="${description}"><link rel="canonical" href="${absoluteUrl(fullPath)}"><meta name="color-scheme" content="light dark"><style>${new Markup(LITE_STYLESHEET)}</style></head>`;
+  const { nav, lite, corrections, skipToContent } = words();
   const navigation = sections.map(
     (section) => markup`<li><a href="${litePath(sectionPath(section.slug))}">${section.name}</a></li>`,
   );
-  const header = markup`<header><p class="site"><a href="/lite">${SITE_NAME}</a> <span class="meta">lite</span></p><nav aria-label="Sections"><ul><li><a href="/lite">Front page</a></li>${navigation}</ul></nav></header>`;
-  const footer = markup`<footer><p>The lite edition: text only, no scripts. <a href="${fullPath}">Full version of this page</a> · <a href="${litePath(CORRECTIONS_PATH)}">Corrections</a></p></footer>`;
-  return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}">${head}<body><a class="skip" href="#main">Skip to main content</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
+  const header = markup`<header><p class="site"><a href="/lite">${SITE_NAME}</a> <span class="meta">${lite.badge}</span></p><nav aria-label="${nav.sections}"><ul><li><a href="/lite">${nav.frontPage}</a></li>${navigation}</ul></nav></header>`;
+  const footer = markup`<footer><p>${lite.edition} <a href="${fullPath}">${lite.full}</a> · <a href="${litePath(CORRECTIONS_PATH)}">${corrections.heading}</a></p></footer>`;
+  return `<!doctype html>\n${markup`<html lang="${SITE_LANGUAGE}" dir="${SITE_DIRECTION}">${head}<body><a class="skip" href="#main">${skipToContent}</a>${header}<main id="main">${main}</main>${footer}</body></html>`}\n`;
 }

@@ -14,6 +14,7 @@ import {
   sectionPath,
   tagPagePath,
 } from '@/lib/site';
+import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
 import { markup, type Markup } from './html';
 
@@ -30,7 +31,7 @@ function byline(authors: readonly NameRef[]): Markup | false {
     const author = authors[piece.name]!;
     return markup`<a href="${litePath(authorPagePath(author.slug))}">${author.name}</a>`;
   });
-  return markup`<p class="byline">By ${pieces}</p>`;
+  return markup`<p class="byline">${words().by(authors.length)} ${pieces}</p>`;
 }
 
 /** The notes at the top: one labelled aside each, with the day it was first carried. */
@@ -43,7 +44,7 @@ const notes = (list: readonly StoredNote[]) =>
 /** The tags, as links to their lite pages, in a list named "Tags". */
 const tagList = (tags: readonly NameRef[]) =>
   tags.length > 0 &&
-  markup`<nav aria-label="Tags"><ul>${tags.map((tag) => markup`<li><a href="${litePath(tagPagePath(tag.slug))}">${tag.name}</a></li>`)}</ul></nav>`;
+  markup`<nav aria-label="${words().article.tags}"><ul>${tags.map((tag) => markup`<li><a href="${litePath(tagPagePath(tag.slug))}">${tag.name}</a></li>`)}</ul></nav>`;
 
 /** One headline in a lite listing: the same words as the full page's card, none of its chrome. */
 function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolean): Markup {
@@ -51,21 +52,22 @@ function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolea
   const kicker = showSection && markup`<p class="kicker">${article.section.name}</p>`;
   const title = heading === 'h2' ? markup`<h2>${link}</h2>` : markup`<h3>${link}</h3>`;
   const by = article.authors.length > 0 && `${bylineText(article.authors)} · `;
-  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${article.readingMinutes} min read</p></li>`;
+  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${words().readingTime(formatNumber(article.readingMinutes))}</p></li>`;
 }
 
 /** The lite front page: the same stories as `/` (lead and latest, then a block per section). */
 export function liteFrontPage(front: FrontPage, sections: readonly SectionRef[]): string {
   const stories = front.lead ? [front.lead, ...front.latest] : [];
+  const { front: frontWords } = words();
   const latest =
     stories.length === 0
-      ? markup`<p>No articles have been published yet.</p>`
-      : markup`<section aria-labelledby="latest"><h2 id="latest">Latest</h2><ul class="list">${stories.map((article) => card(article, 'h3', true))}</ul></section>`;
+      ? markup`<p>${frontWords.empty}</p>`
+      : markup`<section aria-labelledby="latest"><h2 id="latest">${frontWords.latest}</h2><ul class="list">${stories.map((article) => card(article, 'h3', true))}</ul></section>`;
   const blocks = front.sections.map(
     ({ section, articles }) =>
       markup`<section aria-labelledby="s-${section.slug}"><h2 id="s-${section.slug}"><a href="${liteSectionPath(section)}">${section.name}</a></h2><ul class="list">${articles.map((article) => card(article, 'h3', false))}</ul></section>`,
   );
-  const main = markup`<h1 class="sr">${SITE_NAME}: front page</h1>${latest}${blocks}`;
+  const main = markup`<h1 class="sr">${frontWords.heading(SITE_NAME)}</h1>${latest}${blocks}`;
   return liteDocument({ title: SITE_NAME, description: SITE_DESCRIPTION, fullPath: '/', sections, main });
 }
 
@@ -90,15 +92,16 @@ function liteListingPage(
   showSection: boolean,
 ): string {
   const heading = listingHeading(listing);
+  const { pages: pageWords, listing: listingWords } = words();
   const pageLink = (to: number, rel: 'prev' | 'next', text: string) =>
     markup`<li><a rel="${rel}" href="${litePath(listingPath(listing, to))}">${text}</a></li>`;
   const pages =
     pageCount > 1 &&
-    markup`<nav aria-label="Pages"><ul>${page > 1 && pageLink(page - 1, 'prev', 'Newer articles')}${page < pageCount && pageLink(page + 1, 'next', 'Older articles')}</ul></nav>`;
-  const pageOf = page > 1 && markup`<p class="meta">Page ${page} of ${pageCount}</p>`;
+    markup`<nav aria-label="${pageWords.label}"><ul>${page > 1 && pageLink(page - 1, 'prev', pageWords.newer)}${page < pageCount && pageLink(page + 1, 'next', pageWords.older)}</ul></nav>`;
+  const pageOf = page > 1 && markup`<p class="meta">${pageOfText(page, pageCount)}</p>`;
   const main = markup`<h1>${heading}</h1>${pageOf}<ol class="list">${articles.map((article) => card(article, 'h2', showSection))}</ol>${pages}`;
   return liteDocument({
-    title: page > 1 ? `${heading}, page ${page}` : heading,
+    title: page > 1 ? listingWords.titlePage(heading, formatNumber(page)) : heading,
     description: listingDescription(listing),
     fullPath: listingPath(listing, page),
     sections,
@@ -118,8 +121,9 @@ export function liteArticlePage(article: Article, sections: readonly SectionRef[
       markup`<span class="dateline">${dateline.place}, ${dateline.dateText} (${dateline.source}) </span>`;
     return markup`<p>${opening}${block.text}</p>`;
   });
+  const text = words();
   const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;
-  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${article.readingMinutes} min read</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">Published in ${sectionLink}</p></article>`;
+  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${text.readingTime(formatNumber(article.readingMinutes))}</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">${text.article.publishedIn} ${sectionLink}</p></article>`;
   return liteDocument({
     title: article.headline,
     description: article.summary,

@@ -10,8 +10,8 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0 auto;max-width:42rem;padding:0 1rem 2rem;background:var(--paper);color:var(--ink);font:1.125rem/1.6 Georgia,'Iowan Old Style','Times New Roman',serif}
 a{color:var(--link);text-underline-offset:.15em}
 a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.skip{position:absolute;left:-999px}
-.skip:focus{left:1rem;top:.5rem;background:var(--paper);padding:.5rem}
+.skip{position:absolute;inset-inline-start:-999px}
+.skip:focus{inset-inline-start:1rem;top:.5rem;background:var(--paper);padding:.5rem}
 header{border-bottom:2px solid var(--ink);padding:.75rem 0 .25rem}
 .site{font-size:1.5rem;font-weight:700;margin:0}
 .site a{text-decoration:none}
@@ -31,7 +31,7 @@ h2{font-size:1.375rem;line-height:1.25;margin:2rem 0 .25rem}
 .meta{margin:.25rem 0 0}
 .dateline{font-size:.85em;font-weight:700;text-transform:uppercase}
 .byline{margin:.25rem 0 0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}
-.note{border-left:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0;font-size:1rem}
+.note{border-inline-start:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0;font-size:1rem}
 .note p{margin:.25rem 0}
 .note b{color:var(--accent)}
 article p{margin:1rem 0}

@@ -1,5 +1,6 @@
 import type { BodyBlock, Dateline, Note } from '@/lib/documents/types';
 import type { SectionRef } from '@/lib/queries/types';
+import { plural, words } from '@/lib/i18n';
 import { formatPublished } from '@/lib/time-zone';
 
 /** One version of an article, as far as a reader can see a difference between two. */
@@ -16,13 +17,12 @@ export interface ArticleVersion {
   notes: readonly Note[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 const datelineText = (dateline: Dateline | null) =>
   dateline ? `${dateline.place}, ${dateline.dateText} (${dateline.source})` : null;
 
 /**
- * What changed from one version of an article to the next, in a reader's words: the
+ * What changed from one version of an article to the next, in a reader's words (the site's
+ * language's, lib/i18n): the
  * headline's punctuation or case (a reworded headline is another article, by identity),
  * the dateline, the section, and paragraphs (subheadings too) added, removed or changed.
  * Pure. Blocks are matched by their longest common subsequence; within each run between
@@ -30,42 +30,40 @@ const datelineText = (dateline: Dateline | null) =>
  */
 export function describeChanges(before: ArticleVersion, after: ArticleVersion): string[] {
   const changes: string[] = [];
-  if (before.headline !== after.headline) changes.push('Headline punctuation or case corrected');
+  const said = words().changes;
+  if (before.headline !== after.headline) changes.push(said.headline);
   if (before.section.slug !== after.section.slug) {
-    changes.push(`Moved from ${before.section.name} to ${after.section.name}`);
+    changes.push(said.moved(before.section.name, after.section.name));
   }
   const [datelineBefore, datelineAfter] = [datelineText(before.dateline), datelineText(after.dateline)];
   if (datelineBefore !== datelineAfter) {
-    changes.push(
-      datelineBefore === null ? 'Dateline added' : datelineAfter === null ? 'Dateline removed' : 'Dateline changed',
-    );
+    changes.push(said.dateline[datelineBefore === null ? 'added' : datelineAfter === null ? 'removed' : 'changed']);
   }
   if (before.publishedAt !== null && after.publishedAt !== null && before.publishedAt !== after.publishedAt) {
-    changes.push(`Date changed to ${formatPublished(new Date(after.publishedAt))}`);
+    changes.push(said.date(formatPublished(new Date(after.publishedAt))));
   }
-  const bylineChange = listChange(before.authors, after.authors, 'Byline');
+  const bylineChange = listChange(before.authors, after.authors, said.byline);
   if (bylineChange) changes.push(bylineChange);
-  const tagsChange = listChange(before.tags, after.tags, 'Tags');
+  const tagsChange = listChange(before.tags, after.tags, said.tags);
   if (tagsChange) changes.push(tagsChange);
   changes.push(...noteChanges(before.notes, after.notes));
   const { added, removed, changed } = compareBlocks(before.body, after.body);
-  if (changed > 0) changes.push(`${plural(changed, 'paragraph', 'paragraphs')} changed`);
-  if (added > 0) changes.push(`${plural(added, 'paragraph', 'paragraphs')} added`);
-  if (removed > 0) changes.push(`${plural(removed, 'paragraph', 'paragraphs')} removed`);
-  if (changes.length === 0) changes.push('Text unchanged (section name spelled differently)');
+  if (changed > 0) changes.push(plural(said.paragraphs.changed, changed));
+  if (added > 0) changes.push(plural(said.paragraphs.added, added));
+  if (removed > 0) changes.push(plural(said.paragraphs.removed, removed));
+  if (changes.length === 0) changes.push(said.unchanged);
   return changes;
 }
 
 /** "Byline added", "Byline removed", "Byline changed" (names or their order), or null when the same. */
-function listChange(before: readonly string[], after: readonly string[], what: string): string | null {
+function listChange(
+  before: readonly string[],
+  after: readonly string[],
+  what: Record<'added' | 'removed' | 'changed', string>,
+): string | null {
   if (before.length === after.length && before.every((name, index) => name === after[index])) return null;
-  return before.length === 0 ? `${what} added` : after.length === 0 ? `${what} removed` : `${what} changed`;
+  return what[before.length === 0 ? 'added' : after.length === 0 ? 'removed' : 'changed'];
 }
-
-const NOTE_NAMES: Record<Note['kind'], [string, string]> = {
-  correction: ['correction', 'corrections'],
-  editor: ["editor's note", "editor's notes"],
-};
 
 /** Notes added and removed (by their text), counted by kind: "Correction added", "2 editor's notes removed". */
 function noteChanges(before: readonly Note[], after: readonly Note[]): string[] {
@@ -79,9 +77,7 @@ function noteChanges(before: readonly Note[], after: readonly Note[]): string[] 
     for (const kind of ['correction', 'editor'] as const) {
       const count = list.filter((note) => note.kind === kind && !other.has(key(note))).length;
       if (count === 0) continue;
-      const [one, many] = NOTE_NAMES[kind];
-      const phrase = count === 1 ? one : `${count} ${many}`;
-      changes.push(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} ${verb}`);
+      changes.push(plural(words().changes.notes[kind][verb], count));
     }
   }
   return changes;

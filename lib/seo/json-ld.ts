@@ -1,3 +1,4 @@
+import { words } from '@/lib/i18n';
 import type {
   BreadcrumbList,
   CollectionPage,
@@ -148,7 +149,7 @@ export function collectionPageJsonLd(
     '@id': absoluteUrl(pagePath),
     url: absoluteUrl(pagePath),
     name: `${section.name} · ${SITE_NAME}`,
-    description: `The latest ${section.name} news from ${SITE_NAME}.`,
+    description: listingDescription(section),
     inLanguage: SITE_LANGUAGE,
     isPartOf: { '@id': websiteId() },
     publisher: { '@id': publisherId() },
@@ -249,10 +250,10 @@ export function correctionsPageJsonLd(pagePath: string): WithContext<CollectionP
     '@id': absoluteUrl(pagePath),
     url: absoluteUrl(pagePath),
     name: `Corrections · ${SITE_NAME}`,
-    description: `Corrections, clarifications and withdrawn articles, newest first, from ${SITE_NAME}.`,
+    description: words().corrections.description(SITE_NAME),
     inLanguage: SITE_LANGUAGE,
     isPartOf: { '@id': websiteId() },
     publisher: { '@id': publisherId() },
-    about: { '@type': 'Thing', name: 'Corrections', url: absoluteUrl(CORRECTIONS_PATH) },
+    about: { '@type': 'Thing', name: words().corrections.heading, url: absoluteUrl(CORRECTIONS_PATH) },
   };
 }

@@ -1,3 +1,4 @@
+import { words } from '@/lib/i18n';
 import { xmlDocument } from '@/lib/feeds/xml';
 import { SITE_LANGUAGE, SITE_NAME, absoluteUrl } from '@/lib/site';
 
@@ -25,7 +26,7 @@ export function openSearchDescription(): string {
     OpenSearchDescription: {
       '@_xmlns': 'http://a9.com/-/spec/opensearch/1.1/',
       ShortName: openSearchShortName(),
-      Description: `Search every article of ${SITE_NAME}.`,
+      Description: words().search.description(SITE_NAME),
       InputEncoding: 'UTF-8',
       Language: SITE_LANGUAGE,
       Image: { '@_width': '16', '@_height': '16', '@_type': 'image/x-icon', '#text': absoluteUrl('/favicon.ico') },

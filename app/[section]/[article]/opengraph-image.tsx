@@ -1,10 +1,11 @@
+import { words } from '@/lib/i18n';
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { getArticle } from '@/lib/queries';
 import { ROUTES, readParams } from '@/lib/routes';
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
 import { SITE_NAME } from '@/lib/site';
 
-export const alt = `An article of ${SITE_NAME}: its headline and section`;
+export const alt = words().shareImage.articleAlt(SITE_NAME);
 export const size = SHARE_IMAGE_SIZE;
 export const contentType = SHARE_IMAGE_TYPE;
 // Drawn per request from the cached query layer: there is no database at build time.

@@ -15,6 +15,7 @@ import { PublishedTime } from '@/components/PublishedTime';
 import { ReadingPosition } from '@/components/ReadingPosition';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { SaveForOffline } from '@/components/SaveForOffline';
+import { formatNumber, words } from '@/lib/i18n';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
@@ -67,6 +68,7 @@ export default async function ArticlePage(props: Props) {
   const path = articlePath(article.section.slug, article.slug);
   const url = absoluteUrl(path);
   const lastRevision = article.revisions[0];
+  const text = words();
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
@@ -88,18 +90,23 @@ export default async function ArticlePage(props: Props) {
               <>
                 <span aria-hidden="true">·</span>
                 <span>
-                  Updated <PublishedTime iso={lastRevision.revisedAt} />
+                  {text.article.updated} <PublishedTime iso={lastRevision.revisedAt} />
                 </span>
               </>
             )}
             <span aria-hidden="true" className="print:hidden">
               ·
             </span>
-            <span className="print:hidden">{article.readingMinutes} min read</span>
+            <span className="print:hidden">{text.readingTime(formatNumber(article.readingMinutes))}</span>
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <SaveForOffline path={path} headline={article.headline} section={article.section.name} />
-            <ShareButton title={article.headline} url={url} />
+            <SaveForOffline
+              path={path}
+              headline={article.headline}
+              section={article.section.name}
+              words={text.offline}
+            />
+            <ShareButton title={article.headline} url={url} words={text.share} />
             <ListenToArticle />
           </div>
         </div>
@@ -114,7 +121,7 @@ export default async function ArticlePage(props: Props) {
         <ArticleBody article={article} />
         <ArticleTags tags={article.tags} />
         <p className="mt-10 text-sm print:hidden">
-          Published in{' '}
+          {text.article.publishedIn}{' '}
           <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
             {article.section.name}
           </Link>

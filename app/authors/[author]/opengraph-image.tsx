@@ -1,10 +1,11 @@
+import { words } from '@/lib/i18n';
 import { notFoundResponse } from '@/lib/http/cacheable-response';
 import { getByline } from '@/lib/queries';
 import { ROUTES, readParams } from '@/lib/routes';
 import { SHARE_IMAGE_SIZE, SHARE_IMAGE_TYPE, shareImage } from '@/lib/seo/share-image';
 import { SITE_NAME } from '@/lib/site';
 
-export const alt = `An author of ${SITE_NAME}`;
+export const alt = words().shareImage.authorAlt(SITE_NAME);
 export const size = SHARE_IMAGE_SIZE;
 export const contentType = SHARE_IMAGE_TYPE;
 // Drawn per request from the cached query layer: there is no database at build time.
@@ -15,5 +16,8 @@ export default async function Image({ params }: { params: Promise<{ author: stri
   const where = readParams(ROUTES.authorImage, raw);
   const byline = where && (await getByline('author', where.author));
   if (!byline) return notFoundResponse(`No author "${raw.author}".`);
-  return shareImage({ kicker: `${SITE_NAME}: author`, title: `${byline.name}: articles` });
+  return shareImage({
+    kicker: words().shareImage.author(SITE_NAME),
+    title: words().shareImage.authorTitle(byline.name),
+  });
 }

@@ -6,6 +6,7 @@ import { ArticleCard, CompactArticleList } from '@/components/ArticleCard';
 import { ContinueReading } from '@/components/ContinueReading';
 import { LiteLink } from '@/components/LiteLink';
 import { JsonLd } from '@/components/JsonLd';
+import { words } from '@/lib/i18n';
 import { getFrontPage } from '@/lib/queries';
 import { FRONT_EDITION } from '@/lib/routes';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
@@ -42,27 +43,28 @@ export default async function FrontPage({ params }: Props) {
   const { lead, latest, sections } = await getFrontPage();
   // With enough news, the two stories after the lead sit beneath it, between the lead and the list in size.
   const [top, rest] = latest.length >= 5 ? [latest.slice(0, 2), latest.slice(2)] : [[], latest];
+  const { front, continueReading } = words();
   return (
     <>
       <JsonLd data={webSiteJsonLd()} />
-      <h1 className="sr-only">{SITE_NAME}: front page</h1>
-      <ContinueReading />
+      <h1 className="sr-only">{front.heading(SITE_NAME)}</h1>
+      <ContinueReading words={continueReading} />
       <LiveUpdates />
       {!lead ? (
-        <p className="py-12 font-serif text-xl">No articles have been published yet.</p>
+        <p className="py-12 font-serif text-xl">{front.empty}</p>
       ) : (
         <div className="grid gap-x-10 pt-6 pb-2 lg:grid-cols-12">
           <div className="lg:col-span-8">
             <section aria-labelledby="lead-heading">
               <h2 id="lead-heading" className="sr-only">
-                Lead story
+                {front.lead}
               </h2>
               <ArticleCard article={lead} size="lead" />
             </section>
             {top.length > 0 && (
               <section aria-labelledby="top-heading" className="mt-2 border-t border-rule">
                 <h2 id="top-heading" className="sr-only">
-                  Top stories
+                  {front.top}
                 </h2>
                 <ul className="grid gap-x-8 divide-y divide-rule sm:grid-cols-2 sm:divide-y-0">
                   {top.map((article) => (
@@ -77,10 +79,10 @@ export default async function FrontPage({ params }: Props) {
           {rest.length > 0 && (
             <section
               aria-labelledby="latest-heading"
-              className="mt-6 border-t-2 border-strong-rule pt-3 lg:col-span-4 lg:mt-0 lg:border-t-0 lg:border-l lg:border-l-rule lg:pt-2 lg:pl-8"
+              className="mt-6 border-t-2 border-strong-rule pt-3 lg:col-span-4 lg:mt-0 lg:border-t-0 lg:border-s lg:border-s-rule lg:ps-8 lg:pt-2"
             >
               <h2 id="latest-heading" className="text-sm font-bold tracking-[0.12em] uppercase">
-                Latest
+                {front.latest}
               </h2>
               <CompactArticleList articles={rest} />
             </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SavedArticles } from '@/components/SavedArticles';
+import { formatLocale, words } from '@/lib/i18n';
 import { SAVED_LIST } from '@/lib/routes';
 
 // /saved (the server's front door rewrites it here, as it does / to the front page): a
@@ -11,23 +12,41 @@ export const revalidate = 60;
 export const dynamicParams = true;
 export const generateStaticParams = async (): Promise<Array<{ list: string }>> => [];
 
-export const metadata: Metadata = {
-  title: 'Saved articles',
-  description: 'The articles saved on this device for reading without a connection.',
-  robots: { index: false, follow: true },
-  alternates: { canonical: '/saved' },
-};
+export function generateMetadata(): Metadata {
+  const { saved } = words();
+  return {
+    title: saved.title,
+    description: saved.description,
+    robots: { index: false, follow: true },
+    alternates: { canonical: '/saved' },
+  };
+}
 
 export default async function SavedPage({ params }: { params: Promise<{ list: string }> }) {
   if ((await params).list !== SAVED_LIST) notFound();
+  const { saved, gone, serviceWorker, offline } = words();
   return (
     <div className="mx-auto max-w-3xl pt-8">
       <h1 className="border-b-2 border-strong-rule pb-3 font-serif text-4xl leading-none font-bold tracking-tight sm:text-5xl">
-        Saved articles
+        {saved.title}
       </h1>
-      <p className="mt-3 text-sm text-muted">Kept on this device only, to read without a connection.</p>
-      <p className="mt-6 font-serif text-xl js:hidden">Saving articles for offline reading needs JavaScript.</p>
-      <SavedArticles />
+      <p className="mt-3 text-sm text-muted">{saved.kept}</p>
+      <p className="mt-6 font-serif text-xl js:hidden">{saved.needsJs}</p>
+      {/* The service worker's page for a page not saved, in the site's words (public/sw.js reads it from its copy of /saved). */}
+      <template id="offline-page" data-title={serviceWorker.title}>
+        <h1>{serviceWorker.heading}</h1>
+        <p>{serviceWorker.text}</p>
+        <p>
+          {/* Markup for the service worker's own page, which no router runs: a plain link. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a href="/saved">{offline.yourSaved}</a>
+        </p>
+      </template>
+      <SavedArticles
+        words={saved}
+        gone={{ withdrawn: gone.withdrawn, withdrawnText: gone.withdrawnText }}
+        locale={formatLocale()}
+      />
     </div>
   );
 }
