@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
+import type { Words } from '@/lib/i18n/en';
+import { fill } from '@/lib/i18n/template';
 import { forgetOpened, readVersionOnOpening, rememberReadVersion, useReadVersions } from './on-device';
 
 /**
@@ -13,10 +15,15 @@ export function ChangedSinceRead({
   path,
   version,
   changesSince,
+  words,
+  locale,
 }: {
   path: string;
   version: number;
   changesSince: readonly (readonly string[])[];
+  words: Words['sinceRead'];
+  /** The site's language, for the date. */
+  locale: string;
 }) {
   // Null on the server and before hydration: nothing shows without JavaScript.
   const hydrated = useReadVersions() !== null;
@@ -31,14 +38,14 @@ export function ChangedSinceRead({
 
   const changes = read && read.version < version ? changesSince[read.version - 1] : undefined;
   if (!read || !changes) return null;
-  const when = new Date(read.at).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  const when = new Date(read.at).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <section
       aria-labelledby="changed-since-heading"
       className="mt-4 rounded border border-strong-rule px-4 py-3 text-sm print:hidden"
     >
       <h2 id="changed-since-heading" className="font-semibold">
-        Changed since you read it on {when}
+        {fill(words.heading, { date: when })}
       </h2>
       <ul className="mt-1 ms-5 list-disc text-muted">
         {changes.map((change) => (

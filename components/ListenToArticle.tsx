@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { Words } from '@/lib/i18n/en';
 
 type Listening = 'idle' | 'speaking' | 'paused';
 
@@ -32,7 +33,7 @@ function voiceFor(language: string): SpeechSynthesisVoice | null {
  * browser has a voice for the article's language (its element's `lang`, else the page's), so
  * never without JavaScript; the paragraphs are read from the page, not sent again as data.
  */
-export function ListenToArticle() {
+export function ListenToArticle({ words }: { words: Words['listen'] }) {
   const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null);
   const [listening, setListening] = useState<Listening>('idle');
   const blocks = useRef<HTMLElement[]>([]);
@@ -113,21 +114,21 @@ export function ListenToArticle() {
       <button
         type="button"
         onClick={toggle}
-        aria-label={listening === 'idle' ? 'Listen to this article' : undefined}
+        aria-label={listening === 'idle' ? words.label : undefined}
         className={buttonClass}
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           {listening === 'speaking' ? <path d="M5 4h3.5v12H5zm6.5 0H15v12h-3.5z" /> : <path d="M6 3.5v13l10-6.5z" />}
         </svg>
-        {listening === 'speaking' ? 'Pause' : listening === 'paused' ? 'Resume' : 'Listen'}
+        {listening === 'speaking' ? words.pause : listening === 'paused' ? words.resume : words.listen}
       </button>
       {listening !== 'idle' && (
         <button type="button" onClick={stop} className={buttonClass}>
-          Stop
+          {words.stop}
         </button>
       )}
       <p role="status" className="sr-only">
-        {listening === 'speaking' ? 'Reading the article aloud' : listening === 'paused' ? 'Paused' : ''}
+        {listening === 'speaking' ? words.reading : listening === 'paused' ? words.paused : ''}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import type { Words } from '@/lib/i18n/en';
 
 /** How often an open page asks whether it changed: once a minute at most, per open tab. */
 export const LIVE_CHECK_MS = 60_000;
@@ -30,7 +31,7 @@ async function pageTag(path: string, cache: RequestCache): Promise<{ status: num
  * says so instead. The requests are the page's own public address, without cookies: nothing
  * about the reader.
  */
-export function LiveUpdates() {
+export function LiveUpdates({ words }: { words: Words['live'] }) {
   const router = useRouter();
   const [change, setChange] = useState<Change | null>(null);
   // The validator of the version on screen (null until known), and of the newer one the site answered.
@@ -91,20 +92,20 @@ export function LiveUpdates() {
         <p className="pointer-events-auto flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-strong-rule bg-paper px-4 py-2 text-sm shadow-lg">
           {change === 'updated' ? (
             <>
-              <span className="font-semibold">Updated</span>
+              <span className="font-semibold">{words.updated}</span>
               <button
                 type="button"
                 onClick={show}
                 className="inline-flex min-h-10 cursor-pointer items-center rounded-sm border border-rule px-3 font-semibold hover:border-ink"
               >
-                Show
+                {words.show}
               </button>
             </>
           ) : (
             <>
-              <span className="font-semibold">This article has been withdrawn.</span>
+              <span className="font-semibold">{words.withdrawn}</span>
               <a href={window.location.pathname} className="inline-flex min-h-10 items-center underline">
-                Read why
+                {words.readWhy}
               </a>
             </>
           )}

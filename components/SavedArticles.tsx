@@ -107,9 +107,7 @@ export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone
                     {fill(words.savedOn, { date: dateFormat.format(article.savedAt) })}
                   </p>
                   {isUpdated(article.path, kept, read) && (
-                    <p className="mt-1 text-sm font-semibold">
-                      Updated since you read it: the saved copy is the new one.
-                    </p>
+                    <p className="mt-1 text-sm font-semibold">{words.updatedSinceRead}</p>
                   )}
                 </div>
               )}

@@ -54,7 +54,7 @@ export async function SectionListing({ slug, page: pageNumber }: { slug: string;
         ]}
       />
       {/* The newest page learns of new and changed articles; a later one shifts with every one. */}
-      {page === 1 && <LiveUpdates />}
+      {page === 1 && <LiveUpdates words={words().live} />}
     </>
   );
 }

@@ -33,7 +33,16 @@ function plurals(tree: Tree, prefix = ''): Map<string, Tree> {
 }
 
 /** The groups of words passed to client components as props (which carry no functions). */
-const CLIENT_GROUPS = ['continueReading', 'offline', 'share', 'reader', 'saved'] as const;
+const CLIENT_GROUPS = [
+  'continueReading',
+  'offline',
+  'share',
+  'reader',
+  'saved',
+  'listen',
+  'live',
+  'sinceRead',
+] as const;
 
 const english = leaves(DICTIONARIES.en as unknown as Tree);
 // Words the same in a translation as in English: the search operator, punctuation, a status code.

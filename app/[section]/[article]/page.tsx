@@ -15,7 +15,7 @@ import { PublishedTime } from '@/components/PublishedTime';
 import { ReadingPosition } from '@/components/ReadingPosition';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { SaveForOffline } from '@/components/SaveForOffline';
-import { formatNumber, words } from '@/lib/i18n';
+import { formatLocale, formatNumber, words } from '@/lib/i18n';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
@@ -107,13 +107,15 @@ export default async function ArticlePage(props: Props) {
               words={text.offline}
             />
             <ShareButton title={article.headline} url={url} words={text.share} />
-            <ListenToArticle />
+            <ListenToArticle words={text.listen} />
           </div>
         </div>
         <ChangedSinceRead
           path={path}
           version={article.revisions.length + 1}
           changesSince={article.revisions.map((revision) => revision.changesSince).reverse()}
+          words={text.sinceRead}
+          locale={formatLocale()}
         />
         <ArticleNotes notes={article.notes} />
         <ArticleCorrections revisions={article.revisions} />
@@ -131,7 +133,7 @@ export default async function ArticlePage(props: Props) {
       </article>
       <SectionNeighbours section={article.section} neighbours={neighbours} />
       <RelatedArticles articles={related} />
-      <LiveUpdates />
+      <LiveUpdates words={text.live} />
     </div>
   );
 }

@@ -49,7 +49,7 @@ export default async function FrontPage({ params }: Props) {
       <JsonLd data={webSiteJsonLd()} />
       <h1 className="sr-only">{front.heading(SITE_NAME)}</h1>
       <ContinueReading words={continueReading} />
-      <LiveUpdates />
+      <LiveUpdates words={words().live} />
       {!lead ? (
         <p className="py-12 font-serif text-xl">{front.empty}</p>
       ) : (
