@@ -16,7 +16,7 @@ export function ArticleCorrections({ revisions }: { revisions: readonly ArticleR
         {revisions.map((revision, index) => (
           <li key={index}>
             <PublishedTime iso={revision.revisedAt} className="font-semibold" />
-            <ul className="ml-5 list-disc text-muted">
+            <ul className="ms-5 list-disc text-muted">
               {revision.changes.map((change) => (
                 <li key={change}>{change}</li>
               ))}

@@ -19,7 +19,7 @@ export function ArticleNotes({ notes }: { notes: readonly StoredNote[] }) {
             key={index}
             role="note"
             aria-label={label}
-            className="rounded-sm border-l-4 border-accent bg-surface px-4 py-3 text-[0.9375rem] leading-relaxed text-ink"
+            className="rounded-sm border-s-4 border-accent bg-surface px-4 py-3 text-[0.9375rem] leading-relaxed text-ink"
           >
             <p className="font-semibold">
               <span className="text-accent">{label}</span>

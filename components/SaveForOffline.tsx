@@ -12,7 +12,17 @@ const buttonClass =
  * worker's cache, and lists it on /saved. Shown only where the browser can do it, so never
  * without JavaScript.
  */
-export function SaveForOffline({ path, headline, section }: { path: string; headline: string; section: string }) {
+export function SaveForOffline({
+  path,
+  headline,
+  section,
+  language,
+}: {
+  path: string;
+  headline: string;
+  section: string;
+  language: string;
+}) {
   const saved = useSavedArticles();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState(false);
@@ -35,7 +45,7 @@ export function SaveForOffline({ path, headline, section }: { path: string; head
     setProblem(false);
     try {
       await askServiceWorker({ type, path });
-      if (type === 'save') rememberSaved({ path, headline, section });
+      if (type === 'save') rememberSaved({ path, headline, section, language });
       else forgetSaved(path);
     } catch {
       setProblem(true);

@@ -10,6 +10,7 @@ import {
   useSavedArticles,
   type SavedArticle,
 } from './on-device';
+import { languageAttributes } from '@/lib/language-tags';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -25,7 +26,9 @@ function GoneEntry({ article }: { article: SavedArticle }) {
   return (
     <div>
       <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">Withdrawn</p>
-      <h2 className="font-serif text-xl leading-snug font-bold">{article.headline}</h2>
+      <h2 {...languageAttributes(article.language ?? '')} className="font-serif text-xl leading-snug font-bold">
+        {article.headline}
+      </h2>
       <p className="text-sm text-muted">This article was withdrawn and is no longer published.</p>
     </div>
   );
@@ -81,7 +84,10 @@ export function SavedArticles() {
               ) : (
                 <div>
                   <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section}</p>
-                  <h2 className="font-serif text-xl leading-snug font-bold">
+                  <h2
+                    {...languageAttributes(article.language ?? '')}
+                    className="font-serif text-xl leading-snug font-bold"
+                  >
                     {/* A plain link: the page is opened from the service worker's copy when offline. */}
                     <a href={article.path} className="hover:underline">
                       {article.headline}

@@ -1,5 +1,6 @@
 import { Link } from './Link';
 import type { ArticleNeighbours, SectionRef } from '@/lib/queries/types';
+import { languageAttributes } from '@/lib/language-tags';
 import { articlePath } from '@/lib/site';
 
 /** The articles listed just before and after this one in its section: reading on without going back. */
@@ -18,7 +19,9 @@ export function SectionNeighbours({ section, neighbours }: { section: SectionRef
               <span className="block font-sans text-xs font-bold tracking-[0.12em] text-accent uppercase">
                 <span aria-hidden="true">← </span>Previous in {section.name}
               </span>
-              <span className="group-hover:underline">{previous.headline}</span>
+              <span {...languageAttributes(previous.language)} className="group-hover:underline">
+                {previous.headline}
+              </span>
             </Link>
           </li>
         )}
@@ -32,7 +35,9 @@ export function SectionNeighbours({ section, neighbours }: { section: SectionRef
                 Next in {section.name}
                 <span aria-hidden="true"> →</span>
               </span>
-              <span className="group-hover:underline">{next.headline}</span>
+              <span {...languageAttributes(next.language)} className="group-hover:underline">
+                {next.headline}
+              </span>
             </Link>
           </li>
         )}

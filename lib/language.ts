@@ -1,4 +1,5 @@
 import { eld } from 'eld/medium';
+import { UNDETERMINED_LANGUAGE } from './language-tags';
 
 /**
  * Each article's language (docs/languages.md): found from its text by ELD (npm `eld`, the
@@ -11,8 +12,9 @@ import { eld } from 'eld/medium';
  * article against 360 µs: an import of 100,000 articles spends about 3 s detecting).
  */
 
-/** BCP 47's "undetermined": a text too short or too mixed for the detector to be sure of. */
-export const UNDETERMINED_LANGUAGE = 'und';
+// What pages need of a tag (its direction, its attributes) is in ./language-tags, without the
+// detector's database: re-exported here for the import's side.
+export { UNDETERMINED_LANGUAGE, isRightToLeft, languageAttributes, textDirection } from './language-tags';
 
 /** How much of an article the detector reads: its headline and the start of its body is plenty. */
 const DETECTED_CHARS = 1_000;
@@ -57,24 +59,3 @@ export function canonicalLanguageTag(tag: string): string {
 
 /** Names of the languages ICU knows (`undefined` for a subtag of no known language). */
 const KNOWN_LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-
-/** Scripts written right to left (ISO 15924), as `Intl.Locale#maximize` names them. */
-const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
-
-/**
- * Whether a language is written right to left (`ar`, `he`, `fa`, `ur`, `ps`, `yi`, `dv`, also
- * `ku-Arab`; not `ku` nor `az`, whose likely scripts are Latin), from its likely script.
- */
-export function isRightToLeft(tag: string): boolean {
-  try {
-    const script = new Intl.Locale(tag).maximize().script;
-    return script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script);
-  } catch {
-    return false;
-  }
-}
-
-/** `dir` for a language: `rtl` for one written right to left, else `ltr`. */
-export function textDirection(tag: string): 'rtl' | 'ltr' {
-  return isRightToLeft(tag) ? 'rtl' : 'ltr';
-}

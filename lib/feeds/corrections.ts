@@ -63,6 +63,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
       authors: [],
       tags: [],
       source: null,
+      language: null,
     };
   }
   const { article } = entry;
@@ -83,6 +84,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
       authors: [],
       tags: [],
       source: null,
+      language: null,
     };
   }
   return {
@@ -97,6 +99,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
     authors: [],
     tags: [],
     source: null,
+    language: null,
   };
 }
 

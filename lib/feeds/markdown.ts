@@ -1,4 +1,5 @@
 import { bylinePieces, noteParts } from '@/lib/article-lines';
+import { languageAttributes } from '@/lib/language-tags';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { formatPublishedDate, isoInZone } from '@/lib/time-zone';
@@ -23,6 +24,10 @@ export function escapeMarkdown(text: string): string {
 /** A Markdown link whose text is escaped and whose target is one of the site's own absolute URLs. */
 export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(text)}](${url})`;
 
+/** The language of an article's Markdown copy (its `Language:` line and Content-Language), or null when undetermined. */
+export const markdownLanguage = (article: Pick<Article, 'language'>): string | null =>
+  languageAttributes(article.language).lang ?? null;
+
 /** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
 export function articleMarkdown(article: Article & { revisions?: readonly ArticleRevision[] }): string {
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
@@ -34,6 +39,7 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
         : markdownLink(authors[piece.name]!.name, absoluteUrl(authorPagePath(authors[piece.name]!.slug))),
     )
     .join('');
+  const language = markdownLanguage(article);
   const tagLinks = tags.map((tag) => markdownLink(tag.name, absoluteUrl(tagPagePath(tag.slug)))).join(', ');
   const lines = [
     `# ${escapeMarkdown(article.headline)}`,
@@ -44,6 +50,8 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
     `Published: ${isoInZone(new Date(article.publishedAt))}  `,
     `Updated: ${isoInZone(new Date(article.updatedAt))}  `,
     `Words: ${article.wordCount}  `,
+    // Its language, as its page's `lang` says (none when undetermined): the response's Content-Language too.
+    ...(language ? [`Language: ${language}  `] : []),
     `Source: <${url}>`,
   ];
   // The notes first, once, each a block quote: "Correction, 3 December 2026: …".

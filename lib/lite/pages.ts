@@ -15,7 +15,7 @@ import {
   tagPagePath,
 } from '@/lib/site';
 import { liteDocument } from './document';
-import { markup, type Markup } from './html';
+import { languageMarkup, markup, type Markup } from './html';
 
 const liteArticlePath = (article: ArticleSummary) => litePath(articlePath(article.section.slug, article.slug));
 const liteSectionPath = (section: SectionRef) => litePath(sectionPath(section.slug));
@@ -51,7 +51,7 @@ function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolea
   const kicker = showSection && markup`<p class="kicker">${article.section.name}</p>`;
   const title = heading === 'h2' ? markup`<h2>${link}</h2>` : markup`<h3>${link}</h3>`;
   const by = article.authors.length > 0 && `${bylineText(article.authors)} · `;
-  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${article.readingMinutes} min read</p></li>`;
+  return markup`<li${languageMarkup(article.language)}>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${article.readingMinutes} min read</p></li>`;
 }
 
 /** The lite front page: the same stories as `/` (lead and latest, then a block per section). */
@@ -119,7 +119,7 @@ export function liteArticlePage(article: Article, sections: readonly SectionRef[
     return markup`<p>${opening}${block.text}</p>`;
   });
   const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;
-  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${article.readingMinutes} min read</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">Published in ${sectionLink}</p></article>`;
+  const main = markup`<article${languageMarkup(article.language)}><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${article.readingMinutes} min read</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">Published in ${sectionLink}</p></article>`;
   return liteDocument({
     title: article.headline,
     description: article.summary,

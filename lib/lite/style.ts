@@ -31,7 +31,7 @@ h2{font-size:1.375rem;line-height:1.25;margin:2rem 0 .25rem}
 .meta{margin:.25rem 0 0}
 .dateline{font-size:.85em;font-weight:700;text-transform:uppercase}
 .byline{margin:.25rem 0 0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}
-.note{border-left:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0;font-size:1rem}
+.note{border-inline-start:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0;font-size:1rem}
 .note p{margin:.25rem 0}
 .note b{color:var(--accent)}
 article p{margin:1rem 0}

@@ -14,6 +14,7 @@ import { RelatedArticles } from '@/components/RelatedArticles';
 import { SaveForOffline } from '@/components/SaveForOffline';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
+import { languageAttributes } from '@/lib/language-tags';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -67,7 +68,7 @@ export default async function ArticlePage(props: Props) {
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
-      <article>
+      <article {...languageAttributes(article.language)}>
         <p className="text-xs font-bold tracking-[0.14em] text-accent uppercase print:hidden">
           <Link href={sectionPath(article.section.slug)} className="inline-flex min-h-6 items-center hover:underline">
             {article.section.name}
@@ -94,7 +95,12 @@ export default async function ArticlePage(props: Props) {
             <span className="print:hidden">{article.readingMinutes} min read</span>
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <SaveForOffline path={path} headline={article.headline} section={article.section.name} />
+            <SaveForOffline
+              path={path}
+              headline={article.headline}
+              section={article.section.name}
+              language={article.language}
+            />
             <ShareButton title={article.headline} url={url} />
           </div>
         </div>
