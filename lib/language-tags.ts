@@ -38,3 +38,14 @@ export function languageAttributes(tag: string): { lang?: string; dir?: 'rtl' | 
   if (tag === '' || tag === UNDETERMINED_LANGUAGE) return {};
   return { lang: tag, dir: textDirection(tag) };
 }
+
+/**
+ * The attributes of the site's own words (a date line, "min read", "Published in") inside an
+ * element in the article's language: the site's language and direction, so that they are read
+ * and ordered as the site's; none where the article's are the same.
+ */
+export function siteWordsWithin(articleLanguage: string, siteLanguage: string): { lang?: string; dir?: 'rtl' | 'ltr' } {
+  const article = languageAttributes(articleLanguage);
+  const site = languageAttributes(siteLanguage);
+  return article.lang === undefined || (article.lang === site.lang && article.dir === site.dir) ? {} : site;
+}

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { languageAttributes } from '@/lib/language-tags';
+import { languageAttributes, siteWordsWithin } from '@/lib/language-tags';
 import { liteArticlePage, liteSectionPage } from '@/lib/lite/pages';
 import { newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { openGraphLocale, pageMetadata } from '@/lib/seo/metadata';
@@ -37,6 +37,13 @@ test('lang and dir: the article’s language and direction, nothing for an undet
   expect(languageAttributes('ar')).toEqual({ lang: 'ar', dir: 'rtl' });
   expect(languageAttributes('he')).toEqual({ lang: 'he', dir: 'rtl' });
   expect(languageAttributes('und')).toEqual({});
+});
+
+test('the site’s own words inside an article: marked with the site’s language where the article’s differs', () => {
+  expect(siteWordsWithin('ar', 'en')).toEqual({ lang: 'en', dir: 'ltr' });
+  expect(siteWordsWithin('ru', 'ar')).toEqual({ lang: 'ar', dir: 'rtl' });
+  expect(siteWordsWithin('en', 'en')).toEqual({});
+  expect(siteWordsWithin('und', 'en')).toEqual({});
 });
 
 describe('feeds', () => {

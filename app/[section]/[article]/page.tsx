@@ -14,13 +14,13 @@ import { RelatedArticles } from '@/components/RelatedArticles';
 import { SaveForOffline } from '@/components/SaveForOffline';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
-import { languageAttributes } from '@/lib/language-tags';
+import { languageAttributes, siteWordsWithin } from '@/lib/language-tags';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { pageParams, pagePlacement } from '@/lib/route-params';
 import { ROUTES } from '@/lib/routes';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { SITE_LANGUAGE, absoluteUrl, articlePath, sectionPath } from '@/lib/site';
 
 interface Props {
   params: Promise<{ section: string; article: string }>;
@@ -65,6 +65,7 @@ export default async function ArticlePage(props: Props) {
   const path = articlePath(article.section.slug, article.slug);
   const url = absoluteUrl(path);
   const lastRevision = article.revisions[0];
+  const siteWords = siteWordsWithin(article.language, SITE_LANGUAGE);
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
@@ -79,7 +80,7 @@ export default async function ArticlePage(props: Props) {
         </h1>
         <Byline authors={article.authors} className="mt-4 text-base" />
         <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-y border-rule py-3">
-          <p className="flex flex-wrap gap-x-2 text-sm text-muted">
+          <p {...siteWords} className="flex flex-wrap gap-x-2 text-sm text-muted">
             <PublishedTime iso={article.publishedAt} />
             {lastRevision && (
               <>
@@ -110,10 +111,12 @@ export default async function ArticlePage(props: Props) {
         <ArticleBody article={article} />
         <ArticleTags tags={article.tags} />
         <p className="mt-10 text-sm print:hidden">
-          Published in{' '}
-          <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
-            {article.section.name}
-          </Link>
+          <span {...siteWords}>
+            Published in{' '}
+            <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
+              {article.section.name}
+            </Link>
+          </span>
         </p>
         <LiteLink path={path} className="mt-3" />
         <p className="mt-8 hidden text-sm print:block">{url}</p>
