@@ -14,20 +14,31 @@ import { buildRssFeed } from './rss';
 
 /** Each article's language in every copy made of it (docs/languages.md, "Where the language is shown"). */
 
-const russian = articleFixture({
-  slug: 'ministr-oborony-zayavil',
-  headline: 'Министр обороны заявил о завершении учений',
-  language: 'ru',
-  dateline: { place: 'Москва', dateText: '27 дек', source: 'ТАСС' },
-  body: [{ type: 'paragraph', text: 'Министр обороны заявил, что учения завершились.' }],
-});
-const arabic = articleFixture({
-  slug: 'mqtl-thlathh-fy-gharh-ala-dmshq',
-  headline: 'مقتل ثلاثة في غارة على دمشق',
-  language: 'ar',
-  dateline: { place: 'دمشق', dateText: '27 ديسمبر', source: 'سانا' },
-  body: [{ type: 'paragraph', text: 'قال مسؤولون إن ثلاثة أشخاص قتلوا في الغارة.' }],
-});
+/** An article in a language, with a dateline and one paragraph in it. */
+const inLanguage = (language: string, slug: string, headline: string, place: string, source: string, text: string) =>
+  articleFixture({
+    slug,
+    headline,
+    language,
+    dateline: { place, dateText: 'Dec 27', source },
+    body: [{ type: 'paragraph', text }],
+  });
+const russian = inLanguage(
+  'ru',
+  'ministr-oborony-zayavil',
+  'Министр обороны заявил о завершении учений',
+  'Москва',
+  'ТАСС',
+  'Министр обороны заявил, что учения завершились.',
+);
+const arabic = inLanguage(
+  'ar',
+  'mqtl-thlathh-fy-gharh-ala-dmshq',
+  'مقتل ثلاثة في غارة على دمشق',
+  'دمشق',
+  'سانا',
+  'قال مسؤولون إن ثلاثة أشخاص قتلوا في الغارة.',
+);
 const undetermined = articleFixture({ slug: 'ok', headline: 'OK', language: 'und' });
 const articles = [russian, arabic, undetermined];
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'item' });
