@@ -1,5 +1,6 @@
 import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
+import { languageAttributes } from '@/lib/language-tags';
 import { articlePath } from '@/lib/site';
 import { CardMeta } from './CardMeta';
 
@@ -23,7 +24,7 @@ export function ArticleCard({
 }) {
   const Heading = headingLevel;
   return (
-    <article className={size === 'lead' ? 'pt-5 pb-4' : 'py-4'}>
+    <article {...languageAttributes(article.language)} className={size === 'lead' ? 'pt-5 pb-4' : 'py-4'}>
       {showSection && (
         <p className="mb-1 text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section.name}</p>
       )}

@@ -1,6 +1,7 @@
 import { Link } from './Link';
 import type { ArticleSummary } from '@/lib/queries/types';
 import { words } from '@/lib/i18n';
+import { languageAttributes } from '@/lib/language-tags';
 import { articlePath } from '@/lib/site';
 import { CardMeta } from './CardMeta';
 
@@ -17,7 +18,7 @@ export function RelatedArticles({ articles }: { articles: ArticleSummary[] }) {
       </h2>
       <ul className="mt-2 grid gap-x-8 sm:grid-cols-2">
         {articles.map((article) => (
-          <li key={article.slug} className="border-b border-rule py-4">
+          <li key={article.slug} {...languageAttributes(article.language)} className="border-b border-rule py-4">
             <p className="mb-1 text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section.name}</p>
             <h3 className="font-serif text-lg leading-snug font-bold text-balance">
               <Link href={articlePath(article.section.slug, article.slug)} className="block hover:underline">

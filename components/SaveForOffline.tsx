@@ -18,11 +18,13 @@ export function SaveForOffline({
   headline,
   section,
   words,
+  language,
 }: {
   path: string;
   headline: string;
   section: string;
   words: Words['offline'];
+  language: string;
 }) {
   const saved = useSavedArticles();
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function SaveForOffline({
     setProblem(false);
     try {
       await askServiceWorker({ type, path });
-      if (type === 'save') rememberSaved({ path, headline, section });
+      if (type === 'save') rememberSaved({ path, headline, section, language });
       else forgetSaved(path);
     } catch {
       setProblem(true);

@@ -14,6 +14,7 @@ import {
 } from './on-device';
 import type { Words } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/template';
+import { languageAttributes } from '@/lib/language-tags';
 
 type SavedWords = Words['saved'];
 /** What a saved article withdrawn since is said to be. */
@@ -31,7 +32,9 @@ function GoneEntry({ article, words, gone }: { article: SavedArticle; words: Sav
   return (
     <div>
       <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{gone.withdrawn}</p>
-      <h2 className="font-serif text-xl leading-snug font-bold">{article.headline}</h2>
+      <h2 {...languageAttributes(article.language ?? '')} className="font-serif text-xl leading-snug font-bold">
+        {article.headline}
+      </h2>
       <p className="text-sm text-muted">{gone.withdrawnText}</p>
     </div>
   );
@@ -97,7 +100,10 @@ export function SavedArticles({ words, gone, locale }: { words: SavedWords; gone
               ) : (
                 <div>
                   <p className="text-xs font-bold tracking-[0.12em] text-accent uppercase">{article.section}</p>
-                  <h2 className="font-serif text-xl leading-snug font-bold">
+                  <h2
+                    {...languageAttributes(article.language ?? '')}
+                    className="font-serif text-xl leading-snug font-bold"
+                  >
                     {/* A plain link: the page is opened from the service worker's copy when offline. */}
                     <a href={article.path} className="hover:underline">
                       {article.headline}

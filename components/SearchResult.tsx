@@ -1,4 +1,5 @@
 import { bylineText } from '@/lib/article-lines';
+import { languageAttributes } from '@/lib/language-tags';
 import type { SearchHit } from '@/lib/queries/types';
 import type { HighlightedText } from '@/lib/search/highlight';
 import { articlePath } from '@/lib/site';
@@ -11,7 +12,7 @@ const startsMidSentence = (fragment: HighlightedText | undefined) => /^\p{Ll}/u.
 /** One article found by search: section, headline and passages of its text, the matched words marked. */
 export function SearchResult({ hit }: { hit: SearchHit }) {
   return (
-    <article className="py-4">
+    <article {...languageAttributes(hit.language)} className="py-4">
       <p className="mb-1 text-xs font-bold tracking-[0.12em] text-accent uppercase">{hit.section.name}</p>
       <h3 className="font-serif text-xl leading-snug font-bold tracking-tight text-balance sm:text-[1.375rem]">
         <Link href={articlePath(hit.section.slug, hit.slug)} className="block hover:underline">

@@ -1,6 +1,7 @@
 import { Link } from './Link';
 import type { ArticleNeighbours, SectionRef } from '@/lib/queries/types';
 import { words } from '@/lib/i18n';
+import { languageAttributes } from '@/lib/language-tags';
 import { articlePath } from '@/lib/site';
 
 /** The articles listed just before and after this one in its section: reading on without going back. */
@@ -23,7 +24,9 @@ export function SectionNeighbours({ section, neighbours }: { section: SectionRef
                 </span>{' '}
                 {article.previousIn(section.name)}
               </span>
-              <span className="group-hover:underline">{previous.headline}</span>
+              <span {...languageAttributes(previous.language)} className="group-hover:underline">
+                {previous.headline}
+              </span>
             </Link>
           </li>
         )}
@@ -39,7 +42,9 @@ export function SectionNeighbours({ section, neighbours }: { section: SectionRef
                   →
                 </span>
               </span>
-              <span className="group-hover:underline">{next.headline}</span>
+              <span {...languageAttributes(next.language)} className="group-hover:underline">
+                {next.headline}
+              </span>
             </Link>
           </li>
         )}

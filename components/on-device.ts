@@ -9,6 +9,8 @@ export interface SavedArticle {
   path: string;
   headline: string;
   section: string;
+  /** The article's language (BCP 47; absent for one saved before languages were kept, or `und`). */
+  language?: string;
   savedAt: number;
   /**
    * The site answered 410 (withdrawn: the headline is kept) or 451 (removed for legal reasons:

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isRightToLeft, textDirection } from '@/lib/direction';
+import { isRightToLeft, textDirection } from '@/lib/language-tags';
 import { canonicalLanguageTag, detectLanguage, LanguageTagError } from '@/lib/language';
 
 /** An article in each language the issue names, as a headline and a paragraph. */

@@ -1,4 +1,5 @@
 import { eld } from 'eld/medium';
+import { UNDETERMINED_LANGUAGE } from './language-tags';
 
 /**
  * Each article's language (docs/languages.md): found from its text by ELD (npm `eld`, the
@@ -11,8 +12,8 @@ import { eld } from 'eld/medium';
  * article against 360 µs: an import of 100,000 articles spends about 3 s detecting).
  */
 
-/** BCP 47's "undetermined": a text too short or too mixed for the detector to be sure of. */
-export const UNDETERMINED_LANGUAGE = 'und';
+// What pages need of a tag (its direction, its attributes) is in ./language-tags, without the
+// detector's database.
 
 /** How much of an article the detector reads: its headline and the start of its body is plenty. */
 const DETECTED_CHARS = 1_000;

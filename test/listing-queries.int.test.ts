@@ -62,6 +62,7 @@ describe.each(kinds)('listings read in SQL, on the %s database', (kind) => {
           summary: summarize(row.body as unknown as BodyBlock[]),
           readingMinutes: Math.max(1, Math.ceil(row.wordCount / 230)),
           wordCount: row.wordCount,
+          language: row.language,
         },
       ]),
     );

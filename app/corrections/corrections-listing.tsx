@@ -14,6 +14,7 @@ import {
   correctionsFeedPath,
 } from '@/lib/feeds/corrections';
 import { feedAlternates } from '@/lib/feeds/channel';
+import { languageAttributes } from '@/lib/language-tags';
 import { getCorrectionsPage, type CorrectionEntry } from '@/lib/queries';
 import { correctionsPageJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -62,7 +63,7 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
   if (entry.kind === 'withdrawal') {
     return (
       <>
-        <h2 className="font-serif text-xl font-bold">
+        <h2 {...languageAttributes(entry.article.language)} className="font-serif text-xl font-bold">
           {/* Its address answers 410 now: a plain link, which the router neither prefetches nor renders. */}
           <a href={path} className="block underline">
             {entry.article.headline}
@@ -80,7 +81,7 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
   }
   return (
     <>
-      <h2 className="font-serif text-xl font-bold">
+      <h2 {...languageAttributes(entry.article.language)} className="font-serif text-xl font-bold">
         <Link href={path} className="block underline">
           {entry.article.headline}
         </Link>
@@ -89,7 +90,9 @@ function Entry({ entry }: { entry: CorrectionEntry }) {
         <span className="font-semibold text-accent">{entry.label}</span> ·{' '}
         <PublishedTime iso={entry.at} format="date" />
       </p>
-      <p className="mt-2">{entry.text}</p>
+      <p {...languageAttributes(entry.article.language)} className="mt-2">
+        {entry.text}
+      </p>
     </>
   );
 }

@@ -32,6 +32,7 @@ export const writeAtomFeed = ({ channel, entries, history }: FeedParts): string 
       logo: absoluteUrl(LOGO.path),
       rights: { '@_type': 'text', '#text': `© ${SITE_NAME}` },
       entry: entries.map((entry) => ({
+        ...(entry.language ? { '@_xml:lang': entry.language } : {}),
         id: entry.id,
         title: { '@_type': 'text', '#text': entry.title },
         link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': entry.url },

@@ -65,6 +65,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
       authors: [],
       tags: [],
       source: null,
+      language: null,
     };
   }
   const { article } = entry;
@@ -85,6 +86,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
       authors: [],
       tags: [],
       source: null,
+      language: null,
     };
   }
   return {
@@ -99,6 +101,7 @@ export function correctionFeedEntry(entry: CorrectionEntry): FeedEntry {
     authors: [],
     tags: [],
     source: null,
+    language: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/queries/types';
+import { languageAttributes } from '@/lib/language-tags';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { articleHtml } from './article-html';
 import { articleFeedId } from './ids';
@@ -21,6 +22,11 @@ export interface FeedEntry {
   tags: Array<{ name: string; url: string }>;
   /** The dateline's source (a news agency), when the article has one. */
   source: string | null;
+  /**
+   * The language of its text (BCP 47), where it differs from the feed's or may: null where it is
+   * the feed's own (an undetermined article's, the corrections feed's entries in the site's words).
+   */
+  language: string | null;
 }
 
 export function feedEntry(article: Article): FeedEntry {
@@ -36,6 +42,7 @@ export function feedEntry(article: Article): FeedEntry {
     authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPagePath(author.slug)) })),
     tags: article.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(tagPagePath(tag.slug)) })),
     source: article.dateline?.source ?? null,
+    language: languageAttributes(article.language).lang ?? null,
   };
 }
 

@@ -25,6 +25,7 @@ export function articleFixture(overrides: Partial<Article> = {}): Article {
     summary: 'The Russian Ministry of Defense denounced the finding of seven storehouses.',
     readingMinutes: 1,
     wordCount: 24,
+    language: 'en',
     body: [
       { type: 'paragraph', text: 'The Russian Ministry of Defense denounced the finding of seven storehouses.' },
       { type: 'subheading', text: 'City of revolution' },

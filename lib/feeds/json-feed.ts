@@ -35,6 +35,8 @@ export const writeJsonFeed = ({ channel, entries, history }: FeedParts): string 
       ...(entry.authors.length > 0 ? { authors: entry.authors } : {}),
       tags: [entry.section.name, ...entry.tags.map((tag) => tag.name)],
       ...(entry.source ? { _source: { name: entry.source } } : {}),
+      // JSON Feed 1.1 §"Items": an item's own language, where it is not the feed's.
+      ...(entry.language ? { language: entry.language } : {}),
     })),
   };
   return JSON.stringify(feed, null, 2);

@@ -1,5 +1,6 @@
 import { words } from '@/lib/i18n';
 import { bylinePieces, noteParts } from '@/lib/article-lines';
+import { languageAttributes } from '@/lib/language-tags';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { formatPublishedDate, isoInZone } from '@/lib/time-zone';
@@ -24,6 +25,10 @@ export function escapeMarkdown(text: string): string {
 /** A Markdown link whose text is escaped and whose target is one of the site's own absolute URLs. */
 export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(text)}](${url})`;
 
+/** The language of an article's Markdown copy (its `Language:` line and Content-Language), or null when undetermined. */
+export const markdownLanguage = (article: Pick<Article, 'language'>): string | null =>
+  languageAttributes(article.language).lang ?? null;
+
 /** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
 export function articleMarkdown(article: Article & { revisions?: readonly ArticleRevision[] }): string {
   const url = absoluteUrl(articlePath(article.section.slug, article.slug));
@@ -35,6 +40,7 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
         : markdownLink(authors[piece.name]!.name, absoluteUrl(authorPagePath(authors[piece.name]!.slug))),
     )
     .join('');
+  const language = markdownLanguage(article);
   const tagLinks = tags.map((tag) => markdownLink(tag.name, absoluteUrl(tagPagePath(tag.slug)))).join(', ');
   const said = words().markdown;
   const lines = [
@@ -46,6 +52,8 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
     `${said.published}: ${isoInZone(new Date(article.publishedAt))}  `,
     `${said.updated}: ${isoInZone(new Date(article.updatedAt))}  `,
     `${said.words}: ${article.wordCount}  `,
+    // Its language, as its page's `lang` says (none when undetermined): the response's Content-Language too.
+    ...(language ? [`${said.language}: ${language}  `] : []),
     `${said.source}: <${url}>`,
   ];
   // The notes first, once, each a block quote: "Correction, 3 December 2026: …".

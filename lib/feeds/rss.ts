@@ -59,6 +59,8 @@ export const writeRssFeed = ({ channel, entries, history }: FeedParts): string =
           'atom:updated': entry.updated.toISOString(),
           // RSS's own <source> must name the agency's feed URL, which the documents never give.
           ...(entry.source ? { 'dc:source': entry.source } : {}),
+          // RSS 2.0 has a language for the channel only: an item's own is Dublin Core's (RFC 5646 tag).
+          ...(entry.language ? { 'dc:language': entry.language } : {}),
         })),
       },
     },

@@ -288,6 +288,7 @@ export const ar: Words = {
     unchanged: 'لم يتغير النص (كُتب اسم القسم بطريقة مختلفة)',
   },
   markdown: {
+    language: 'اللغة',
     section: 'القسم',
     published: 'نُشرت',
     updated: 'حُدّثت',

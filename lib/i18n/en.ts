@@ -259,6 +259,7 @@ export const en = {
     unchanged: 'Text unchanged (section name spelled differently)',
   },
   markdown: {
+    language: 'Language',
     section: 'Section',
     published: 'Published',
     updated: 'Updated',

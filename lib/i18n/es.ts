@@ -267,6 +267,7 @@ export const es: Words = {
     unchanged: 'Texto sin cambios (el nombre de la sección se escribió de otro modo)',
   },
   markdown: {
+    language: 'Idioma',
     section: 'Sección',
     published: 'Publicado',
     updated: 'Actualizado',

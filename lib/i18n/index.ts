@@ -1,4 +1,4 @@
-import { textDirection } from '@/lib/direction';
+import { textDirection } from '@/lib/language-tags';
 import { ar } from './ar';
 import { en, type Plural, type Words } from './en';
 import { es } from './es';

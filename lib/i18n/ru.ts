@@ -282,6 +282,7 @@ export const ru: Words = {
     unchanged: 'Текст не изменился (название раздела написано иначе)',
   },
   markdown: {
+    language: 'Язык',
     section: 'Раздел',
     published: 'Опубликовано',
     updated: 'Обновлено',

@@ -8,6 +8,7 @@ const article = {
   slug: 'harbour-cranes',
   headline: 'Harbour <cranes> return',
   section: { slug: 'malta', name: 'Malta' },
+  language: 'en',
 };
 const entries: CorrectionEntry[] = [
   { kind: 'legal-removal', id: 3, reason: 'A court order.', at: '2026-05-05T09:00:00.000Z', liftedAt: null },

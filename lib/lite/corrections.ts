@@ -5,7 +5,7 @@ import type { SectionRef } from '@/lib/queries/types';
 import { articlePath, correctionsPagePath, litePath } from '@/lib/site';
 import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
-import { markup, type Markup } from './html';
+import { languageMarkup, markup, type Markup } from './html';
 
 const date = (iso: string) => markup`<time datetime="${timeAttribute(iso)}">${formatTime(iso, 'date')}</time>`;
 
@@ -17,10 +17,11 @@ function entry(item: CorrectionEntry): Markup {
     return markup`<li><h2>${LEGAL_REMOVAL_LINE}</h2><p class="meta">${corrections.removed} ${date(item.at)}${lifted}</p><p>${corrections.reason} ${item.reason}</p></li>`;
   }
   const link = markup`<a href="${litePath(articlePath(item.article.section.slug, item.article.slug))}">${item.article.headline}</a>`;
+  const language = languageMarkup(item.article.language);
   if (item.kind === 'withdrawal') {
-    return markup`<li><h2>${link}</h2><p class="meta"><b>${gone.withdrawn}</b> · ${date(item.at)}</p><p>${corrections.reason} ${item.reason}</p></li>`;
+    return markup`<li><h2${language}>${link}</h2><p class="meta"><b>${gone.withdrawn}</b> · ${date(item.at)}</p><p>${corrections.reason} ${item.reason}</p></li>`;
   }
-  return markup`<li><h2>${link}</h2><p class="meta"><b>${item.label}</b> · ${date(item.at)}</p><p>${item.text}</p></li>`;
+  return markup`<li><h2${language}>${link}</h2><p class="meta"><b>${item.label}</b> · ${date(item.at)}</p><p${language}>${item.text}</p></li>`;
 }
 
 /** A page of the lite corrections listing, with links to its neighbouring lite pages. */

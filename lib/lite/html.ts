@@ -1,3 +1,5 @@
+import { languageAttributes } from '@/lib/language-tags';
+
 /**
  * A sliver of HTML templating for the lite pages: every interpolated value is escaped
  * unless it is already Markup made here, so document text can never become markup.
@@ -20,6 +22,12 @@ function render(value: Value): string {
   if (value instanceof Markup) return value.html;
   if (Array.isArray(value)) return value.map(render).join('');
   return escapeHtml(String(value));
+}
+
+/** ` lang="…" dir="…"`, an element's attributes for text in this language (none for `und`: lib/language-tags.ts). */
+export function languageMarkup(tag: string): Markup | false {
+  const { lang, dir } = languageAttributes(tag);
+  return lang !== undefined && markup` lang="${lang}" dir="${dir}"`;
 }
 
 /** `markup\`<p>${text}</p>\``: the template's own text is markup, what is put in it is text. */

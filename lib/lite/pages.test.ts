@@ -22,6 +22,7 @@ function summary(slug: string, headline: string): ArticleSummary {
     summary: `${headline}: the first paragraph.`,
     readingMinutes: 3,
     wordCount: 600,
+    language: 'en',
   };
 }
 

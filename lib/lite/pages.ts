@@ -16,7 +16,7 @@ import {
 } from '@/lib/site';
 import { formatNumber, pageOfText, words } from '@/lib/i18n';
 import { liteDocument } from './document';
-import { markup, type Markup } from './html';
+import { languageMarkup, markup, type Markup } from './html';
 
 const liteArticlePath = (article: ArticleSummary) => litePath(articlePath(article.section.slug, article.slug));
 const liteSectionPath = (section: SectionRef) => litePath(sectionPath(section.slug));
@@ -52,7 +52,7 @@ function card(article: ArticleSummary, heading: 'h2' | 'h3', showSection: boolea
   const kicker = showSection && markup`<p class="kicker">${article.section.name}</p>`;
   const title = heading === 'h2' ? markup`<h2>${link}</h2>` : markup`<h3>${link}</h3>`;
   const by = article.authors.length > 0 && `${bylineText(article.authors)} · `;
-  return markup`<li>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${words().readingTime(formatNumber(article.readingMinutes))}</p></li>`;
+  return markup`<li${languageMarkup(article.language)}>${kicker}${title}<p class="summary">${article.summary}</p><p class="meta">${by}${time(article.publishedAt, 'short')} · ${words().readingTime(formatNumber(article.readingMinutes))}</p></li>`;
 }
 
 /** The lite front page: the same stories as `/` (lead and latest, then a block per section). */
@@ -123,7 +123,7 @@ export function liteArticlePage(article: Article, sections: readonly SectionRef[
   });
   const text = words();
   const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;
-  const main = markup`<article><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${text.readingTime(formatNumber(article.readingMinutes))}</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">${text.article.publishedIn} ${sectionLink}</p></article>`;
+  const main = markup`<article${languageMarkup(article.language)}><p class="kicker">${sectionLink}</p><h1>${article.headline}</h1>${byline(article.authors)}<p class="meta">${time(article.publishedAt, 'long')} · ${text.readingTime(formatNumber(article.readingMinutes))}</p>${notes(article.notes)}${body}${tagList(article.tags)}<p class="meta">${text.article.publishedIn} ${sectionLink}</p></article>`;
   return liteDocument({
     title: article.headline,
     description: article.summary,

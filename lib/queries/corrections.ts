@@ -2,6 +2,7 @@ import type { SqlReader } from '@/lib/db/sql-reader';
 import { noteParts } from '@/lib/article-lines';
 import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { UNDETERMINED_LANGUAGE } from '@/lib/language-tags';
 import { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 import type { SectionRef } from './types';
 import { published } from './visibility';
@@ -22,6 +23,8 @@ export interface CorrectedArticle {
   slug: string;
   headline: string;
   section: SectionRef;
+  /** Its language, a BCP 47 tag, `und` when undetermined: its headline is shown in it. */
+  language: string;
 }
 
 export type CorrectionEntry =
@@ -60,7 +63,8 @@ const NOTES = Prisma.sql`
   SELECT 'note' AS kind, coalesce((n.note->>'datedAt')::timestamptz, a.updated_at) AS at,
          a.id AS article_id, n.ord::int AS ord, 0 AS removal_id,
          n.note->>'text' AS text, NULL::text AS reason, NULL::timestamptz AS lifted_at,
-         a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at AS article_at
+         a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at AS article_at,
+         a.language
     FROM articles a
     CROSS JOIN LATERAL jsonb_array_elements(a.notes) WITH ORDINALITY AS n(note, ord)
     JOIN sections s ON s.id = a.section_id
@@ -69,13 +73,13 @@ const NOTES = Prisma.sql`
 // its time never appeared, and its headline is not shown now either.
 const WITHDRAWALS = Prisma.sql`
   SELECT 'withdrawal', w.withdrawn_at, a.id, 0, 0, NULL, w.reason, NULL,
-         a.slug, a.headline, s.slug, s.name, a.published_at
+         a.slug, a.headline, s.slug, s.name, a.published_at, a.language
     FROM withdrawals w
     JOIN articles a ON a.id = w.article_id
     JOIN sections s ON s.id = a.section_id
    WHERE w.public_at <= w.withdrawn_at`;
 const REMOVALS = Prisma.sql`
-  SELECT 'legal-removal', r.removed_at, 0, 0, r.id, NULL, r.reason, r.lifted_at, NULL, NULL, NULL, NULL, NULL
+  SELECT 'legal-removal', r.removed_at, 0, 0, r.id, NULL, r.reason, r.lifted_at, NULL, NULL, NULL, NULL, NULL, NULL
     FROM legal_removals r`;
 
 interface EntryRow {
@@ -89,6 +93,7 @@ interface EntryRow {
   headline: string | null;
   section_slug: string | null;
   section_name: string | null;
+  language: string | null;
 }
 
 /**
@@ -101,7 +106,7 @@ function entriesSql(order: 'DESC' | 'ASC', skip: number, take: number): Prisma.S
   const notes = Prisma.raw(order === 'DESC' ? 'ASC' : 'DESC');
   return Prisma.sql`
     SELECT * FROM (${NOTES} UNION ALL ${WITHDRAWALS} UNION ALL ${REMOVALS}) e(kind, at, article_id, ord, removal_id,
-           text, reason, lifted_at, slug, headline, section_slug, section_name, article_at)
+           text, reason, lifted_at, slug, headline, section_slug, section_name, article_at, language)
      ORDER BY at ${o}, removal_id ${o}, article_at ${o}, article_id ${o}, ord ${notes}
      OFFSET ${skip} LIMIT ${take}`;
 }
@@ -121,6 +126,7 @@ function entryFromRow(row: EntryRow): CorrectionEntry {
     slug: row.slug ?? '',
     headline: row.headline ?? '',
     section: { slug: row.section_slug ?? '', name: row.section_name ?? '' },
+    language: row.language ?? UNDETERMINED_LANGUAGE,
   };
   if (row.kind === 'withdrawal') return { kind: 'withdrawal', reason: row.reason ?? '', at, article };
   const { label, text } = noteParts({ kind: 'correction', text: row.text ?? '' });

@@ -47,6 +47,7 @@ type ArticleRow = {
   tags: NameRef[];
   notes: unknown;
   dated: boolean;
+  language: string;
 };
 
 export function summarize(body: readonly BodyBlock[], length = SUMMARY_LENGTH): string {
@@ -77,6 +78,7 @@ function summaryOf(row: SummaryFields, summary: string): ArticleSummary {
     summary,
     readingMinutes: Math.max(1, Math.ceil(row.wordCount / WORDS_PER_MINUTE)),
     wordCount: row.wordCount,
+    language: row.language,
   };
 }
 
@@ -133,7 +135,7 @@ const namesOf = (
 export const authorsOf = (article: 'a' | 'p') => namesOf('article_authors', 'authors', 'author_id', article);
 /** The columns every shape below shares, from ARTICLES_WITH_SECTION (see fieldsFromSql), but the byline. */
 const FIELD_COLUMNS = Prisma.sql`a.slug, a.headline, a.dateline_place, a.dateline_date, a.dateline_source,
-  a.word_count, a.published_at, a.updated_at, s.slug AS section_slug, s.name AS section_name`;
+  a.word_count, a.published_at, a.updated_at, a.language, s.slug AS section_slug, s.name AS section_name`;
 /** The columns of an ArticleSummary, but the byline (see listingPage). */
 export const SUMMARY_FIELDS = Prisma.sql`${FIELD_COLUMNS},
   jsonb_path_query_first(a.body, '$[*] ? (@.type == "paragraph")') ->> 'text' AS first_paragraph`;
@@ -171,6 +173,7 @@ export interface SummaryRow {
   section_name: string;
   authors: NameRef[];
   first_paragraph: string | null;
+  language: string;
 }
 
 export interface ArticleSqlRow extends Omit<SummaryRow, 'first_paragraph'> {
@@ -194,6 +197,7 @@ function fieldsFromSql(row: Omit<SummaryRow, 'first_paragraph'>): SummaryFields 
     updatedAt: row.updated_at,
     section: { slug: row.section_slug, name: row.section_name },
     authors: row.authors,
+    language: row.language,
   };
 }
 

@@ -68,6 +68,7 @@ interface HitRow {
   section_name: string;
   authors: NameRef[];
   published_at: Date;
+  language: string;
   total: number;
 }
 
@@ -98,7 +99,7 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     )
     SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, ${authorsOf('a')} AS authors,
-           a.published_at,
+           a.published_at, a.language,
            least(r.total, ${CANDIDATES})::int AS total,
            ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
                        ${HEADLINE_OPTIONS}) AS headline_marked,
@@ -161,5 +162,6 @@ function toHit(row: HitRow): SearchHit {
     section: { slug: row.section_slug, name: row.section_name },
     authors: row.authors,
     publishedAt: row.published_at.toISOString(),
+    language: row.language,
   };
 }

@@ -32,6 +32,8 @@ export interface RecentArticle {
   publishedAt: string;
   /** Its tags' names, in order (the news sitemap's keywords). */
   tags: string[];
+  /** Its language, a BCP 47 tag, `und` when undetermined. */
+  language: string;
 }
 
 export async function loadSitemapOverview(prisma: PrismaClient, chunkSize: number): Promise<SitemapOverview> {
@@ -87,9 +89,10 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
       section_name: string;
       published_at: Date;
       tags: string[];
+      language: string;
     }>
   >`
-    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at,
+    SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, a.published_at, a.language,
            ARRAY(SELECT t.name FROM article_tags l JOIN tags t ON t.id = l.tag_id
                   WHERE l.article_id = a.id ORDER BY l.position) AS tags
       FROM articles a JOIN sections s ON s.id = a.section_id
@@ -101,5 +104,6 @@ export async function loadRecentArticles(prisma: PrismaClient, since: Date, limi
     section: { slug: row.section_slug, name: row.section_name },
     publishedAt: row.published_at.toISOString(),
     tags: row.tags,
+    language: row.language,
   }));
 }

@@ -27,6 +27,8 @@ export interface ArticleSummary {
   summary: string;
   readingMinutes: number;
   wordCount: number;
+  /** Its language, a BCP 47 tag (`ru`, `ar`), `und` when undetermined (docs/languages.md). */
+  language: string;
 }
 
 export interface Article extends ArticleSummary {
@@ -88,6 +90,8 @@ export interface SearchHit {
   authors: NameRef[];
   /** ISO 8601 with time zone. */
   publishedAt: string;
+  /** Its language, a BCP 47 tag, `und` when undetermined. */
+  language: string;
 }
 
 export interface SearchResults {

@@ -12,6 +12,7 @@ import type {
   WebSite,
   WithContext,
 } from 'schema-dts';
+import { languageAttributes } from '@/lib/language-tags';
 import { listingDescription, listingHeading, listingPath, type BylineRef } from '@/lib/listing';
 import type { Article, ArticleSummary, SectionRef } from '@/lib/queries/types';
 import {
@@ -73,6 +74,7 @@ export const shareImageUrl = (pagePath: string) => absoluteUrl(`${pagePath === '
 export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
   const path = articlePath(article.section.slug, article.slug);
   const { dateline } = article;
+  const { lang: language } = languageAttributes(article.language);
   const corrections = article.notes.filter((note) => note.kind === 'correction');
   return {
     '@context': 'https://schema.org',
@@ -88,7 +90,8 @@ export function newsArticleJsonLd(article: Article): WithContext<NewsArticle> {
     articleSection: article.section.name,
     wordCount: article.wordCount,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
-    inLanguage: SITE_LANGUAGE,
+    // The article's own language (none said when undetermined: lib/language-tags.ts).
+    ...(language ? { inLanguage: language } : {}),
     ...(dateline ? { dateline: `${dateline.place}, ${dateline.dateText} (${dateline.source})` } : {}),
     image: [shareImageUrl(path)],
     isAccessibleForFree: true,

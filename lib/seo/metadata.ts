@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { feedAlternates } from '@/lib/feeds/channel';
 import type { ListingRef } from '@/lib/listing';
+import { languageAttributes } from '@/lib/language-tags';
 import type { Article } from '@/lib/queries/types';
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, absoluteUrl, siteUrl } from '@/lib/site';
 
@@ -12,13 +13,21 @@ interface PageMetadataInput {
   path: string;
   /** The listing (a section, an author, a tag) whose feeds the page advertises beside the site's. */
   section: ListingRef | null;
-  article?: Pick<Article, 'publishedAt' | 'updatedAt' | 'section'>;
+  article?: Pick<Article, 'publishedAt' | 'updatedAt' | 'section' | 'language'>;
   /**
    * The path of its share image, for a page below the segment whose opengraph-image draws it (a
    * later page of an author's listing): Next gives a page the image file of its own segment only.
    * An image file of the page's own segment takes precedence over it.
    */
   image?: string;
+}
+
+/**
+ * og:locale of an article's page: the language its title and description are in (Open Graph
+ * writes a region with an underscore, `pt_BR`), the site's when it is undetermined.
+ */
+export function openGraphLocale(language: string): string {
+  return (languageAttributes(language).lang ?? SITE_LANGUAGE).replace('-', '_');
 }
 
 /**
@@ -35,7 +44,7 @@ export function pageMetadata({ title, description, path, section, article, image
     alternates: { canonical: url, types: feedAlternates(section) },
     openGraph: {
       siteName: SITE_NAME,
-      locale: SITE_LANGUAGE,
+      locale: article ? openGraphLocale(article.language) : SITE_LANGUAGE,
       url,
       title,
       description,

@@ -15,6 +15,7 @@ const recent = (count: number): RecentArticle[] =>
     section: { slug: 'world', name: 'World' },
     publishedAt: new Date(Date.UTC(2026, 2, 2) - index * 60_000).toISOString(),
     tags: [],
+    language: 'und',
   }));
 
 function read(xml: string) {
@@ -41,6 +42,17 @@ test('gives each article its URL, publication name and language, publication dat
       'news:title': 'Story 0',
     },
   });
+});
+
+test('names each article’s own language, as the format writes it: Russian, Arabic, Chinese in either script', () => {
+  const languages = ['ru', 'ar', 'zh', 'zh-Hant', 'pt-BR', 'und'].map((language) => ({ ...recent(1)[0]!, language }));
+  const urls = read(buildNewsSitemap(languages)).url ?? [];
+  expect(
+    urls.map(
+      (url) =>
+        ((url['news:news'] as Record<string, unknown>)['news:publication'] as Record<string, unknown>)['news:language'],
+    ),
+  ).toEqual(['ru', 'ar', 'zh-cn', 'zh-tw', 'pt', SITE_LANGUAGE]);
 });
 
 test('lists at most 1,000 articles', () => {

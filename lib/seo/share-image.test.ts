@@ -31,6 +31,26 @@ test('draws a 1200×630 PNG from a headline in any script without fetching a fon
   expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
 });
 
+test.each([
+  ['Arabic', { kicker: 'World', title: 'مقتل ثلاثة في غارة على دمشق، بحسب رويترز؟', language: 'ar' }],
+  ['Hebrew', { kicker: 'World', title: 'ראש הממשלה נפגש עם נשיא ארה"ב בוושינגטון', language: 'he' }],
+  ['Chinese', { kicker: 'World', title: '阿斯塔纳谈判结束，各方同意延长停火', language: 'zh' }],
+  ['Japanese', { kicker: 'World', title: '東京で大雨、交通機関に影響', language: 'ja' }],
+  ['Thai (no headline)', { kicker: 'World', title: 'กรุงเทพฯ น้ำท่วมหนัก', language: 'th' }],
+])('draws a card with a %s headline from the fonts shipped from npm, with no request', async (_, card) => {
+  const network: string[] = [];
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', (input: string | URL | Request, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.startsWith('data:')) return realFetch(input, init);
+    network.push(url);
+    return Promise.reject(new Error('the share image must not use the network'));
+  });
+  const png = new Uint8Array(await drawShareImage(card).arrayBuffer());
+  expect(network).toEqual([]);
+  expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+});
+
 test('keeps Latin and Cyrillic text and typographic quotes as written', () => {
   expect(drawableText('‘UN’s inactivity’ — Łódź, Россия…')).toBe('‘UN’s inactivity’ — Łódź, Россия…');
 });

@@ -1,26 +1,13 @@
-import transliterate from '@sindresorhus/transliterate';
 import { ImageResponse } from 'next/og';
 import { erasable } from '@/lib/erasable';
 import { CACHE_POLICIES, entityTag } from '@/lib/http/conditional';
-import { SITE_NAME } from '@/lib/site';
+import { SITE_LANGUAGE, SITE_NAME } from '@/lib/site';
+import { cardTexts, type DrawnText } from './share-image-text';
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
 export const SHARE_IMAGE_TYPE = 'image/png';
 
-// Characters the font bundled with next/og (Geist) draws. For any other character
-// ImageResponse downloads a font (Google Fonts, emoji CDNs) at request time; the site
-// makes no such request, so those characters are transliterated or left out.
-const DRAWN =
-  /^[\u0020-\u007E\u00A0-\u017F\u0400-\u045F\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u2022\u20AC\u2122]$/u;
-
-export function drawableText(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (DRAWN.test(char)) out += char;
-    else out += [...transliterate(char)].filter((replacement) => DRAWN.test(replacement)).join('');
-  }
-  return out.replace(/\s+/gu, ' ').trim();
-}
+export { drawableText } from './share-image-text';
 
 const MAX_TITLE = 180;
 
@@ -30,10 +17,42 @@ function clip(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE - 20))}…`;
 }
 
-/** Draws the 1200×630 card shown when a page is shared: kicker (section), title, site name. */
-export function drawShareImage({ kicker, title }: { kicker: string; title: string }): ImageResponse {
-  const headline = clip(drawableText(title));
-  const fontSize = headline.length > 120 ? 48 : headline.length > 60 ? 60 : 76;
+/** What a share image shows: its kicker (the section), its title, and the title's language (BCP 47; the site's when not given). */
+export interface ShareCard {
+  kicker: string;
+  title: string;
+  language?: string;
+}
+
+/** A text as its pieces: one flowing text, or words placed from the start side of its direction, wrapping. */
+function Pieces({ text, style }: { text: DrawnText; style: Record<string, string | number> }) {
+  return (
+    <div
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        flexDirection: text.direction === 'rtl' ? 'row-reverse' : 'row',
+        columnGap: '0.28em',
+        ...style,
+      }}
+    >
+      {text.pieces.map((piece, index) => (
+        <span key={index}>{piece}</span>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Draws the 1200×630 card shown when a page is shared: kicker (section), title, site name. A
+ * right-to-left title is laid out from the right, a CJK one in its own fonts; one in a script the
+ * renderer cannot draw is left out (lib/seo/share-image-text.ts).
+ */
+export function drawShareImage(card: ShareCard): ImageResponse {
+  const texts = cardTexts({ ...card, title: clip(card.title), language: card.language ?? SITE_LANGUAGE }, SITE_NAME);
+  const length = texts.title?.pieces.join(' ').length ?? 0;
+  const fontSize = length > 120 ? 48 : length > 60 ? 60 : 76;
+  const rightToLeft = texts.title?.direction === 'rtl';
   return new ImageResponse(
     <div
       style={{
@@ -42,26 +61,29 @@ export function drawShareImage({ kicker, title }: { kicker: string; title: strin
         display: 'flex',
         flexDirection: 'column',
         justifyContent: 'space-between',
+        alignItems: rightToLeft ? 'flex-end' : 'stretch',
         background: '#ffffff',
         color: '#171717',
         padding: '64px 72px',
         borderTop: '24px solid #991b1b',
       }}
     >
-      <div style={{ display: 'flex', fontSize: 30, letterSpacing: 2, color: '#991b1b', textTransform: 'uppercase' }}>
-        {drawableText(kicker)}
-      </div>
-      <div style={{ display: 'flex', fontSize, lineHeight: 1.15 }}>{headline}</div>
-      <div style={{ display: 'flex', fontSize: 30, color: '#525252', borderTop: '2px solid #171717', paddingTop: 24 }}>
-        {drawableText(SITE_NAME)}
-      </div>
+      <Pieces
+        text={texts.kicker}
+        style={{ fontSize: 30, letterSpacing: 2, color: '#991b1b', textTransform: 'uppercase' }}
+      />
+      {texts.title ? <Pieces text={texts.title} style={{ fontSize, lineHeight: 1.15, width: '100%' }} /> : <div />}
+      <Pieces
+        text={texts.siteName}
+        style={{ fontSize: 30, color: '#525252', borderTop: '2px solid #171717', paddingTop: 24, width: '100%' }}
+      />
     </div>,
-    SHARE_IMAGE_SIZE,
+    { ...SHARE_IMAGE_SIZE, ...(texts.fonts ? { fonts: texts.fonts } : {}) },
   );
 }
 
 /** Bump when the drawing changes, so that no copy drawn the old way is sent again. */
-const DRAWING_VERSION = 1;
+const DRAWING_VERSION = 2;
 /** Cards kept in memory (about 30 KB each); the least recently used go first. */
 const MAX_KEPT = 500;
 /**
@@ -80,8 +102,10 @@ erasable(() => kept.clear());
  * before drawing, and kept by the server, which then hashes no image), and it is cached in
  * front of the site like the pages.
  */
-export async function shareImage(card: { kicker: string; title: string }): Promise<Response> {
-  const key = entityTag(JSON.stringify([DRAWING_VERSION, SITE_NAME, card.kicker, card.title]));
+export async function shareImage(card: ShareCard): Promise<Response> {
+  const key = entityTag(
+    JSON.stringify([DRAWING_VERSION, SITE_NAME, card.kicker, card.title, card.language ?? SITE_LANGUAGE]),
+  );
   let png = kept.get(key);
   if (png) {
     kept.delete(key);

@@ -17,5 +17,5 @@ export default async function Image({ params }: { params: Promise<{ section: str
   const where = readParams(ROUTES.articleImage, raw);
   const article = where && (await getArticle(where.article));
   if (!article) return notFoundResponse(`No article "${raw.article}".`);
-  return shareImage({ kicker: article.section.name, title: article.headline });
+  return shareImage({ kicker: article.section.name, title: article.headline, language: article.language });
 }

@@ -18,12 +18,13 @@ import { SaveForOffline } from '@/components/SaveForOffline';
 import { formatLocale, formatNumber, words } from '@/lib/i18n';
 import { SectionNeighbours } from '@/components/SectionNeighbours';
 import { ShareButton } from '@/components/ShareButton';
+import { languageAttributes, siteWordsWithin } from '@/lib/language-tags';
 import { RELATED_LIMIT, getArticleIn, getArticleLists } from '@/lib/queries';
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { pageParams, pagePlacement } from '@/lib/route-params';
 import { ROUTES } from '@/lib/routes';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/site';
+import { SITE_LANGUAGE, absoluteUrl, articlePath, sectionPath } from '@/lib/site';
 
 interface Props {
   params: Promise<{ section: string; article: string }>;
@@ -69,11 +70,12 @@ export default async function ArticlePage(props: Props) {
   const url = absoluteUrl(path);
   const lastRevision = article.revisions[0];
   const text = words();
+  const siteWords = siteWordsWithin(article.language, SITE_LANGUAGE);
   return (
     <div className="mx-auto max-w-3xl pt-6 sm:pt-10">
       <JsonLd data={[newsArticleJsonLd(article), articleBreadcrumbJsonLd(article)]} />
       {/* data-version: the version shown (1, the first published; +1 for each correction), read by the service worker for /saved. */}
-      <article data-version={article.revisions.length + 1}>
+      <article {...languageAttributes(article.language)} data-version={article.revisions.length + 1}>
         <p className="text-xs font-bold tracking-[0.14em] text-accent uppercase print:hidden">
           <Link href={sectionPath(article.section.slug)} className="inline-flex min-h-6 items-center hover:underline">
             {article.section.name}
@@ -84,7 +86,7 @@ export default async function ArticlePage(props: Props) {
         </h1>
         <Byline authors={article.authors} className="mt-4 text-base" />
         <div className="mt-5 flex flex-wrap items-center justify-between gap-3 border-y border-rule py-3">
-          <p className="flex flex-wrap gap-x-2 text-sm text-muted">
+          <p {...siteWords} className="flex flex-wrap gap-x-2 text-sm text-muted">
             <PublishedTime iso={article.publishedAt} />
             {lastRevision && (
               <>
@@ -105,6 +107,7 @@ export default async function ArticlePage(props: Props) {
               headline={article.headline}
               section={article.section.name}
               words={text.offline}
+              language={article.language}
             />
             <ShareButton title={article.headline} url={url} words={text.share} />
             <ListenToArticle words={text.listen} />
@@ -123,10 +126,12 @@ export default async function ArticlePage(props: Props) {
         <ArticleBody article={article} />
         <ArticleTags tags={article.tags} />
         <p className="mt-10 text-sm print:hidden">
-          {text.article.publishedIn}{' '}
-          <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
-            {article.section.name}
-          </Link>
+          <span {...siteWords}>
+            {text.article.publishedIn}{' '}
+            <Link href={sectionPath(article.section.slug)} className="font-semibold underline">
+              {article.section.name}
+            </Link>
+          </span>
         </p>
         <LiteLink path={path} className="mt-3" />
         <p className="mt-8 hidden text-sm print:block">{url}</p>

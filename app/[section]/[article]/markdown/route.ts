@@ -1,4 +1,4 @@
-import { articleMarkdown } from '@/lib/feeds/markdown';
+import { articleMarkdown, markdownLanguage } from '@/lib/feeds/markdown';
 import { articleForRoute } from '@/lib/http/article-route';
 import { cacheableResponse } from '@/lib/http/cacheable-response';
 import { ROUTES } from '@/lib/routes';
@@ -16,10 +16,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ sect
   const found = await articleForRoute(ROUTES.markdown, params);
   if (found instanceof Response) return found;
   const { article, path } = found;
+  const language = markdownLanguage(article);
   return cacheableResponse(request, {
     body: articleMarkdown(article),
     contentType: 'text/markdown; charset=utf-8',
     lastModified: new Date(article.updatedAt),
-    headers: { link: `<${absoluteUrl(path)}>; rel="canonical"` },
+    headers: {
+      link: `<${absoluteUrl(path)}>; rel="canonical"`,
+      ...(language ? { 'content-language': language } : {}),
+    },
   });
 }
