@@ -99,7 +99,7 @@ export default async function ArticlePage(props: Props) {
           </div>
         </div>
         <ArticleNotes notes={article.notes} />
-        <ArticleCorrections revisions={article.revisions} />
+        <ArticleCorrections revisions={article.revisions} section={article.section.slug} slug={article.slug} />
         <ReadingPosition path={path} headline={article.headline} />
         <ArticleBody article={article} />
         <ArticleTags tags={article.tags} />
