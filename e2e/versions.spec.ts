@@ -42,6 +42,13 @@ const FIRST_SECOND = 'Lorries pay the levy; cars do not.';
 const CHANGED_SECOND = 'Lorries and vans pay the levy; cars do not.';
 const pathOf = (word: string) => `/world/${plainSlug(`Harbour levy ${word} explained`)}`;
 
+/** A new story, imported once for each second paragraph given (and the paragraphs after it): its word and address. */
+function importStory(...versions: Array<[string, ...string[]]>) {
+  const word = uniqueWord();
+  for (const [second, ...extra] of versions) importArticles([story(word, second, extra)]);
+  return { word, article: pathOf(word) };
+}
+
 const text = async (request: APIRequestContext, url: string) => {
   const response = await request.get(url);
   expect(response.status(), url).toBe(200);
@@ -52,10 +59,7 @@ test('a reader follows "What changed" to the version it replaced: marked as earl
   page,
   baseURL,
 }) => {
-  const word = uniqueWord();
-  const article = pathOf(word);
-  importArticles([story(word, FIRST_SECOND)]);
-  importArticles([story(word, CHANGED_SECOND)]);
+  const { word, article } = importStory([FIRST_SECOND], [CHANGED_SECOND]);
 
   await page.goto(article);
   await expect(page.locator('#p2')).toHaveText(CHANGED_SECOND);
@@ -92,10 +96,7 @@ test('a reader follows "What changed" to the version it replaced: marked as earl
 test('without JavaScript a version reads whole, with its notice, and so does what changed since it', async ({
   browser,
 }) => {
-  const word = uniqueWord();
-  const article = pathOf(word);
-  importArticles([story(word, FIRST_SECOND)]);
-  importArticles([story(word, CHANGED_SECOND, ['A new paragraph on exemptions.'])]);
+  const { word, article } = importStory([FIRST_SECOND], [CHANGED_SECOND, 'A new paragraph on exemptions.']);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   try {
@@ -115,9 +116,7 @@ test('an old copy and the published chain prove the edit that came after it, and
   request,
   baseURL,
 }) => {
-  const word = uniqueWord();
-  const article = pathOf(word);
-  importArticles([story(word, FIRST_SECOND)]);
+  const { word, article } = importStory([FIRST_SECOND]);
   // A reader keeps version 1's Markdown copy while it is the current version.
   const copy = await text(request, `${article}/versions/1.md`);
   expect(copy).toContain(FIRST_SECOND);
@@ -162,10 +161,7 @@ test('after a legal removal the chain still verifies, answering 451, but no copy
   request,
   baseURL,
 }) => {
-  const word = uniqueWord();
-  const article = pathOf(word);
-  importArticles([story(word, FIRST_SECOND)]);
-  importArticles([story(word, CHANGED_SECOND)]);
+  const { article } = importStory([FIRST_SECOND], [CHANGED_SECOND]);
   const copy = await text(request, `${article}/versions/1.md`);
   const before = (await (await request.get(`${article}/versions.json`)).json()) as {
     versions: Array<{ hash: string; salt: string }>;

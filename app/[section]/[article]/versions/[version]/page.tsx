@@ -8,20 +8,14 @@ import { ROUTES } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { articlePath, versionPath, versionsChainPath } from '@/lib/site';
 import { VERSION_WORDS as WORDS } from '@/lib/versions/words';
-import { loadVersion } from './load';
-
-interface Props {
-  params: Promise<{ section: string; article: string; version: string }>;
-}
+import { loadVersion, type VersionPageProps, type VersionRouteParams } from './load';
 
 // Kept as it was (docs/versions.md): an import does not expire it, a withdrawal does.
 export const revalidate = 60;
 export const dynamicParams = true;
-export const generateStaticParams = async (): Promise<
-  Array<{ section: string; article: string; version: string }>
-> => [];
+export const generateStaticParams = async (): Promise<VersionRouteParams[]> => [];
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
+export async function generateMetadata(props: VersionPageProps): Promise<Metadata> {
   const { version, section, slug } = await loadVersion(ROUTES.version, props.params);
   return {
     ...pageMetadata({
@@ -36,7 +30,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 /** One version of an article, as it was: marked as such, linking the current article, with its paragraphs' anchors. */
-export default async function VersionPage(props: Props) {
+export default async function VersionPage(props: VersionPageProps) {
   const { version, section, slug } = await loadVersion(ROUTES.version, props.params);
   const path = versionPath(section, slug, version.n);
   return (

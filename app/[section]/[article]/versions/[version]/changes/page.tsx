@@ -8,20 +8,15 @@ import { ROUTES } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { articlePath, versionPath } from '@/lib/site';
 import { VERSION_WORDS as WORDS } from '@/lib/versions/words';
-
-interface Props {
-  params: Promise<{ section: string; article: string; version: string }>;
-}
+import type { VersionPageProps, VersionRouteParams } from '../load';
 
 // Expired with the article (article:<slug>): what changed since a version changes with each import.
 export const revalidate = 60;
 export const dynamicParams = true;
-export const generateStaticParams = async (): Promise<
-  Array<{ section: string; article: string; version: string }>
-> => [];
+export const generateStaticParams = async (): Promise<VersionRouteParams[]> => [];
 
 /** Version n and the article now, or the 404 page; under another section, a 308 to its own. */
-async function load({ params }: Props) {
+async function load({ params }: VersionPageProps) {
   const where = await pageParams(ROUTES.versionChanges, params);
   const history = await getArticleHistory(where.article);
   if (!history) notFound();
@@ -30,7 +25,7 @@ async function load({ params }: Props) {
   return { where, version: versions[where.version - 1]!, current: versions.at(-1)!, section: history.section };
 }
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
+export async function generateMetadata(props: VersionPageProps): Promise<Metadata> {
   const { where, current, section } = await load(props);
   return {
     ...pageMetadata({
@@ -44,7 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 /** What changed from version n to the current one (lib/revisions/changes.ts), in a reader's words. */
-export default async function VersionChangesPage(props: Props) {
+export default async function VersionChangesPage(props: VersionPageProps) {
   const { where, version, current, section } = await load(props);
   const changes = version.n === current.n ? [] : describeChanges(version, current);
   return (
