@@ -186,18 +186,13 @@ export const getArticleHistory = cachedRead(
   (prisma, slug: string) => loadArticleHistory(prisma, slug),
 );
 /**
- * Version n of the article and the section the article was in when it was read. Kept as it
- * was under `versions:<slug>`: an import stores a new version and changes no old one, so it
+ * Version n of the article. Kept as it was under `versions:<slug>`: an import stores a new version and changes no old one, so it
  * does not expire this; a withdrawal or legal removal does (and the front door answers first).
  */
 export const getArticleVersion = cachedRead(
   'article-version',
   (slug: string, _n: number) => [versionsTag(slug)],
-  async (prisma, slug: string, n: number) => {
-    const history = await loadArticleHistory(prisma, slug);
-    const version = history?.versions[n - 1];
-    return history && version ? { section: history.section, version } : null;
-  },
+  async (prisma, slug: string, n: number) => (await loadArticleHistory(prisma, slug))?.versions[n - 1] ?? null,
 );
 /** The article's published hash chain (lib/versions/chain.ts), or what a withdrawal or legal removal leaves of it. */
 export const getArticleChain = cachedRead('article-chain', (slug: string) => [articleTag(slug)], loadArticleChain);

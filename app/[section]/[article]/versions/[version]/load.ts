@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getArticleVersion } from '@/lib/queries';
-import { pageParams, pagePlacement } from '@/lib/route-params';
+import { pageParams } from '@/lib/route-params';
 import type { Shape } from '@/lib/routes';
 
 type VersionParams = { section: string; article: string; version: number };
@@ -11,14 +11,14 @@ export interface VersionPageProps {
 }
 
 /**
- * Version n of the article a version page's address names, or the 404 page; under another
- * section, a 308 to the same address under its own (the front door has answered both first).
+ * Version n of the article a version page's address names, or the 404 page (the front door has
+ * answered what names nothing, and a moved article's 308, first).
  */
 export async function loadVersion(entry: Shape<VersionParams>, params: Promise<VersionRouteParams>) {
   const where = await pageParams(entry, params);
-  const found = await getArticleVersion(where.article, where.version);
-  if (!found) notFound();
-  // Read, so it exists: only where the article is now is left to check.
-  pagePlacement(entry, where, { at: found.section, versions: found.version.n });
-  return { ...found, slug: where.article };
+  const version = await getArticleVersion(where.article, where.version);
+  if (!version) notFound();
+  // The section it names is the article's now: the front door (which asks afresh after every
+  // change) sent any other here, while the cached version (kept across imports) may predate a move.
+  return { version, section: where.section, slug: where.article };
 }

@@ -1,6 +1,6 @@
 import { cacheableResponse, notFoundResponse } from '@/lib/http/cacheable-response';
 import { getArticleVersion } from '@/lib/queries';
-import { ROUTES, placement, readParams } from '@/lib/routes';
+import { ROUTES, readParams } from '@/lib/routes';
 import { absoluteUrl, versionPath } from '@/lib/site';
 import { versionMarkdown } from '@/lib/versions/markdown';
 
@@ -17,14 +17,13 @@ export async function GET(
 ) {
   const raw = await params;
   const where = readParams(ROUTES.versionMarkdown, raw);
-  const found = where && (await getArticleVersion(where.article, where.version));
-  if (!where || !found) return notFoundResponse(`No version "${raw.version}" of "${raw.article}".`);
-  const place = placement(ROUTES.versionMarkdown, where, { at: found.section, versions: found.version.n });
-  if (typeof place === 'string') return Response.redirect(absoluteUrl(place), 308);
+  const version = where && (await getArticleVersion(where.article, where.version));
+  if (!where || !version) return notFoundResponse(`No version "${raw.version}" of "${raw.article}".`);
+  // A moved article's old address the front door has sent on; the cached version may predate the move.
   return cacheableResponse(request, {
-    body: versionMarkdown(found.version),
+    body: versionMarkdown(version),
     contentType: 'text/markdown; charset=utf-8',
-    lastModified: new Date(found.version.writtenAt),
-    headers: { link: `<${absoluteUrl(versionPath(found.section, where.article, found.version.n))}>; rel="canonical"` },
+    lastModified: new Date(version.writtenAt),
+    headers: { link: `<${absoluteUrl(versionPath(where.section, where.article, version.n))}>; rel="canonical"` },
   });
 }
