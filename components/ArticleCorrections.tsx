@@ -1,12 +1,24 @@
 import type { ArticleRevision } from '@/lib/queries/types';
 import { plural, words } from '@/lib/i18n';
+import { versionPath } from '@/lib/site';
+import { VERSION_WORDS } from '@/lib/versions/words';
+import { Link } from './Link';
 import { PublishedTime } from './PublishedTime';
 
 /**
  * "What changed": each correction an import made to the article, newest first, in a
- * `<details>` element (it opens and closes without JavaScript). Nothing when there is none.
+ * `<details>` element (it opens and closes without JavaScript), each linking the version it
+ * replaced (docs/versions.md). Nothing when there is none.
  */
-export function ArticleCorrections({ revisions }: { revisions: readonly ArticleRevision[] }) {
+export function ArticleCorrections({
+  revisions,
+  section,
+  slug,
+}: {
+  revisions: readonly ArticleRevision[];
+  section: string;
+  slug: string;
+}) {
   if (revisions.length === 0) return null;
   return (
     <details className="mt-4 rounded border border-rule px-4 py-2 text-sm">
@@ -17,6 +29,14 @@ export function ArticleCorrections({ revisions }: { revisions: readonly ArticleR
         {revisions.map((revision, index) => (
           <li key={index}>
             <PublishedTime iso={revision.revisedAt} className="font-semibold" />
+            {' · '}
+            {/* Newest first: the first entry replaced the last stored version. */}
+            <Link
+              href={versionPath(section, slug, revisions.length - index)}
+              className="inline-flex min-h-6 items-center underline"
+            >
+              {VERSION_WORDS.replaced(revisions.length - index)}
+            </Link>
             <ul className="ms-5 list-disc text-muted">
               {revision.changes.map((change) => (
                 <li key={change}>{change}</li>

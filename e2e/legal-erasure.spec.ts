@@ -61,6 +61,8 @@ const addressesOf = (sectionSlug: string, slug: string) => ({
     `/lite/${sectionSlug}/${slug}`,
     `/${sectionSlug}/${slug}.md`,
     `/${sectionSlug}/${slug}/opengraph-image`,
+    `/${sectionSlug}/${slug}/versions/1`,
+    `/${sectionSlug}/${slug}/versions/1.md`,
   ],
   listing: [
     '/',

@@ -17,6 +17,7 @@ for (const [kind, path] of [
   ['front page', '/'],
   ['section page', '/world'],
   ['article', SEED_ARTICLES[0].path],
+  ['version of an article', `${SEED_ARTICLES[0].path}/versions/1`],
   ['author page', AUTHOR.path],
   ['tag page', TAG.path],
   ['corrections page', CORRECTIONS.path],

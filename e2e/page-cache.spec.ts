@@ -44,6 +44,8 @@ for (const [kind, url] of [
   ['later section page', () => `${sectionPath}/page/2`],
   ['article page', () => articlePath(articles[3])],
   ['seed article page', SEED_ARTICLES[0].path],
+  ['version page', `${SEED_ARTICLES[0].path}/versions/1`],
+  ['what changed since a version', `${SEED_ARTICLES[0].path}/versions/1/changes`],
   ['author page', AUTHOR.path],
   ['later author page', `${AUTHOR.path}/page/2`],
   ['tag page', TAG.path],

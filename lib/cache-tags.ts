@@ -5,7 +5,10 @@
  * - `sections`: the navigation (every page's header). Expired when the set of sections changes.
  * - `front`: the front page. `latest`: the site's feeds, llms.txt, sitemaps.
  * - `section:<slug>`: a section's listing pages, feeds and card.
- * - `article:<slug>`: an article's page, Markdown copy and share image.
+ * - `article:<slug>`: an article's page, Markdown copy and share image, its hash chain and what
+ *   changed since each version.
+ * - `versions:<slug>`: each version's page and Markdown copy, kept as they were: an import does
+ *   not expire them (a new version changes no old one), a withdrawal and a legal removal do.
  * - `author:<slug>`, `tag:<slug>`: an author's or a tag's listing pages and feeds.
  * - `shows:<slug>`: every page that shows the article's headline in a list (neighbours, related).
  * - `articles`: on every article's entry, for an import too large to name them one by one.
@@ -19,12 +22,13 @@ export const CORRECTIONS_TAG = 'corrections';
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const articleTag = (slug: string) => `article:${slug}`;
 export const showsTag = (slug: string) => `shows:${slug}`;
+export const versionsTag = (slug: string) => `versions:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
 export const tagTag = (slug: string) => `tag:${slug}`;
 
 /** What a notice may name: the tags above, nothing else. */
 export const TAG_PATTERN =
-  /^(?:sections|front|latest|articles|corrections|(?:section|article|shows|author|tag):[a-z0-9-]{1,200})$/u;
+  /^(?:sections|front|latest|articles|corrections|(?:section|article|shows|versions|author|tag):[a-z0-9-]{1,200})$/u;
 
 /**
  * Past this many changed articles an import's notice expires ALL_ARTICLES_TAG instead of

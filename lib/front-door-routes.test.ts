@@ -3,7 +3,7 @@ import { frontDoor } from '@/lib/front-door';
 import { ALL_ROUTES } from '@/lib/routes';
 
 // A site where everything asked for exists: World has 3 pages and 2 feed archives, every article is in World,
-// every author and tag has 200 public articles (10 pages, 3 feed archives); no section was moved.
+// every author and tag has 200 public articles (10 pages, 3 feed archives), every article 3 versions; no section was moved.
 vi.mock('@/lib/known-pages', () => ({
   knownArticleSection: () => 'world',
   knownSectionPages: () => 3,
@@ -11,6 +11,7 @@ vi.mock('@/lib/known-pages', () => ({
   knownBylineArticles: () => 200,
   knownMovedSection: () => '',
   knownCorrectionEntries: () => 120,
+  knownArticleVersions: () => ({ at: 'world', versions: 3 }),
 }));
 
 /** A value of each parameter the table's shapes take, that names something on that site. */
@@ -21,6 +22,7 @@ const SAMPLE: Record<string, unknown> = {
   tag: 'harbours',
   page: 2,
   number: 2,
+  version: 2,
 };
 
 test('the front door lets through the canonical address of every shape of the table, to the route that serves it', () => {

@@ -1,5 +1,8 @@
 import {
   articleSection,
+  articleVersions,
+  knownArticleVersions,
+  lastKnownArticleVersions,
   bylineArticleCount,
   correctionEntryCount,
   knownCorrectionEntries,
@@ -102,6 +105,11 @@ const MEMOS: Record<Memo, MemoCalls> = {
     known: () => knownCorrectionEntries(),
     lastKnown: () => lastKnownCorrectionEntries(),
     load: () => correctionEntryCount(),
+  },
+  articleVersions: {
+    known: (slug) => knownArticleVersions(slug ?? ''),
+    lastKnown: (slug) => lastKnownArticleVersions(slug ?? ''),
+    load: (slug) => articleVersions(slug ?? ''),
   },
 };
 
@@ -264,7 +272,8 @@ function decide(door: Door, params: Params, found: unknown): Verdict {
   const place = placement(door.entry, params, found);
   if (place === true) return served(door, params);
   if (place === false) return NOT_FOUND;
-  if (typeof place === 'object') return { action: 'gone', gone: place, form: goneForm(door.entry) };
+  if (typeof place === 'object')
+    return door.entry.answersGone ? served(door, params) : { action: 'gone', gone: place, form: goneForm(door.entry) };
   return { action: 'redirect', location: place };
 }
 

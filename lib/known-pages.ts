@@ -7,6 +7,7 @@ import { loadArticleAt, type ArticleAt } from '@/lib/queries/article-at-loaders'
 import { loadBylineTotal, loadMovedSection } from '@/lib/queries/byline-loaders';
 import { loadCorrectionsTotal } from '@/lib/queries/corrections';
 import { loadFeedTotal, sectionPageCount as pagesOf } from '@/lib/queries/loaders';
+import { loadVersionsAt, type VersionsAt } from '@/lib/queries/versions';
 
 /**
  * What exists, as far as the site's front door needs to know: each article's section (or what
@@ -36,6 +37,8 @@ interface KnownPages {
   movedSections: Map<string, Known<string>>;
   /** The corrections listing's number of entries, under '' (its later pages and feed archives follow). */
   corrections: Map<string, Known<number>>;
+  /** By slug: what is there and a public article's number of versions (docs/versions.md). */
+  versions: Map<string, Known<VersionsAt>>;
 }
 
 const store = processWide<KnownPages>('known-pages', () => ({
@@ -46,6 +49,7 @@ const store = processWide<KnownPages>('known-pages', () => ({
   tag: new Map(),
   movedSections: new Map(),
   corrections: new Map(),
+  versions: new Map(),
 }));
 
 export function forgetKnownPages(): void {
@@ -56,6 +60,7 @@ export function forgetKnownPages(): void {
   store.tag.clear();
   store.movedSections.clear();
   store.corrections.clear();
+  store.versions.clear();
 }
 
 function fresh<T>(map: Map<string, Known<T>>, key: string): T | undefined {
@@ -149,3 +154,11 @@ export const lastKnownCorrectionEntries = (): number | undefined => store.correc
 /** How many entries the corrections listing has now (0: none yet): its later pages and feed archives follow. */
 export const correctionEntryCount = (): Promise<number | null> =>
   ask(store.corrections, '', async () => loadCorrectionsTotal(await getPrisma()), same);
+
+/** What is already known of an article's versions (undefined: ask articleVersions). */
+export const knownArticleVersions = (slug: string): VersionsAt | undefined => fresh(store.versions, slug);
+export const lastKnownArticleVersions = (slug: string): VersionsAt | undefined => store.versions.get(slug)?.value;
+
+/** What is at an article's slug and how many versions a public one has: two indexed reads, remembered as the others. */
+export const articleVersions = (slug: string): Promise<VersionsAt | null> =>
+  ask(store.versions, slug, async () => loadVersionsAt(await getPrisma(), slug), same);

@@ -1,5 +1,6 @@
 import { CACHE_POLICIES, type CachePolicy } from '@/lib/http/conditional';
 import type { ArticleAt, RemovedAt, WithdrawnAt } from '@/lib/queries/article-at-loaders';
+import type { VersionsAt } from '@/lib/queries/versions';
 import { parseSitemapFileName, type SitemapFile } from '@/lib/seo/sitemap';
 import { archiveCount } from '@/lib/feeds/archive';
 import { sectionPageCount } from '@/lib/listing';
@@ -12,8 +13,10 @@ import {
   sectionPagePath,
   sectionPath,
   tagPagePath,
+  versionPath,
+  versionsChainPath,
 } from '@/lib/site';
-import { ARCHIVE_NUMBER, PAGE_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
+import { ARCHIVE_NUMBER, PAGE_NUMBER, VERSION_NUMBER, isSlug, parsePageParam, type ParamKind } from '@/lib/url-params';
 
 /**
  * The site's URL shapes, each declared once: its pattern and how its parameters parse, how the
@@ -40,6 +43,8 @@ export interface MemoValues {
   tagArticles: number;
   /** The corrections listing's number of entries (0: none yet, its page 1 still is one). */
   correctionEntries: number;
+  /** What is at an article's slug (as articleSection) and, for a public article, its number of versions. */
+  articleVersions: VersionsAt;
 }
 export type Memo = keyof MemoValues;
 
@@ -93,6 +98,11 @@ interface RouteSpec<P> {
   headers?: Readonly<Record<string, string>>;
   /** The one method it answers (default: GET and HEAD); only under /api/. */
   method?: 'POST';
+  /**
+   * Its route answers a withdrawn or removed article's 410 or 451 itself (the front door lets it
+   * through): the article's hash chain, which stays verifiable after a removal (docs/versions.md).
+   */
+  answersGone?: true;
 }
 
 export interface Route<P = Record<string, unknown>> extends RouteSpec<P> {
@@ -181,16 +191,28 @@ const showsArticles: Existence<{ section: string }> = {
  */
 const homeOf = (at: ArticleAt, asked: string): string =>
   typeof at === 'string' ? at : at.gone === 410 ? at.section : asked;
-const articleIsHere: Existence<{ section: string; article: string }> = {
+type ArticleParams = { section: string; article: string };
+function articleOutcome<P extends ArticleParams>(at: ArticleAt | null, params: P): Outcome<P> {
+  if (at === null) return false;
+  const home = homeOf(at, params.section);
+  if (home !== params.section) return { ...params, section: home };
+  return typeof at === 'string' || at;
+}
+const articleIsHere: Existence<ArticleParams> = {
   memo: 'articleSection',
   key: ({ article }) => article,
-  outcome: (at, params) => {
-    if (at === null) return false;
-    const home = homeOf(at, params.section);
-    if (home !== params.section) return { ...params, section: home };
-    return typeof at === 'string' || at;
-  },
+  outcome: articleOutcome,
   trust: (at, { section }) => homeOf(at, section) === section,
+};
+/** A version of an article exists where the article is (or is gone with it), up to its last. */
+const versionIsHere: Existence<ArticleParams & { version: number }> = {
+  memo: 'articleVersions',
+  key: ({ article }) => article,
+  outcome: (found, params) => {
+    const outcome = articleOutcome(found?.at ?? null, params);
+    return outcome === true && params.version > (found?.versions ?? 0) ? false : outcome;
+  },
+  trust: (found, { section }) => homeOf(found.at, section) === section,
 };
 
 /** A feed's archive exists up to the feed's last (one read of the feed's length, remembered as pages are). */
@@ -372,6 +394,44 @@ export const ROUTES = {
     address: ({ section, article }) => `${articlePath(section, article)}.md`,
     internal: ({ section, article }) => `${articlePath(section, article)}/markdown`,
     exists: articleIsHere,
+  }),
+  /** Version n of an article (docs/versions.md): a page of its own, kept as it was (an import does not expire it). */
+  version: route({
+    pattern: '/:section/:article/versions/:version',
+    params: { section: SECTION, article: ARTICLE, version: VERSION_NUMBER },
+    files: ['app/[section]/[article]/versions/[version]/page.tsx'],
+    cache: 'page',
+    address: ({ section, article, version }) => versionPath(section, article, version),
+    exists: versionIsHere,
+  }),
+  /** A version's Markdown copy: byte-stable forever, what its hash in the chain covers. */
+  versionMarkdown: route({
+    pattern: '/:section/:article/versions/:version.md',
+    params: { section: SECTION, article: ARTICLE, version: VERSION_NUMBER },
+    files: ['app/[section]/[article]/versions/[version]/markdown/route.ts'],
+    cache: 'document',
+    address: ({ section, article, version }) => `${versionPath(section, article, version)}.md`,
+    internal: ({ section, article, version }) => `${versionPath(section, article, version)}/markdown`,
+    exists: versionIsHere,
+  }),
+  /** What changed from version n to the article now. */
+  versionChanges: route({
+    pattern: '/:section/:article/versions/:version/changes',
+    params: { section: SECTION, article: ARTICLE, version: VERSION_NUMBER },
+    files: ['app/[section]/[article]/versions/[version]/changes/page.tsx'],
+    cache: 'page',
+    address: ({ section, article, version }) => `${versionPath(section, article, version)}/changes`,
+    exists: versionIsHere,
+  }),
+  /** The article's history as a hash chain; a withdrawn or removed article's answers 410 or 451 with its chain. */
+  versionsChain: route({
+    pattern: '/:section/:article/versions.json',
+    params: { section: SECTION, article: ARTICLE },
+    files: ['app/[section]/[article]/versions.json/route.ts'],
+    cache: 'document',
+    address: ({ section, article }) => versionsChainPath(section, article),
+    exists: articleIsHere,
+    answersGone: true,
   }),
   /** An article's share image lives under the article, wherever that is now. */
   articleImage: route({

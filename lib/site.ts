@@ -23,6 +23,12 @@ export const authorPagePath = (authorSlug: string, page = 1) =>
 export const tagPagePath = (tagSlug: string, page = 1) =>
   page > 1 ? `/tags/${tagSlug}/page/${page}` : `/tags/${tagSlug}`;
 export const articlePath = (sectionSlug: string, articleSlug: string) => `/${sectionSlug}/${articleSlug}`;
+/** Version n of an article (docs/versions.md), its Markdown copy at `….md`, what changed since at `…/changes`. */
+export const versionPath = (sectionSlug: string, articleSlug: string, n: number) =>
+  `${articlePath(sectionSlug, articleSlug)}/versions/${n}`;
+/** The article's hash chain (docs/versions.md). */
+export const versionsChainPath = (sectionSlug: string, articleSlug: string) =>
+  `${articlePath(sectionSlug, articleSlug)}/versions.json`;
 /** The corrections listing (docs/corrections.md): page 1 is its own address, later pages under it. */
 export const CORRECTIONS_PATH = '/corrections';
 export const correctionsPagePath = (page: number) => (page > 1 ? `${CORRECTIONS_PATH}/page/${page}` : CORRECTIONS_PATH);

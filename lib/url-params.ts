@@ -33,6 +33,8 @@ function wholeNumber(digits: number): ParamKind<number> {
 
 /** A page of a listing (`/<section>/page/<n>`, `?page=<n>`): a million pages is past any archive. */
 export const PAGE_NUMBER = wholeNumber(6);
+/** A version of an article (`…/versions/<n>`): a million corrections is past any article's. */
+export const VERSION_NUMBER = wholeNumber(6);
 /** An archive of a feed's history (`/archive/<n>/…`): 50 articles each, so up to a billion. */
 export const ARCHIVE_NUMBER = wholeNumber(9);
 

@@ -26,8 +26,17 @@ export const GONE_KINDS = [
   { kind: 'legally removed article (451)', path: REMOVED.path, status: 451 },
 ] as const;
 
-/** Every address of an article: its page, lite twin, Markdown copy and share image. */
-export const addressesOf = (path: string) => [path, `/lite${path}`, `${path}.md`, `${path}/opengraph-image`];
+/** Every address of an article: its page, lite twin, Markdown copy, share image, its first version's addresses and its chain. */
+export const addressesOf = (path: string) => [
+  path,
+  `/lite${path}`,
+  `${path}.md`,
+  `${path}/opengraph-image`,
+  `${path}/versions/1`,
+  `${path}/versions/1.md`,
+  `${path}/versions/1/changes`,
+  `${path}/versions.json`,
+];
 
 const slugOf = (path: string) => path.split('/').at(-1) ?? '';
 

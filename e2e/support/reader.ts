@@ -11,6 +11,8 @@ export const PAGE_KINDS = [
   { kind: 'front page', path: '/' },
   { kind: 'section page', path: '/world' },
   { kind: 'article', path: SEED_ARTICLES[0].path },
+  { kind: 'version of an article', path: `${SEED_ARTICLES[0].path}/versions/1` },
+  { kind: 'what changed since a version', path: `${SEED_ARTICLES[0].path}/versions/1/changes` },
   { kind: 'author page', path: AUTHOR.path },
   { kind: 'later author page', path: `${AUTHOR.path}/page/2` },
   { kind: 'tag page', path: TAG.path },

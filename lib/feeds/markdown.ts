@@ -1,6 +1,7 @@
 import { words } from '@/lib/i18n';
 import { bylinePieces, noteParts } from '@/lib/article-lines';
 import { languageAttributes } from '@/lib/language-tags';
+import type { BodyBlock, Dateline } from '@/lib/documents/types';
 import type { Article, ArticleRevision } from '@/lib/queries/types';
 import { absoluteUrl, articlePath, authorPagePath, sectionPath, tagPagePath } from '@/lib/site';
 import { formatPublishedDate, isoInZone } from '@/lib/time-zone';
@@ -28,6 +29,27 @@ export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(te
 /** The language of an article's Markdown copy (its `Language:` line and Content-Language), or null when undetermined. */
 export const markdownLanguage = (article: Pick<Article, 'language'>): string | null =>
   languageAttributes(article.language).lang ?? null;
+
+/** An article's text as Markdown lines, each block after an empty line, the dateline opening the first paragraph. */
+export function bodyMarkdown({ body, dateline }: { body: readonly BodyBlock[]; dateline: Dateline | null }): string[] {
+  const lines: string[] = [];
+  let datelinePending = dateline !== null;
+  for (const block of body) {
+    lines.push('');
+    if (block.type === 'subheading') {
+      lines.push(`## ${escapeMarkdown(block.text)}`);
+      continue;
+    }
+    let prefix = '';
+    if (datelinePending && dateline) {
+      const { place, dateText, source } = dateline;
+      prefix = `**${escapeMarkdown(`${place}, ${dateText} (${source})`)}** `;
+      datelinePending = false;
+    }
+    lines.push(prefix + escapeMarkdown(block.text));
+  }
+  return lines;
+}
 
 /** The article as a Markdown document: what readers' tools and assistants fetch at `/<section>/<article>.md`. */
 export function articleMarkdown(article: Article & { revisions?: readonly ArticleRevision[] }): string {
@@ -64,21 +86,7 @@ export function articleMarkdown(article: Article & { revisions?: readonly Articl
       `> **${escapeMarkdown(`${label}, ${formatPublishedDate(new Date(note.datedAt))}:`)}** ${escapeMarkdown(text)}`,
     );
   }
-  let datelinePending = article.dateline !== null;
-  for (const block of article.body) {
-    lines.push('');
-    if (block.type === 'subheading') {
-      lines.push(`## ${escapeMarkdown(block.text)}`);
-      continue;
-    }
-    let prefix = '';
-    if (datelinePending && article.dateline) {
-      const { place, dateText, source } = article.dateline;
-      prefix = `**${escapeMarkdown(`${place}, ${dateText} (${source})`)}** `;
-      datelinePending = false;
-    }
-    lines.push(prefix + escapeMarkdown(block.text));
-  }
+  lines.push(...bodyMarkdown(article));
   const revisions = article.revisions ?? [];
   if (revisions.length > 0) {
     // A thematic break, then the corrections: a document's own subheadings stay the only h2s above it.

@@ -68,8 +68,13 @@ export function goneResponse(res: http.ServerResponse, gone: Gone, form: GoneFor
   res.writeHead(gone.gone, {
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),
-    'cache-control': CACHE_POLICIES.gone,
-    ...(gone.gone === 451 && { link: `<${new URL(siteUrl()).origin}>; rel="blocked-by"` }),
+    ...goneHeaders(gone.gone),
   });
   res.end(body);
 }
+
+/** The headers every 410 or 451 answer carries, the front door's and a route's that answers its own (versions.json). */
+export const goneHeaders = (status: 410 | 451): Record<string, string> => ({
+  'cache-control': CACHE_POLICIES.gone,
+  ...(status === 451 && { link: `<${new URL(siteUrl()).origin}>; rel="blocked-by"` }),
+});

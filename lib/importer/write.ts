@@ -444,19 +444,20 @@ class ChunkMover {
       await client.query(
         `INSERT INTO article_revisions (article_id, version_of, replaced_at, headline, section_id, body,
                                         dateline_place, dateline_date, dateline_source, content_hash,
-                                        published_at, authors, tags, notes)
+                                        published_at, authors, tags, notes, salt)
          SELECT a.id, a.updated_at, $1, a.headline, a.section_id, a.body,
                 a.dateline_place, a.dateline_date, a.dateline_source, a.content_hash, a.published_at,
                 ARRAY(SELECT n.name FROM article_authors l JOIN authors n ON n.id = l.author_id
                        WHERE l.article_id = a.id ORDER BY l.position),
                 ARRAY(SELECT n.name FROM article_tags l JOIN tags n ON n.id = l.tag_id
                        WHERE l.article_id = a.id ORDER BY l.position),
-                a.notes
+                a.notes, a.version_salt
            FROM articles a JOIN import_work.stage s ON s.article_id = a.id
           WHERE s.chunk = $2 AND NOT s.is_new AND a.content_hash <> s.content_hash`,
         [now, chunk.id],
       );
-      // An update finds its article by its row and keeps its slug: an article's URL never changes.
+      // An update finds its article by its row and keeps its slug: an article's URL never changes. The new
+      // version gets a salt of its own (the column's default, new_version_salt(): docs/versions.md).
       await client.query(
         `UPDATE articles a
             SET headline = s.headline, section_id = sec.id, body = s.body,
@@ -464,7 +465,8 @@ class ChunkMover {
                 dateline_source = s.dateline_source, word_count = s.word_count,
                 content_hash = s.content_hash, search = s.search, updated_at = $1,
                 published_at = s.published_at, public_at = s.public_at, date_key = s.date_key,
-                dated = s.dated, notes = s.notes, language = s.language, language_given = s.language_given
+                dated = s.dated, notes = s.notes, language = s.language, language_given = s.language_given,
+                version_salt = DEFAULT
            FROM import_work.stage s JOIN sections sec ON sec.slug = s.section_slug
           WHERE s.chunk = $2 AND a.id = s.article_id AND NOT s.is_new`,
         [now, chunk.id],

@@ -1,4 +1,4 @@
-import { datelineIndex } from '@/components/ArticleBody';
+import { datelineIndex, paragraphAnchors } from '@/components/ArticleBody';
 import { formatTime, timeAttribute } from '@/components/PublishedTime';
 import { bylinePieces, bylineText, noteParts } from '@/lib/article-lines';
 import type { StoredNote } from '@/lib/documents/types';
@@ -113,13 +113,14 @@ function liteListingPage(
 export function liteArticlePage(article: Article, sections: readonly SectionRef[]): string {
   const datelineAt = datelineIndex(article);
   const { dateline } = article;
+  const anchors = paragraphAnchors(article.body);
   const body = article.body.map((block, index) => {
     if (block.type === 'subheading') return markup`<h2>${block.text}</h2>`;
     const opening =
       index === datelineAt &&
       dateline &&
       markup`<span class="dateline">${dateline.place}, ${dateline.dateText} (${dateline.source}) </span>`;
-    return markup`<p>${opening}${block.text}</p>`;
+    return markup`<p id="${anchors[index] ?? ''}">${opening}${block.text}</p>`;
   });
   const text = words();
   const sectionLink = markup`<a href="${liteSectionPath(article.section)}">${article.section.name}</a>`;

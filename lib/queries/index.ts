@@ -13,6 +13,7 @@ import {
   sectionTag,
   showsTag,
   tagTag,
+  versionsTag,
 } from '@/lib/cache-tags';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import {
@@ -42,6 +43,7 @@ import {
   loadLatestCorrections,
 } from './corrections';
 import { loadSearchResults } from './search';
+import { loadArticleChain, loadArticleHistory } from './versions';
 import { rememberSearch } from './search-cache';
 import { loadRecentArticles, loadSitemapArticles, loadSitemapOverview } from './sitemap-loaders';
 import type { ArticleSummary } from './types';
@@ -177,6 +179,25 @@ export const getCorrectionsArchive = cachedRead(
 );
 
 export const getArticle = cachedRead('article', (slug: string) => [articleTag(slug), ALL_ARTICLES_TAG], loadArticle);
+/** Every version of the article, whole (docs/versions.md): what changed since one of them. */
+export const getArticleHistory = cachedRead(
+  'article-history',
+  (slug: string) => [articleTag(slug)],
+  (prisma, slug: string) => loadArticleHistory(prisma, slug),
+);
+/**
+ * Version n of the article. Kept as it was under `versions:<slug>`: an import stores a new version and changes no old one, so it
+ * does not expire this; a withdrawal or legal removal does (and the front door answers first).
+ */
+export const getArticleVersion = cachedRead(
+  'article-version',
+  (slug: string, _n: number) => [versionsTag(slug)],
+  async (prisma, slug: string, n: number) => (await loadArticleHistory(prisma, slug))?.versions[n - 1] ?? null,
+);
+/** The article's published hash chain (lib/versions/chain.ts), or what a withdrawal or legal removal leaves of it. */
+export const getArticleChain = cachedRead('article-chain', (slug: string) => [articleTag(slug)], loadArticleChain);
+export type { ArticleChain, ArticleHistory, StoredVersion } from './versions';
+
 /** The article as stored now, past the data cache: for when the cached copy may predate a move. */
 export const getArticleNow = cache(async (slug: string) => loadArticle(await getPrisma(), slug));
 

@@ -9,11 +9,14 @@ import {
   sectionTag,
   showsTag,
   tagTag,
+  versionsTag,
 } from '@/lib/cache-tags';
 import { poolReader } from '@/lib/db/sql-reader';
 import type { BodyBlock, Note } from '@/lib/documents/types';
 import { loadNavigationSections, withImportLock } from '@/lib/importer/write';
 import { loadNeighbourSlugs } from '@/lib/queries/loaders';
+import { historyChain, loadArticleHistory } from '@/lib/queries/versions';
+import { removedChain } from '@/lib/versions/chain';
 import { articlePath, litePath, siteUrl } from '@/lib/site';
 import { articleSlugOf, WithdrawalInputError } from './address';
 import { addressHash, identityHash } from './hashes';
@@ -141,6 +144,8 @@ function articleTags(
   if (navigationChanged) tags.add(SECTIONS_TAG);
   tags.add(articleTag(article.slug));
   tags.add(showsTag(article.slug));
+  // Its versions' pages, which no import expires (docs/versions.md).
+  tags.add(versionsTag(article.slug));
   for (const slug of article.author_slugs) tags.add(authorTag(slug));
   for (const slug of article.tag_slugs) tags.add(tagTag(slug));
   for (const slug of neighbours) tags.add(articleTag(slug));
@@ -300,13 +305,18 @@ async function removeLegally(pool: pg.Pool, slug: string, reason: string, option
       );
       checkReasonQuotesNothing(reason, [article, ...versions]);
       const navigationBefore = await loadNavigationSections(client);
+      // Its hash chain stays published, without the salts (erased with the text) or any address,
+      // and the removal an entry of its own (docs/versions.md).
+      const history = await loadArticleHistory(poolReader(client), article.slug, { hidden: true });
       const {
         rows: [removal],
-      } = await client.query<{ id: number }>(
-        `INSERT INTO legal_removals (identity_hash, address_hashes, reason) VALUES ($1, $2, $3) RETURNING id`,
+      } = await client.query<{ id: number; removed_at: Date }>(
+        `INSERT INTO legal_removals (identity_hash, address_hashes, reason) VALUES ($1, $2, $3) RETURNING id, removed_at`,
         [identityHash(article.identity, article.date_key), [addressHash(article.slug)], reason],
       );
       const removalId = removal!.id;
+      const chain = removedChain(history ? historyChain(history) : [], removal!.removed_at.toISOString());
+      await client.query(`UPDATE legal_removals SET chain = $2 WHERE id = $1`, [removalId, JSON.stringify(chain)]);
       // The record keeps that something was done, and when and why, but no longer where.
       await client.query(`UPDATE editorial_actions SET address = NULL, legal_removal_id = $2 WHERE article_id = $1`, [
         article.id,

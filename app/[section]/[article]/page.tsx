@@ -121,7 +121,7 @@ export default async function ArticlePage(props: Props) {
           locale={formatLocale()}
         />
         <ArticleNotes notes={article.notes} />
-        <ArticleCorrections revisions={article.revisions} />
+        <ArticleCorrections revisions={article.revisions} section={article.section.slug} slug={article.slug} />
         <ReadingPosition path={path} headline={article.headline} />
         <ArticleBody article={article} />
         <ArticleTags tags={article.tags} />
