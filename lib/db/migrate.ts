@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { backfillArticleIdentity } from './article-identity-backfill';
 import { backfillArticleLanguage } from './article-language-backfill';
+import { rebuildSegmentedSearch } from './article-search-rebuild';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
@@ -38,6 +39,9 @@ const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>>
   // Stored articles need their language before it becomes NOT NULL; it is found by the
   // detector the import uses (lib/language.ts), JavaScript, not SQL.
   '20261206000100_article_language_required': backfillArticleLanguage,
+  // Stored articles in scripts written without spaces get their search words split
+  // (lib/search/segment.ts, Intl.Segmenter: JavaScript, not SQL) after the index's rebuild.
+  '20261207000100_article_search_segmented': rebuildSegmentedSearch,
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {

@@ -8,7 +8,15 @@ import {
   parseHighlighted,
   parseSnippet,
 } from '@/lib/search/highlight';
-import { SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, relaxedSearchQuery } from '@/lib/search/query';
+import {
+  SEARCH_PAGE_SIZE,
+  SEARCH_RESULT_CAP,
+  parseSearchTerms,
+  relaxedSearchQuery,
+  searchTsquery,
+  termTexts,
+} from '@/lib/search/query';
+import { segmentQuery } from '@/lib/search/segment';
 import { authorsOf } from './loaders';
 import type { NameRef, SearchHit, SearchResults } from './types';
 import { published } from './visibility';
@@ -71,9 +79,41 @@ interface HitRow {
   total: number;
 }
 
-export async function loadSearchResults(prisma: PrismaClient, query: string, page: number): Promise<SearchResults> {
+/**
+ * Each term's readings in every configuration of the languages the site holds (search_config of
+ * each stored article's language, found by a few probes of its index; English always, the
+ * configuration of `und`), in one order: what searchTsquery builds the query from.
+ */
+async function readTerms(prisma: PrismaClient, texts: string[]): Promise<Map<string, string[]>> {
+  if (texts.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<Array<{ text: string; readings: string[] }>>`
+    WITH RECURSIVE languages(language) AS (
+      (SELECT language FROM articles ORDER BY language LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.language FROM articles a WHERE a.language > l.language ORDER BY a.language LIMIT 1)
+        FROM languages l WHERE l.language IS NOT NULL
+    ), configs AS (
+      SELECT DISTINCT search_config(language) AS config FROM languages WHERE language IS NOT NULL
+      UNION SELECT search_config('und')
+    )
+    SELECT t.text, array_agg(coalesce(phraseto_tsquery(c.config, t.text)::text, '') ORDER BY c.config::text) AS readings
+      FROM unnest(${texts}::text[]) AS t(text) CROSS JOIN configs c
+     GROUP BY t.text`;
+  return new Map(rows.map((row) => [row.text, row.readings]));
+}
+
+/** A reader's query as the tsqueries search runs: itself, and its phrases relaxed (relaxedSearchQuery). */
+export async function searchTsqueries(prisma: PrismaClient, text: string) {
+  const segmented = segmentQuery(text);
+  const clauses = parseSearchTerms(segmented);
+  const relaxedClauses = parseSearchTerms(relaxedSearchQuery(segmented));
+  const readings = await readTerms(prisma, termTexts(clauses, relaxedClauses));
+  return { query: searchTsquery(clauses, readings), relaxed: searchTsquery(relaxedClauses, readings) };
+}
+
+export async function loadSearchResults(prisma: PrismaClient, text: string, page: number): Promise<SearchResults> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const relaxed = relaxedSearchQuery(query);
+  const { query, relaxed } = await searchTsqueries(prisma, text);
   const rows =
     offset >= SEARCH_RESULT_CAP
       ? []
@@ -81,17 +121,17 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
     WITH holding AS MATERIALIZED (
       SELECT a.id, a.published_at, a.search
         FROM articles a
-       WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
-         AND a.search @@ websearch_to_tsquery('news', ${relaxed})
+       WHERE querytree(${query}::tsquery) NOT IN ('', 'T')
+         AND a.search @@ ${relaxed}::tsquery
          AND ${published('a')}
        ORDER BY a.published_at DESC, a.id DESC
        LIMIT ${CANDIDATES}
     ), candidates AS MATERIALIZED (
-      SELECT h.id, h.published_at, h.search FROM holding h WHERE h.search @@ websearch_to_tsquery('news', ${query})
+      SELECT h.id, h.published_at, h.search FROM holding h WHERE h.search @@ ${query}::tsquery
     ), ranked AS (
       SELECT c.id, c.published_at, count(*) OVER () AS total,
-             (ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, websearch_to_tsquery('news', ${query}), 32)
-               + CASE WHEN ts_filter(c.search, '{a}') @@ websearch_to_tsquery('news', ${query}) THEN 2 ELSE 0 END)
+             (ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search, ${query}::tsquery, 32)
+               + CASE WHEN ts_filter(c.search, '{a}') @@ ${query}::tsquery THEN 2 ELSE 0 END)
              * (0.7 + 0.3 / (1 + greatest(0, extract(epoch FROM now() - c.published_at)) / 31557600)) AS score
         FROM candidates c
        ORDER BY score DESC, c.published_at DESC, c.id DESC
@@ -100,14 +140,14 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
     SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, ${authorsOf('a')} AS authors,
            a.published_at,
            least(r.total, ${CANDIDATES})::int AS total,
-           ts_headline('news', translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), websearch_to_tsquery('news', ${query}),
+           ts_headline(search_config(a.language), translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), ${query}::tsquery,
                        ${HEADLINE_OPTIONS}) AS headline_marked,
-           ts_headline('news',
+           ts_headline(search_config(a.language),
                        translate(left((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
                                          FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
                                       ${SNIPPET_SOURCE_CHARS}),
                                  ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
-                       replace(querytree(websearch_to_tsquery('news', ${query}))::text, ' & ', ' | ')::tsquery,
+                       replace(querytree(${query}::tsquery)::text, ' & ', ' | ')::tsquery,
                        ${SNIPPET_OPTIONS}) AS snippet
       FROM ranked r
       JOIN articles a ON a.id = r.id
@@ -120,7 +160,7 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
   const more = total > SEARCH_RESULT_CAP;
   const shown = Math.min(total, SEARCH_RESULT_CAP);
   return {
-    query,
+    query: text,
     hits: rows.map(toHit),
     total: shown,
     more,
@@ -138,17 +178,17 @@ export async function loadSearchResults(prisma: PrismaClient, query: string, pag
 async function countMatches(prisma: PrismaClient, query: string, relaxed: string, count: boolean) {
   const [row] = count
     ? await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
-    SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable,
+    SELECT querytree(${query}::tsquery) NOT IN ('', 'T') AS searchable,
            (SELECT count(*)::int FROM (
               SELECT search FROM articles a
-               WHERE querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T')
-                 AND search @@ websearch_to_tsquery('news', ${relaxed})
+               WHERE querytree(${query}::tsquery) NOT IN ('', 'T')
+                 AND search @@ ${relaxed}::tsquery
                  AND ${published('a')}
                ORDER BY published_at DESC, id DESC
                LIMIT ${CANDIDATES}) h
-             WHERE h.search @@ websearch_to_tsquery('news', ${query})) AS total`
+             WHERE h.search @@ ${query}::tsquery) AS total`
     : await prisma.$queryRaw<Array<{ searchable: boolean; total: number }>>`
-    SELECT querytree(websearch_to_tsquery('news', ${query})) NOT IN ('', 'T') AS searchable, 0 AS total`;
+    SELECT querytree(${query}::tsquery) NOT IN ('', 'T') AS searchable, 0 AS total`;
   return { total: row?.total ?? 0, nothingToSearch: !(row?.searchable ?? false) };
 }
 

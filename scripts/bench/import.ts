@@ -103,8 +103,8 @@ async function timeImport(label: string, url: string, sources: SourceDocument[])
       await client.query('SET max_parallel_workers_per_gather = 0');
       start = performance.now();
       await client.query(
-        `SELECT sum(length(article_search_vector(headline, body, dateline_place)))
-           FROM (SELECT headline, body, dateline_place FROM articles LIMIT ${sample}) a`,
+        `SELECT sum(length(article_search_vector(headline, body, dateline_place, language)))
+           FROM (SELECT headline, body, dateline_place, language FROM articles LIMIT ${sample}) a`,
       );
       const vectorMs = performance.now() - start;
       const perArticle = (vectorMs / sample) * 1000;

@@ -1,0 +1,71 @@
+import type { BodyBlock } from '@/lib/documents/types';
+
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar):
+ * PostgreSQL's parser reads a run of them as one word, so the import and the query split them
+ * into words first, with the same splitter (Intl.Segmenter, ICU's dictionaries), so that a word
+ * inside a sentence is found (docs/search.md, "Languages").
+ */
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Whether the text holds a script written without spaces. */
+export const hasSpacelessScript = (text: string) => SPACELESS.test(text);
+
+/**
+ * The text with a space between each two words of a script written without spaces (and between
+ * such a word and the word next to it). Anything else is left as it is: text with none of those
+ * scripts comes back unchanged.
+ */
+export function segmentWords(text: string): string {
+  if (!SPACELESS.test(text)) return text;
+  let out = '';
+  let previous: string | null = null;
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    if (isWordLike && previous !== null && (SPACELESS.test(segment) || SPACELESS.test(previous))) out += ' ';
+    out += segment;
+    previous = isWordLike ? segment : null;
+  }
+  return out;
+}
+
+/** What the import gives the search vector in place of an article's own text: null where it is the same. */
+export interface SegmentedText {
+  headline: string | null;
+  body: BodyBlock[] | null;
+  place: string | null;
+}
+
+export function segmentArticle(headline: string, body: readonly BodyBlock[], place: string | null): SegmentedText {
+  const spaceless = body.some((block) => SPACELESS.test(block.text));
+  return {
+    headline: SPACELESS.test(headline) ? segmentWords(headline) : null,
+    body: spaceless ? body.map((block) => ({ ...block, text: segmentWords(block.text) })) : null,
+    place: place !== null && SPACELESS.test(place) ? segmentWords(place) : null,
+  };
+}
+
+/**
+ * A reader's query with its runs of spaceless scripts split as the index splits them: a run typed
+ * without spaces is a phrase of its words (`阿斯塔纳谈判` is `"阿 斯 塔 纳 谈判"`: they must be side
+ * by side, in order, as the reader wrote them, and `-` before it leaves the whole run out); inside
+ * quotes the words are just split.
+ */
+export function segmentQuery(text: string): string {
+  if (!SPACELESS.test(text)) return text;
+  return text
+    .split(/("[^"]*(?:"|$))/u)
+    .map((part) => {
+      if (part.startsWith('"')) return segmentWords(part);
+      return part
+        .split(' ')
+        .map((token) => {
+          const negated = token.startsWith('-') ? '-' : '';
+          const words = segmentWords(token.slice(negated.length));
+          return words.includes(' ') && SPACELESS.test(words) ? `${negated}"${words}"` : token;
+        })
+        .join(' ');
+    })
+    .join('');
+}
