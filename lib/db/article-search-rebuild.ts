@@ -1,17 +1,9 @@
 import type pg from 'pg';
 import type { BodyBlock } from '@/lib/documents/types';
-import { hasSpacelessScript, segmentArticle } from '@/lib/search/segment';
+import { SPACELESS_BLOCKS, hasSpacelessScript, segmentArticle } from '@/lib/search/segment';
 
 /** Rows per batch: each batch is one read and one write of its own, so no statement holds many rows. */
 const BATCH = 1_000;
-/**
- * The blocks of Unicode that hold scripts written without spaces (CJK ideographs, kana, Thai, Lao,
- * Myanmar, Khmer), as a PostgreSQL regular expression, which knows no scripts: it only narrows
- * the rows read; lib/search/segment.ts decides.
- */
-const SPACELESS_BLOCKS =
-  '[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3134F}]';
-
 /**
  * Makes again, from their text split into words (lib/search/segment.ts, JavaScript: SQL cannot
  * split Chinese, Japanese or Thai), the search vectors of the stored articles that hold a script

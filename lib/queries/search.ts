@@ -2,6 +2,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import {
   FRAGMENT_BREAK,
   MARK_END,
+  SEGMENT_BREAK,
   MARK_START,
   TRANSLATE_FROM,
   TRANSLATE_TO,
@@ -16,7 +17,8 @@ import {
   searchTsquery,
   termTexts,
 } from '@/lib/search/query';
-import { segmentQuery } from '@/lib/search/segment';
+import { SPACELESS_BLOCKS, segmentQuery, segmentWords } from '@/lib/search/segment';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { authorsOf } from './loaders';
 import type { NameRef, SearchHit, SearchResults } from './types';
 import { published } from './visibility';
@@ -67,7 +69,42 @@ const SNIPPET_OPTIONS = [
 ].join(', ');
 const HEADLINE_OPTIONS = [`StartSel="${MARK_START}"`, `StopSel="${MARK_END}"`, 'HighlightAll=true'].join(', ');
 
+/**
+ * ts_headline's marks: the headline whole, and up to two passages of the body's first characters
+ * chosen around any of the query's words (its `&` read as `|`), in the article's configuration.
+ */
+const highlights = (config: Prisma.Sql, headline: Prisma.Sql, source: Prisma.Sql, query: string) => Prisma.sql`
+  ts_headline(${config}, translate(${headline}, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), ${query}::tsquery,
+              ${HEADLINE_OPTIONS}) AS headline_marked,
+  ts_headline(${config}, translate(${source}, ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
+              replace(querytree(${query}::tsquery)::text, ' & ', ' | ')::tsquery,
+              ${SNIPPET_OPTIONS}) AS snippet`;
+
+/**
+ * The hits whose headline or passages' source hold a script written without spaces are marked
+ * again from that text split into words as the index split it (ts_headline cannot split them:
+ * to it a run of ideographs is one word, which the query's words never match), with
+ * SEGMENT_BREAK between the words, which the parser reads as a space and the page never shows.
+ * One more statement, only for a page that has such hits.
+ */
+async function highlightSpaceless(prisma: PrismaClient, rows: HitRow[], query: string): Promise<HitRow[]> {
+  const spaceless = rows.filter((row) => row.spaceless_source !== null);
+  if (spaceless.length === 0) return rows;
+  const marked = await prisma.$queryRaw<Array<{ n: number; headline_marked: string; snippet: string | null }>>`
+    SELECT v.n::int AS n, ${highlights(Prisma.sql`search_config(v.language)`, Prisma.sql`v.headline`, Prisma.sql`v.source`, query)}
+      FROM unnest(${spaceless.map((row) => segmentWords(row.headline, SEGMENT_BREAK))}::text[],
+                  ${spaceless.map((row) => segmentWords(row.spaceless_source ?? '', SEGMENT_BREAK))}::text[],
+                  ${spaceless.map((row) => row.language)}::text[]) WITH ORDINALITY AS v(headline, source, language, n)`;
+  const byRow = new Map(marked.map((row) => [spaceless[row.n - 1], row]));
+  return rows.map((row) => {
+    const again = byRow.get(row);
+    return again ? { ...row, headline_marked: again.headline_marked, snippet: again.snippet } : row;
+  });
+}
+
 interface HitRow {
+  spaceless_source: string | null;
+  language: string;
   slug: string;
   headline: string;
   headline_marked: string;
@@ -140,18 +177,15 @@ export async function loadSearchResults(prisma: PrismaClient, text: string, page
     SELECT a.slug, a.headline, s.slug AS section_slug, s.name AS section_name, ${authorsOf('a')} AS authors,
            a.published_at,
            least(r.total, ${CANDIDATES})::int AS total,
-           ts_headline(search_config(a.language), translate(a.headline, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), ${query}::tsquery,
-                       ${HEADLINE_OPTIONS}) AS headline_marked,
-           ts_headline(search_config(a.language),
-                       translate(left((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
-                                         FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
-                                      ${SNIPPET_SOURCE_CHARS}),
-                                 ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
-                       replace(querytree(${query}::tsquery)::text, ' & ', ' | ')::tsquery,
-                       ${SNIPPET_OPTIONS}) AS snippet
+           CASE WHEN a.headline ~ ${SPACELESS_BLOCKS} OR src.text ~ ${SPACELESS_BLOCKS} THEN src.text END AS spaceless_source,
+           a.language,
+           ${highlights(Prisma.sql`search_config(a.language)`, Prisma.sql`a.headline`, Prisma.sql`src.text`, query)}
       FROM ranked r
       JOIN articles a ON a.id = r.id
       JOIN sections s ON s.id = a.section_id
+     CROSS JOIN LATERAL (SELECT left((SELECT string_agg(b ->> 'text', E'\n' ORDER BY n)
+                                        FROM jsonb_array_elements(a.body) WITH ORDINALITY AS e(b, n)),
+                                     ${SNIPPET_SOURCE_CHARS}) AS text) src
      ORDER BY r.score DESC, r.published_at DESC, r.id DESC`;
 
   let total = rows[0]?.total ?? 0;
@@ -161,7 +195,7 @@ export async function loadSearchResults(prisma: PrismaClient, text: string, page
   const shown = Math.min(total, SEARCH_RESULT_CAP);
   return {
     query: text,
-    hits: rows.map(toHit),
+    hits: (await highlightSpaceless(prisma, rows, query)).map(toHit),
     total: shown,
     more,
     page,

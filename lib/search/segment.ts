@@ -10,6 +10,14 @@ const SPACELESS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
+/**
+ * The blocks of Unicode that hold those scripts (CJK ideographs, kana, Thai, Lao, Myanmar,
+ * Khmer), as a PostgreSQL regular expression, which knows no scripts: SQL narrows rows with it,
+ * SPACELESS decides.
+ */
+export const SPACELESS_BLOCKS =
+  '[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3134F}]';
+
 /** Whether the text holds a script written without spaces. */
 export const hasSpacelessScript = (text: string) => SPACELESS.test(text);
 
@@ -18,12 +26,12 @@ export const hasSpacelessScript = (text: string) => SPACELESS.test(text);
  * such a word and the word next to it). Anything else is left as it is: text with none of those
  * scripts comes back unchanged.
  */
-export function segmentWords(text: string): string {
+export function segmentWords(text: string, separator = ' '): string {
   if (!SPACELESS.test(text)) return text;
   let out = '';
   let previous: string | null = null;
   for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike && previous !== null && (SPACELESS.test(segment) || SPACELESS.test(previous))) out += ' ';
+    if (isWordLike && previous !== null && (SPACELESS.test(segment) || SPACELESS.test(previous))) out += separator;
     out += segment;
     previous = isWordLike ? segment : null;
   }
