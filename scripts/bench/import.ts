@@ -149,7 +149,7 @@ function processCpuMs(pid: number): number | null {
  * server is on this machine). On a machine shared with other work, wall-clock time measures the
  * others too; CPU time is the import's own.
  */
-class CpuMeter {
+export class CpuMeter {
   private readonly start = process.cpuUsage();
   /** Each backend's CPU time when first seen, and when last read. */
   private readonly backends = new Map<number, { first: number; last: number }>();
