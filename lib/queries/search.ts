@@ -28,8 +28,10 @@ import { published } from './visibility';
  * highlights a page of results over the generated `articles.search` tsvector and its GIN index
  * (migration 20261127000000_article_search):
  *
- * 1. Matches: `websearch_to_tsquery` reads the query as web search does ("quoted phrase",
- *    `or`, `-word`); accents fold (the `news` configuration runs words through unaccent).
+ * 1. Matches: the query is read as web search reads it ("quoted phrase", `or`, `-word`), each
+ *    term in every configuration of the languages the site holds, OR-ed term by term
+ *    (searchTsqueries; docs/search.md, "Languages"); accents fold (each configuration runs words
+ *    through unaccent).
  *    A query the index cannot answer (only stop words, or only words to leave out, whose
  *    answer is nearly every article) searches nothing: querytree() says which.
  *    The candidates are the newest SEARCH_RESULT_CAP + 1 articles that hold the query's words,
@@ -46,7 +48,7 @@ import { published } from './visibility';
  *    paragraph 0.2, the rest 0.1, scaled into 0–1; plus 2 when the headline alone matches
  *    the whole query, so that such articles come first; times a freshness factor from 1
  *    (today) down towards 0.7 (years old): newer articles win close calls, never clear ones.
- * 3. Highlight: ts_headline marks matches in the headline and picks up to two passages of
+ * 3. Highlight: ts_headline, in the article's configuration, marks matches in the headline and picks up to two passages of
  *    the first SNIPPET_SOURCE_CHARS characters of the body (so that it costs the same for an
  *    article of 200,000 characters as for one of 2,000; a match further in is found and ranked,
  *    but its passage shows the article's first lines), with private-use characters as markers
