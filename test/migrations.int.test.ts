@@ -53,6 +53,17 @@ function copyOfMigrations(): string {
   return dir;
 }
 
+/** Migrates the database at `url` up to the migration `first`, not included: what it then applies is returned. */
+async function migrateBefore(url: string, first: string): Promise<string[]> {
+  const earlier = copyOfMigrations();
+  const added = migrationFolders()
+    .map((folder) => folder.name)
+    .filter((name) => name >= first);
+  for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+  await migrate(url, earlier);
+  return added;
+}
+
 describe.each(kinds)('migrations on the %s database', (kind) => {
   let db: TestDatabase;
   let client: pg.Client;
@@ -344,12 +355,7 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
   });
 
   test('the search index is rebuilt in each stored article’s language, its CJK words split, nothing else of it changed', async () => {
-    const earlier = copyOfMigrations();
-    const added = migrationFolders()
-      .map((folder) => folder.name)
-      .filter((name) => name >= SEARCH_LANGUAGES_MIGRATION);
-    for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
-    await migrate(db.url, earlier);
+    const added = await migrateBefore(db.url, SEARCH_LANGUAGES_MIGRATION);
     await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('world', 'World', 3)`);
     const updatedAt = new Date('2026-11-01T10:00:00.000Z');
     await client.query(

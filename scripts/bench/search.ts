@@ -10,7 +10,7 @@ import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { loadSearchResults } from '@/lib/queries/search';
 import { waitFor } from '../floor-app';
-import { CpuMeter } from './import';
+import { meteredImport } from './import';
 import {
   CORPUS_LANGUAGES,
   generateCorpus,
@@ -116,19 +116,13 @@ export async function benchSearch(work: string, options: BenchOptions) {
     const embedded = await openEmbeddedDatabase(dataDir);
     try {
       await migrate(embedded.url);
-      const pool = createPool(embedded.url, 'import');
-      const cpu = new CpuMeter(pool);
-      const started = performance.now();
-      const report = await importDocuments(pool, sources);
-      const importMs = performance.now() - started;
-      const used = cpu.stop();
-      await pool.end();
+      const { report, importMs, cpuMs } = await timedImport(embedded.url, sources);
       console.log(
         `search, ${count.toLocaleString('en')} articles in ${CORPUS_LANGUAGES.length} languages (${CORPUS_LANGUAGES.join(', ')}): ` +
-          `imported with the search index in ${seconds(importMs)} (${rate(report.totals.created, importMs)}; ${seconds(used.own + used.backends)} of CPU)`,
+          `imported with the search index in ${seconds(importMs)} (${rate(report.totals.created, importMs)}; ${seconds(cpuMs)} of CPU)`,
       );
       if (count === LARGE) {
-        await timeEnglishImport(work, count, used.own + used.backends);
+        await timeEnglishImport(work, count, cpuMs);
         await timeImportWithoutSearch(work, sources);
       }
       const prisma = createPrismaClient(embedded.url);
@@ -206,6 +200,17 @@ export async function benchSearch(work: string, options: BenchOptions) {
   }
 }
 
+/** An import into the database at `url`, its wall-clock and CPU time (meteredImport). */
+async function timedImport(url: string, sources: SourceDocument[]) {
+  const pool = createPool(url, 'import');
+  try {
+    const { report, ms, cpuMs } = await meteredImport(pool, sources);
+    return { report, importMs: ms, cpuMs };
+  } finally {
+    await pool.end();
+  }
+}
+
 /**
  * The same number of articles in English only, imported into a fresh database as the multilingual
  * corpus was: what the languages cost an import (detection is the same for both; the stemmers,
@@ -221,14 +226,7 @@ async function timeEnglishImport(work: string, count: number, multilingualCpuMs:
   const embedded = await openEmbeddedDatabase(dataDir);
   try {
     await migrate(embedded.url);
-    const pool = createPool(embedded.url, 'import');
-    const cpu = new CpuMeter(pool);
-    const started = performance.now();
-    const report = await importDocuments(pool, sources);
-    const importMs = performance.now() - started;
-    const used = cpu.stop();
-    await pool.end();
-    const englishCpuMs = used.own + used.backends;
+    const { report, importMs, cpuMs: englishCpuMs } = await timedImport(embedded.url, sources);
     const ratio = englishCpuMs / multilingualCpuMs;
     console.log(
       `search, the same ${count.toLocaleString('en')} articles in English only: ${seconds(importMs)} (${rate(report.totals.created, importMs)}; ` +
