@@ -214,4 +214,21 @@ describe.each(kinds)('search in every language on the %s database', (kind) => {
       JA_SUMMIT,
     ]);
   });
+
+  test('a correction that keeps the same words keeps them split: the update trigger does not index them whole', async () => {
+    // Only the punctuation changes: the staged vector equals the stored one, the case in which
+    // the update trigger computes one for writers that bring none.
+    const corrected = ARTICLES.find((article) => article.headline === ZH_BEIJING)!;
+    const report = await importDocuments(db.pool, [
+      {
+        file: 'correction.txt',
+        bytes: new TextEncoder().encode(
+          listingDocument([{ ...corrected, paragraphs: ['代表团在北京继续谈判！讨论贸易问题！'] }]),
+        ),
+      },
+    ]);
+    expect(report.totals).toMatchObject({ created: 0, updated: 1 });
+    expect(headlines(await search('贸易'))).toEqual([ZH_BEIJING]);
+    expect(headlines(await search('北京'))).toEqual([ZH_BEIJING]);
+  });
 });
