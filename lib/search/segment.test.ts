@@ -15,6 +15,16 @@ describe('segmentWords', () => {
     expect(segmentWords('谈判结束', '\u0001')).toBe('谈判\u0001结束');
   });
 
+  test('splits a long text piece by piece, in time that grows with its length, as it splits a short one', () => {
+    const sentence = '各方代表在阿斯塔纳举行了新一轮谈判，会谈于周五结束。';
+    const started = performance.now();
+    expect(segmentWords(sentence.repeat(4_000))).toBe(segmentWords(sentence).repeat(4_000));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // With no white space or punctuation to cut at, a cut between two letters is a word break.
+    const letters = '\u{20000}'.repeat(2_500);
+    expect(segmentWords(letters).replaceAll(' ', '')).toBe(letters);
+  });
+
   test('says which text holds such a script', () => {
     expect(hasSpacelessScript('Astana 阿斯塔纳')).toBe(true);
     expect(hasSpacelessScript('שלום, مرحبا, Привет')).toBe(false);
