@@ -11,6 +11,9 @@ const section = `Arctic ${word}`;
 const about = `${word} ferry to Vardø resumes after the storms`;
 const mentions = `${word} fishing quotas agreed for the Barents Sea`;
 const markup = `${word} <img src=x onerror="document.title='hacked'"> gala at the <b>opera</b>`;
+// In Russian and Chinese: found through another form of a word, and through a word inside a sentence.
+const russian = `${word} Министр обороны завершил визит в Астану`;
+const chinese = `${word} 阿斯塔纳谈判结束`;
 const bulletins = Array.from({ length: 23 }, (_, i) => `${word} observatory bulletin number ${i + 1}`);
 
 test.beforeAll(() => {
@@ -30,6 +33,16 @@ test.beforeAll(() => {
       paragraphs: [`The <script>document.title='hacked'</script> ${word} gala raised funds for the opera.`],
     },
     ...bulletins.map((headline) => ({ headline, section, paragraphs: [`${headline}: nothing new.`] })),
+    {
+      headline: russian,
+      section,
+      paragraphs: ['Переговоры министров завершились в пятницу. Делегации обсудили вопросы безопасности и торговли.'],
+    },
+    {
+      headline: chinese,
+      section,
+      paragraphs: ['各方代表在阿斯塔纳举行了新一轮谈判，会谈于周五结束。双方同意继续对话。'],
+    },
   ]);
 });
 
@@ -75,6 +88,25 @@ test('the search box keeps the words searched for, and a quoted phrase finds the
   expect(await resultHeadlines(page)).toEqual([mentions]);
   await page.goto(`/search?q=${encodeURIComponent(`${word} kirkenes or ${word} gala`)}`);
   expect((await resultHeadlines(page)).sort()).toEqual([markup, mentions].sort());
+});
+
+test('a reader types Russian or Chinese in the header’s box and finds the article in its own language', async ({
+  page,
+}) => {
+  for (const [query, headline, marked] of [
+    [`${word} министра`, russian, 'Министр'],
+    [`${word} завершилась`, russian, 'завершил'],
+    [`${word} 阿斯塔纳`, chinese, '阿斯塔纳'],
+    [`${word} 谈判`, chinese, '谈判'],
+  ] as const) {
+    await page.goto('/');
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search articles' });
+    await box.pressSequentially(query);
+    await box.press('Enter');
+    await expect(page.getByRole('status')).toContainText(`1 article matches “${query}”`);
+    expect(await resultHeadlines(page)).toEqual([headline]);
+    await expect(results(page).first().getByRole('heading').locator('mark')).toContainText([marked]);
+  }
 });
 
 test('markup in an article shows as text in the results and runs nothing', async ({ page }) => {

@@ -26,6 +26,8 @@ const { values } = parseArgs({
     parts: { type: 'string', default: 'import,reads,pages,uncached,search,scale,release' },
     /** Queries timed per kind and archive size in the search part. */
     'search-samples': { type: 'string', default: '200' },
+    /** Articles of the search part's large archive, in eight languages (its small one is 1,000). */
+    'search-articles': { type: 'string', default: '100000' },
     /** Seconds of load per page kind in the throughput runs. */
     duration: { type: 'string', default: '5' },
     /** Seconds of the 200-client spike. */
@@ -42,6 +44,7 @@ const options: BenchOptions = {
   bigImport: Number(values['big-import']),
   duringImport: Number(values['during-import']),
   searchSamples: Number(values['search-samples']),
+  searchArticles: Number(values['search-articles']),
   duration: Number(values.duration),
   spikeSeconds: Number(values['spike-seconds']),
   rounds: Number(values.rounds),

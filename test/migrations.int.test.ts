@@ -8,6 +8,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
 import { loadMovedSection } from '@/lib/queries/byline-loaders';
 import { loadArticle, loadSectionPage } from '@/lib/queries/loaders';
+import { loadSearchResults } from '@/lib/queries/search';
 import {
   availableDatabaseKinds,
   childEnv,
@@ -29,6 +30,8 @@ const CORRECTIONS_MIGRATION = '20261205000000_corrections';
 const LANGUAGE_MIGRATION = '20261206000000_article_language';
 /** The migration that identified articles by their own letters, not their ASCII transliteration. */
 const OWN_LETTERS_MIGRATION = '20261206000200_own_letters_identity';
+/** The migration that stems each article in its own language (and the data step after it splits CJK words). */
+const SEARCH_LANGUAGES_MIGRATION = '20261208000000_article_search_languages';
 /** The migration that gave articles their identity; the ones before it know only slugs. */
 const IDENTITY_MIGRATION = '20261126000000_article_identity';
 
@@ -51,6 +54,17 @@ function copyOfMigrations(): string {
   const dir = makeTempDir('migrations');
   fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
+}
+
+/** Migrates the database at `url` up to the migration `first`, not included: what it then applies is returned. */
+async function migrateBefore(url: string, first: string): Promise<string[]> {
+  const earlier = copyOfMigrations();
+  const added = migrationFolders()
+    .map((folder) => folder.name)
+    .filter((name) => name >= first);
+  for (const name of added) fs.rmSync(path.join(earlier, name), { recursive: true });
+  await migrate(url, earlier);
+  return added;
 }
 
 describe.each(kinds)('migrations on the %s database', (kind) => {
@@ -404,5 +418,40 @@ describe.each(kinds)('migrations on the %s database', (kind) => {
       { slug: 'talks', language: 'en', language_given: false, updated_at: updatedAt, content_hash: 'before' },
     ]);
     expect(await client.query(`SELECT count(*)::int AS n FROM article_revisions`)).toMatchObject({ rows: [{ n: 0 }] });
+  });
+
+  test('the search index is rebuilt in each stored article’s language, its CJK words split, nothing else of it changed', async () => {
+    const added = await migrateBefore(db.url, SEARCH_LANGUAGES_MIGRATION);
+    await client.query(`INSERT INTO sections (slug, name, article_count) VALUES ('world', 'World', 3)`);
+    const updatedAt = new Date('2026-11-01T10:00:00.000Z');
+    await client.query(
+      `INSERT INTO articles (slug, identity, section_id, headline, body, word_count, published_at, updated_at,
+                             content_hash, language)
+       SELECT v.slug, v.slug, (SELECT id FROM sections), v.headline, v.body::jsonb, 10, $1, $1, 'before', v.language
+         FROM (VALUES ('peregovory', 'Министр завершил переговоры', 'ru',
+                       '[{"type":"paragraph","text":"Переговоры завершились в пятницу."}]'),
+                      ('astana', 'Astana 阿斯塔纳谈判结束', 'zh',
+                       '[{"type":"paragraph","text":"各方代表在阿斯塔纳举行了新一轮谈判。"}]'),
+                      ('bridges', 'Harbour bridges reopen', 'en',
+                       '[{"type":"paragraph","text":"Both bridges carry traffic again."}]'))
+              AS v(slug, headline, language, body)`,
+      [updatedAt],
+    );
+    const found = async (query: string) =>
+      (await loadSearchResults(db.prisma, query, 1)).hits.map((hit) => hit.slug).sort();
+
+    const result = await migrate(db.url);
+
+    expect(result.applied).toEqual(added);
+    expect(result.notes).toContain('split into words the search text of 1 stored article');
+    expect(await found('министра')).toEqual(['peregovory']);
+    expect(await found('завершилась')).toEqual(['peregovory']);
+    expect(await found('谈判')).toEqual(['astana']);
+    expect(await found('阿斯塔纳')).toEqual(['astana']);
+    expect(await found('bridge')).toEqual(['bridges']);
+    const { rows } = await client.query(`SELECT slug, updated_at, content_hash FROM articles ORDER BY slug`);
+    expect(rows).toEqual(
+      ['astana', 'bridges', 'peregovory'].map((slug) => ({ slug, updated_at: updatedAt, content_hash: 'before' })),
+    );
   });
 });

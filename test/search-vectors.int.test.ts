@@ -16,7 +16,7 @@ const document = (articles: DocumentArticle[]) => ({
 async function staleVectors(db: TestDatabase): Promise<string[]> {
   const { rows } = await db.pool.query<{ headline: string }>(
     `SELECT headline FROM articles
-      WHERE search IS DISTINCT FROM article_search_vector(headline, body, dateline_place) ORDER BY headline`,
+      WHERE search IS DISTINCT FROM article_search_vector(headline, body, dateline_place, language) ORDER BY headline`,
   );
   return rows.map((row) => row.headline);
 }

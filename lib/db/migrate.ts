@@ -5,6 +5,7 @@ import pg from 'pg';
 import { backfillArticleIdentity } from './article-identity-backfill';
 import { backfillArticleLanguage } from './article-language-backfill';
 import { stageOwnLettersIdentity } from './own-letters-identity';
+import { rebuildSegmentedSearch } from './article-search-rebuild';
 
 /**
  * Applies prisma/migrations/<stamp>_<name>/migration.sql in order, each in its
@@ -41,6 +42,9 @@ const BEFORE_MIGRATION: Record<string, (client: pg.Client) => Promise<string[]>>
   '20261206000100_article_language_required': backfillArticleLanguage,
   // The own-letters identities (NFKC, Unicode case folding) are JavaScript's too; the migration swaps them in.
   '20261206000200_own_letters_identity': stageOwnLettersIdentity,
+  // Stored articles in scripts written without spaces get their search words split
+  // (lib/search/segment.ts, Intl.Segmenter: JavaScript, not SQL) after the index's rebuild.
+  '20261208000100_article_search_segmented': rebuildSegmentedSearch,
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Array<{ name: string; sql: string; checksum: string }> {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
+import { segmentArticle } from '@/lib/search/segment';
 
 /**
  * Articles longer than this (in UTF-16 units of headline, body and dateline) have their search
@@ -45,10 +46,13 @@ export async function refusedSearchVectors(
   for (const draft of drafts) {
     if (textLength(draft) <= VECTOR_CHECKED_ABOVE) continue;
     try {
-      await connection.query('SELECT length(article_search_vector($1, $2::jsonb, $3)) AS lexemes', [
-        draft.headline,
-        JSON.stringify(draft.body),
-        draft.dateline?.place ?? null,
+      const place = draft.dateline?.place ?? null;
+      const segmented = segmentArticle(draft.headline, draft.body, place);
+      await connection.query('SELECT length(article_search_vector($1, $2::jsonb, $3, $4)) AS lexemes', [
+        segmented.headline ?? draft.headline,
+        JSON.stringify(segmented.body ?? draft.body),
+        segmented.place ?? place,
+        draft.language,
       ]);
     } catch (error) {
       if ((error as { code?: string }).code !== PROGRAM_LIMIT_EXCEEDED) throw error;

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importStreams } from '@/lib/db/pool';
+import { segmentArticle } from '@/lib/search/segment';
 import { countWords } from './content';
 import type { ArticleDraft, StoredNote } from '@/lib/documents/types';
 import type { NameRow } from './names';
@@ -305,6 +306,10 @@ export async function writeDocument(
       await client.query('TRUNCATE import_work.stage');
       await client.query('BEGIN');
       transaction = true;
+      // Every row it writes brings the vector it staged (its words split where the script needs
+      // it): the update trigger must not make it again from the unsplit text (migration
+      // 20261208000000_article_search_languages).
+      await client.query(`SELECT set_config('news.search_given', 'on', true)`);
       await writeChunks();
     }
   } catch (error) {
@@ -532,7 +537,7 @@ class ChunkMover {
 const STAGE_COLUMNS =
   'chunk, identity, slug, headline, section_slug, section_name, body, dateline_place, dateline_date, dateline_source, ' +
   'word_count, published_at, content_hash, is_new, article_id, date_key, dated, public_at, notes, author_identities, ' +
-  'tag_identities, relink, language, language_given';
+  'tag_identities, relink, language, language_given, search_headline, search_body, search_place';
 
 /** COPY's text format: a tab between fields, a row a line, `\N` for null, and these four characters escaped. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -553,6 +558,7 @@ function copyText(articles: readonly PlannedArticle[], chunk: number): string {
   let text = '';
   for (const article of articles) {
     const { draft, slug, hash, publishedAt, isNew } = article;
+    const segmented = segmentArticle(draft.headline, draft.body, draft.dateline?.place ?? null);
     text += [
       String(chunk),
       copyField(draft.identity),
@@ -578,6 +584,9 @@ function copyText(articles: readonly PlannedArticle[], chunk: number): string {
       article.relink ? 't' : 'f',
       copyField(draft.language),
       draft.languageGiven ? 't' : 'f',
+      copyField(segmented.headline),
+      copyField(segmented.body === null ? null : JSON.stringify(segmented.body)),
+      copyField(segmented.place),
     ].join('\t');
     text += '\n';
   }

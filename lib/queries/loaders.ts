@@ -5,6 +5,7 @@ import { archiveCount, archiveRange } from '@/lib/feeds/archive';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { SECTION_PAGE_SIZE, sectionPageCount } from '@/lib/listing';
 import { type ArticleVersion, describeChanges } from '@/lib/revisions/changes';
+import { SPACELESS_BLOCKS } from '@/lib/search/segment';
 import { published } from './visibility';
 import type {
   Article,
@@ -540,8 +541,9 @@ const tsqueryTerm = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').repl
 /**
  * Articles to read next, through the search index (articles.search): those of the same
  * section first, then those of other sections that share words with this one's headline.
- * The words are the headline's own lexemes in the index (stemmed, accents folded, stop words
- * and numbers left out). Candidates are, for each word, the newest articles that hold it, and
+ * The words are the headline's own lexemes in the index (stemmed in the article's language, accents
+ * folded, stop words, numbers and words of fewer than three letters left out: of two in scripts
+ * written without spaces, where most words are two characters, such as 谈判). Candidates are, for each word, the newest articles that hold it, and
  * this section's newest; they are ranked by ts_rank against all the words (a word shared in the
  * headline counts 1, in a subheading 0.1, in the text 0.05 or less), then newer first. Never the
  * article itself. Articles that share its tags (each tag's newest are candidates too) rank above
@@ -562,7 +564,8 @@ export async function loadRelatedArticles(
   >`
     SELECT a.id, a.section_id,
            array(SELECT w.lexeme FROM unnest(ts_filter(a.search, '{a}')) w
-                  WHERE w.lexeme ~ '[[:alpha:]]' AND length(w.lexeme) >= 3
+                  WHERE w.lexeme ~ '[[:alpha:]]'
+                    AND (length(w.lexeme) >= 3 OR (length(w.lexeme) = 2 AND w.lexeme ~ ${SPACELESS_BLOCKS}))
                   ORDER BY w.positions[1] LIMIT ${RELATED_WORDS}) AS words,
            array(SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position LIMIT ${RELATED_WORDS}) AS tag_ids
       FROM articles a WHERE a.slug = ${slug} AND ${PUBLIC}`;

@@ -14,6 +14,11 @@ export const FRAGMENT_BREAK = '\uE002';
  */
 export const LESS_THAN = '\uE003';
 /**
+ * Put between the words of a script written without spaces (lib/search/segment.ts) in text given to
+ * ts_headline: its parser reads it as a space, and it is removed from what the page shows.
+ */
+export const SEGMENT_BREAK = '\u0001';
+/**
  * SQL's translate(text, TRANSLATE_FROM, TRANSLATE_TO), applied before ts_headline: `<` becomes
  * LESS_THAN, and the markers themselves, were the text to hold any, are removed.
  */
@@ -27,7 +32,7 @@ export interface TextSegment {
 }
 export type HighlightedText = TextSegment[];
 
-const MARKER_CHARACTERS = /[\uE000-\uE002]/gu;
+const MARKER_CHARACTERS = /[\u0001\uE000-\uE002]/gu;
 
 /** One marked-up passage as segments: marked where ts_headline put MARK_START … MARK_END, white space collapsed. */
 export function parseHighlighted(marked: string): HighlightedText {

@@ -2,9 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
   SEARCH_QUERY_MAX_LENGTH,
   normalizeSearchQuery,
+  parseSearchTerms,
   relaxedSearchQuery,
   searchPageParam,
   searchPath,
+  searchTsquery,
 } from './query';
 
 describe('a reader’s query', () => {
@@ -73,5 +75,63 @@ describe('a query read without its phrases (the candidates a phrase is checked o
     ['harbour -bridge', 'harbour -bridge'],
   ])('%s is searched for candidates as %s', (query, relaxed) => {
     expect(relaxedSearchQuery(query)).toBe(relaxed);
+  });
+});
+
+describe('parseSearchTerms', () => {
+  test('words, phrases, -negation and or, as web search reads them', () => {
+    expect(parseSearchTerms('harbour -bridge "old town" or -"new port" ferry')).toEqual([
+      [
+        { text: 'harbour', phrase: false, negated: false },
+        { text: 'bridge', phrase: false, negated: true },
+        { text: 'old town', phrase: true, negated: false },
+      ],
+      [
+        { text: 'new port', phrase: true, negated: true },
+        { text: 'ferry', phrase: false, negated: false },
+      ],
+    ]);
+  });
+
+  test('a lone - is a word (of no letters, which every configuration drops), an empty phrase and a leading or are nothing; an unclosed quote runs to the end', () => {
+    expect(parseSearchTerms('or a - "" b "c d')).toEqual([
+      [
+        { text: 'a', phrase: false, negated: false },
+        { text: '-', phrase: false, negated: false },
+        { text: 'b', phrase: false, negated: false },
+        { text: 'c d', phrase: true, negated: false },
+      ],
+    ]);
+    expect(parseSearchTerms('covid-19 OR')).toEqual([[{ text: 'covid-19', phrase: false, negated: false }]]);
+  });
+});
+
+describe('searchTsquery', () => {
+  const readings = new Map([
+    ['министра', ["'министр'", "'министра'"]],
+    ['bridge', ["'bridg'", "'bridge'"]],
+    ['the', ['', "'the'"]],
+    ['of the sea', ["'sea'", "'of' <-> 'the' <-> 'sea'"]],
+    ['!', ['', '']],
+  ]);
+  const build = (text: string) => searchTsquery(parseSearchTerms(text), readings);
+
+  test('a term is the OR of its readings in each configuration', () => {
+    expect(build('министра')).toBe("( ( 'министр' | 'министра' ) )");
+  });
+
+  test('a negated term leaves out an article that holds any of its readings', () => {
+    expect(build('министра -bridge')).toBe("( ( 'министр' | 'министра' ) & !( 'bridg' | 'bridge' ) )");
+  });
+
+  test('a word some configuration drops as a stop word is not searched for; a phrase keeps each reading', () => {
+    expect(build('the министра')).toBe("( ( 'министр' | 'министра' ) )");
+    expect(build('"of the sea"')).toBe("( ( 'sea' | 'of' <-> 'the' <-> 'sea' ) )");
+  });
+
+  test('clauses are OR-ed; a clause of nothing searchable goes, and so does a query of nothing', () => {
+    expect(build('министра or the')).toBe("( ( 'министр' | 'министра' ) )");
+    expect(build('bridge or министра')).toBe("( ( 'bridg' | 'bridge' ) ) | ( ( 'министр' | 'министра' ) )");
+    expect(build('the !')).toBe('');
   });
 });

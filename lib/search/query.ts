@@ -80,3 +80,75 @@ export function relaxedSearchQuery(text: string): string {
   }
   return relaxed.replace(/\s+/gu, ' ').trim();
 }
+
+/** One word or quoted phrase of a query, as web search reads it; `negated` for `-word`, `-"a phrase"`. */
+export interface SearchTerm {
+  text: string;
+  phrase: boolean;
+  negated: boolean;
+}
+
+/**
+ * A query as `websearch_to_tsquery` reads it, before any language's parsing: clauses separated by
+ * `or`, each the terms all of which an article must hold (or, negated, must not). A `-` counts
+ * only at a term's start; an unclosed quote runs to the end.
+ */
+export function parseSearchTerms(text: string): SearchTerm[][] {
+  const clauses: SearchTerm[][] = [[]];
+  for (let at = 0; at < text.length;) {
+    if (/\s/u.test(text[at]!)) {
+      at += 1;
+      continue;
+    }
+    const negated = text[at] === '-' && at + 1 < text.length && !/\s/u.test(text[at + 1]!);
+    if (negated) at += 1;
+    let term: string;
+    const phrase = text[at] === '"';
+    if (phrase) {
+      const close = text.indexOf('"', at + 1);
+      term = text.slice(at + 1, close < 0 ? text.length : close);
+      at = close < 0 ? text.length : close + 1;
+    } else {
+      const end = text.slice(at).search(/[\s"]/u);
+      term = end < 0 ? text.slice(at) : text.slice(at, at + end);
+      at = end < 0 ? text.length : at + end;
+    }
+    if (!phrase && !negated && /^or$/iu.test(term)) clauses.push([]);
+    else if (term.trim() !== '') clauses.at(-1)!.push({ text: term, phrase, negated });
+  }
+  return clauses.filter((clause) => clause.length > 0);
+}
+
+/** The distinct texts of a query's terms (each read in every configuration of the site's languages). */
+export const termTexts = (...queries: SearchTerm[][][]) => [
+  ...new Set(queries.flatMap((clauses) => clauses.flatMap((clause) => clause.map((term) => term.text)))),
+];
+
+/**
+ * The tsquery (as text) that searches every language the site holds at once, from each term's
+ * readings (`phraseto_tsquery` in each of the site's configurations; '' where one keeps nothing):
+ *
+ * - a term matches an article holding it in any configuration's reading (`министра` is
+ *   'министр' in Russian, 'министра' in English: the OR of both), so each article is found by
+ *   its own language's forms without the reader choosing one;
+ * - a negated term leaves out an article that holds it in any reading: `-bridge` is
+ *   `!('bridg' | 'bridge')`, never "not bridg, or not bridge";
+ * - a phrase is each configuration's phrase (its stop words counted as gaps), OR-ed;
+ * - a word that some configuration drops as a stop word is not searched for at all (an English
+ *   article's vector has no `the`: searching `the` in another language's reading would leave it
+ *   out), nor is a term no configuration keeps anything of. A clause left with no terms goes.
+ */
+export function searchTsquery(clauses: SearchTerm[][], readings: ReadonlyMap<string, readonly string[]>): string {
+  const parts = clauses.flatMap((clause) => {
+    const terms = clause.flatMap((term) => {
+      const forms = readings.get(term.text) ?? [];
+      if (forms.length === 0 || (!term.phrase && forms.includes(''))) return [];
+      const kept = [...new Set(forms.filter((form) => form !== ''))];
+      if (kept.length === 0) return [];
+      const any = `( ${kept.join(' | ')} )`;
+      return [term.negated ? `!${any}` : any];
+    });
+    return terms.length === 0 ? [] : [`( ${terms.join(' & ')} )`];
+  });
+  return parts.join(' | ');
+}

@@ -26,6 +26,8 @@ export interface BenchOptions {
   duringImport: number;
   /** Queries timed per kind and archive size in the search part. */
   searchSamples: number;
+  /** Articles of the search part's large archive (its small one is 1,000). */
+  searchArticles: number;
   /** Seconds of load per page kind in the throughput runs. */
   duration: number;
   /** Seconds of the 200-client spike. */
@@ -38,8 +40,61 @@ export const WORDS =
   'the minister said talks would resume after a week of strikes across the northern provinces while officials in the capital counted votes'.split(
     ' ',
   );
-export const sentence = (seed: number, length: number) =>
-  Array.from({ length }, (_, i) => WORDS[(seed * 7 + i * 13) % WORDS.length]).join(' ');
+export const sentence = (seed: number, length: number, words: readonly string[] = WORDS, space = ' ') =>
+  Array.from({ length }, (_, i) => words[(seed * 7 + i * 13) % words.length]).join(space);
+
+/**
+ * The same news in other languages, for the multilingual corpus (`languages`): article n is in
+ * CORPUS_LANGUAGES[n % 8], its text drawn from that language's words (Chinese and Japanese
+ * written without spaces, so the import splits them), its made-up names (rareSentence) as in English.
+ */
+export const LANGUAGE_WORDS: Record<string, { words: string[]; space: string }> = {
+  en: { words: WORDS, space: ' ' },
+  ru: {
+    words:
+      'министр заявил что переговоры возобновятся после недели забастовок в северных провинциях пока чиновники в столице подсчитывали голоса избирателей'.split(
+        ' ',
+      ),
+    space: ' ',
+  },
+  es: {
+    words:
+      'el ministro dijo que las conversaciones continuarán después de una semana de huelgas en las provincias del norte mientras los funcionarios de la capital contaban los votos'.split(
+        ' ',
+      ),
+    space: ' ',
+  },
+  el: {
+    words:
+      'ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν μετά από μια εβδομάδα απεργιών στις βόρειες επαρχίες ενώ οι αξιωματούχοι στην πρωτεύουσα μετρούσαν τις ψήφους'.split(
+        ' ',
+      ),
+    space: ' ',
+  },
+  ar: {
+    words:
+      'قال الوزير إن المفاوضات ستستأنف بعد أسبوع من الإضرابات في المحافظات الشمالية بينما كان المسؤولون في العاصمة يفرزون الأصوات'.split(
+        ' ',
+      ),
+    space: ' ',
+  },
+  de: {
+    words:
+      'der Minister sagte die Gespräche würden nach einer Woche der Streiks in den nördlichen Provinzen fortgesetzt während Beamte in der Hauptstadt Stimmen zählten'.split(
+        ' ',
+      ),
+    space: ' ',
+  },
+  zh: { words: '部长 表示 谈判 将 在 罢工 一周 后 恢复 北方 各省 官员 在 首都 清点 选票'.split(' '), space: '' },
+  ja: {
+    words:
+      '大臣 は 北部 の 州 で ストライキ が 一週間 続いた 後 協議 を 再開 する と 述べ 首都 の 当局者 は 票 を 数えた'.split(
+        ' ',
+      ),
+    space: '',
+  },
+};
+export const CORPUS_LANGUAGES = Object.keys(LANGUAGE_WORDS);
 /**
  * Words the short list above lacks: each of RARE_WORDS made-up names (`kabedo`, `kabefu`, …) is
  * in 2 articles of every RARE_WORDS, and each pair `rareWord(k) rareWord(k + 1)` in 1 (the sentence
@@ -98,23 +153,29 @@ export interface CorpusOptions {
   perDocument: number;
   /** Give every article a date line, a byline and tags (`newsroomLines`). */
   newsroom?: boolean;
+  /** Write article n in CORPUS_LANGUAGES[n % 8] (LANGUAGE_WORDS) rather than in English. */
+  languages?: boolean;
 }
 
 /** Writes `count` generated articles (numbered from `first`), `perDocument` to a document, into `dir`. */
-export function generateCorpus(dir: string, { first = 0, count, perDocument, newsroom = false }: CorpusOptions): void {
+export function generateCorpus(
+  dir: string,
+  { first = 0, count, perDocument, newsroom = false, languages = false }: CorpusOptions,
+): void {
   fs.mkdirSync(dir, { recursive: true });
   const sections = ['World', 'Politics', 'Business', 'Science & Tech', 'Sport', 'Culture'];
   for (let doc = 0; doc * perDocument < count; doc++) {
     const blocks: string[] = [];
     for (let i = 0; i < perDocument && doc * perDocument + i < count; i++) {
       const n = first + doc * perDocument + i;
-      const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40)}.`);
+      const { words, space } = LANGUAGE_WORDS[languages ? CORPUS_LANGUAGES[n % CORPUS_LANGUAGES.length]! : 'en']!;
+      const paragraphs = Array.from({ length: 8 }, (_, p) => `${sentence(n + p, 40, words, space)}.`);
       paragraphs.splice(4, 0, `Background ${n}`);
       paragraphs.splice(2, 0, rareSentence(n));
       const lines = newsroom ? newsroomLines(n) : null;
       blocks.push(
         (lines ? `${lines.date}\n` : '') +
-          `Generated report number ${n} on ${sentence(n, 6)}\n\n` +
+          `Generated report number ${n} on ${sentence(n, 6, words, space)}\n\n` +
           (lines ? `${lines.byline}\n\n` : '') +
           `London, Mar ${(n % 28) + 1} (Bench Wire) ${paragraphs.join('\n\n')}\n\n  • Published in ${sections[n % sections.length]}\n` +
           (lines ? `${lines.tags}\n` : ''),
