@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { liveHeapBytes } from '@/test/support/heap';
 import { articleIdentity, asciiIdentity, nameIdentity, nameSlug, slugFor, slugify, suffixedSlug } from '@/lib/slug';
 import { isSlug } from '@/lib/url-params';
 
@@ -242,6 +243,17 @@ describe('suffixedSlug', () => {
 });
 
 describe('nameIdentity', () => {
+  test('keeps no document alive: the names it remembers are its own copies, not slices of the text', async () => {
+    const before = await liveHeapBytes();
+    // A 64 MB document (two bytes a character, as any text with a `•` is) whose names are read once.
+    const read = () => {
+      const text = new TextDecoder().decode(Buffer.from(`• ${'x'.repeat(32_000_000)} Zoë Quincy-Marlowe\n`));
+      return nameIdentity(text.slice(text.indexOf('Zoë'), -1));
+    };
+    expect(read()).toBe('zoe quincy marlowe');
+    expect((await liveHeapBytes()) - before).toBeLessThan(16_000_000);
+  });
+
   test('reads two spellings the identity rule reads as one as one name', () => {
     expect(nameIdentity('Zoë Smith')).toBe(nameIdentity('zoe  SMITH'));
     expect(nameIdentity('Anne-Marie O’Neil')).toBe('anne marie oneil');

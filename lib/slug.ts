@@ -153,7 +153,11 @@ export function nameIdentity(name: string): string {
   let identity = knownNames.get(name);
   if (identity === undefined) {
     if (knownNames.size >= NAMES_KEPT) knownNames.clear();
-    knownNames.set(name, (identity = asciiIdentity(name) || letterIdentity(name)));
+    // Kept as copies: a name read from a document is a slice of its whole text, and in V8 a
+    // slice keeps the string it was cut from alive, so the cache would hold every document read
+    // (hundreds of megabytes each) for as long as the process runs.
+    identity = structuredClone(asciiIdentity(name) || letterIdentity(name));
+    knownNames.set(structuredClone(name), identity);
   }
   return identity;
 }

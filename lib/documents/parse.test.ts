@@ -11,8 +11,9 @@ import {
   MAX_PROBLEMS_PER_DOCUMENT,
   MAX_SECTION_NAME_CHARS,
 } from '@/lib/documents/limits';
-import { parseListingDocument, readListingDocument } from '@/lib/documents/parse';
+import { parseListingDocument, readListingDocument, streamListingDocument } from '@/lib/documents/parse';
 import type { ArticleDraft, DocumentProblem } from '@/lib/documents/types';
+import { liveHeapBytes } from '@/test/support/heap';
 
 const REFERENCE = fileURLToPath(new URL('../../prisma/seed/000_1ed80d33b717db69.txt', import.meta.url));
 
@@ -969,6 +970,35 @@ describe('reading a document a few articles at a time', () => {
       'duplicate headline: same article as the one at line 7',
       'article "Harbour report 6" has a headline but no paragraph',
     ]);
+  });
+
+  test('streamed, it gives the same articles; finish says how the document ended, with their count', () => {
+    const text = articles(7);
+    const reader = streamListingDocument(text);
+    const pieces = [reader.read(3), reader.read(3), reader.read(3)];
+    expect(pieces.map((piece) => piece.length)).toEqual([3, 3, 1]);
+    expect(pieces.flat()).toEqual(articlesOf(text));
+    expect(reader.finish()).toEqual({ ok: true, articleCount: 7, chromeLines: 1 });
+    // Read through by finish alone, and with problems: the same problems as a whole parse.
+    expect(streamListingDocument(text).finish()).toEqual({ ok: true, articleCount: 7, chromeLines: 1 });
+    const faulty = articles(8).replace('Harbour report 4\n', 'Harbour report 1\n');
+    const streamed = streamListingDocument(faulty);
+    streamed.read(2);
+    expect(streamed.finish()).toEqual(parseListingDocument(faulty));
+  });
+
+  test('streamed, it keeps no article it has handed out; read whole, it keeps them all for finish', async () => {
+    const handedOut = async (open: (text: string) => { read(count: number): ArticleDraft[]; finish(): unknown }) => {
+      const reader = open(articles(50));
+      const first = reader.read(10).map((article) => new WeakRef(article));
+      for (let piece = reader.read(10); piece.length > 0; piece = reader.read(10));
+      await liveHeapBytes();
+      const alive = first.filter((ref) => ref.deref() !== undefined).length;
+      reader.finish();
+      return alive;
+    };
+    expect(await handedOut(streamListingDocument)).toBe(0);
+    expect(await handedOut(readListingDocument)).toBe(10);
   });
 
   test('a document that cannot be decoded is faulty before any article, and finish says why', () => {

@@ -27,6 +27,8 @@ import { articleIdentity, nameSlug, slugFor } from '@/lib/slug';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '@/lib/time-zone';
 
 const SUBHEADING_MAX_CHARS = 80;
+/** Articles read at a time by a streamed reader's `finish`, each batch let go. */
+const STREAM_BATCH = 1_000;
 const SENTENCE_ENDS = new Set([...'.!?:;,”"’'].map((char) => char.charCodeAt(0)));
 const MARKER_WORDS = 'Published in';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
@@ -79,21 +81,57 @@ export function parseListingDocument(input: Uint8Array | string, options: ParseO
 }
 
 /**
+ * How a streamed document ended: valid, with how many articles it gave and its chrome, or every
+ * problem found, as parseListingDocument would list them.
+ */
+export type StreamedDocument =
+  { ok: true; articleCount: number; chromeLines: number } | { ok: false; problems: DocumentProblem[] };
+
+/**
  * A listing document read a few articles at a time, so that a caller can work on the
  * first articles while the rest is read (the import writes them). The articles come
  * out exactly as parseListingDocument gives them; whether the document is valid is
  * known only at its end (`finish`), though `faulty` says as soon as a problem is found.
  */
-export interface ListingReader {
+export interface ListingReader<Result = ParsedDocument> {
   /** Reads on until `count` more articles are complete or the document ends: those articles (none at the end). */
   read(count: number): ArticleDraft[];
   /** A problem has been found: the document will not load, whatever follows. */
   readonly faulty: boolean;
   /** Reads what is left, and gives the whole document's result, as parseListingDocument does. */
-  finish(): ParsedDocument;
+  finish(): Result;
 }
 
 export function readListingDocument(input: Uint8Array | string, options: ParseOptions = {}): ListingReader {
+  return openReader(input, options, true);
+}
+
+/**
+ * A listing document read a few articles at a time by a caller that works on each batch and
+ * lets it go (the import): the reader keeps no article it has handed out, so a document of
+ * 100,000 articles is never held as drafts all at once. The batches are exactly
+ * readListingDocument's; `finish` reads what is left and says how the document ended, with
+ * the count of its articles instead of them.
+ */
+export function streamListingDocument(
+  input: Uint8Array | string,
+  options: ParseOptions = {},
+): ListingReader<StreamedDocument> {
+  const reader = openReader(input, options, false);
+  return {
+    read: (count) => reader.read(count),
+    get faulty() {
+      return reader.faulty;
+    },
+    finish: () => reader.end(),
+  };
+}
+
+function openReader(
+  input: Uint8Array | string,
+  options: ParseOptions,
+  keep: boolean,
+): ListingReader & { end(): StreamedDocument } {
   const zone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
   // A caller's mistake, not the document's: the import checks the setting before it reads.
   if (!zone.ok) throw new Error(zone.message);
@@ -114,16 +152,21 @@ export function readListingDocument(input: Uint8Array | string, options: ParseOp
     zone.zone,
     options.movedSections ?? new Map(),
     options.language ?? null,
+    keep,
   );
 }
 
-function failedReader(problems: DocumentProblem[]): ListingReader {
-  return { read: () => [], faulty: true, finish: () => ({ ok: false, problems }) };
+function failedReader(problems: DocumentProblem[]): ListingReader & { end(): StreamedDocument } {
+  const failed = { ok: false, problems } as const;
+  return { read: () => [], faulty: true, finish: () => failed, end: () => failed };
 }
 
 class ListingParser implements ListingReader {
   private readonly problems: DocumentProblem[] = [];
-  private readonly articles: ArticleDraft[] = [];
+  /** The articles read (only those not handed out yet, unless it keeps them). */
+  private articles: ArticleDraft[] = [];
+  /** Articles complete so far: the next one's position. */
+  private released = 0;
   private readonly characterProblems: DocumentProblem[];
   private readonly headlineLineByIdentity = new Map<string, number>();
   private readonly slugBySectionName = new Map<string, string>();
@@ -152,6 +195,8 @@ class ListingParser implements ListingReader {
     private readonly movedSections: ReadonlyMap<string, string>,
     /** The run's language, given to the import; null: each article's found from its text. */
     private readonly language: string | null,
+    /** Keeps the articles it hands out, for `finish` to give them all (a whole parse). */
+    private readonly keep: boolean,
   ) {
     this.characterProblems = findForbiddenCharacters(text, MAX_PROBLEMS_PER_DOCUMENT + 1, decoded);
   }
@@ -161,7 +206,7 @@ class ListingParser implements ListingReader {
   }
 
   read(wanted: number): ArticleDraft[] {
-    const first = this.articles.length;
+    const first = this.keep ? this.articles.length : 0;
     const { text } = this;
     // One pass over the lines, without splitting the text: a 200 MB document has millions.
     while (this.start <= text.length && !this.stopped && this.articles.length - first < wanted) {
@@ -177,11 +222,20 @@ class ListingParser implements ListingReader {
       this.lineNumber += 1;
     }
     if (this.start > text.length || this.stopped) this.releaseClosed();
-    return this.articles.slice(first);
+    if (this.keep) return this.articles.slice(first);
+    const read = this.articles;
+    this.articles = [];
+    return read;
   }
 
   finish(): ParsedDocument {
-    this.read(Infinity);
+    const end = this.end();
+    return end.ok ? { ok: true, articles: this.articles, chromeLines: end.chromeLines } : end;
+  }
+
+  /** Reads what is left (letting go of each article unless it keeps them), and says how the document ended. */
+  end(): StreamedDocument {
+    while (this.read(STREAM_BATCH).length > 0);
     const { characterProblems } = this;
     if (!this.sawText) {
       return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
@@ -192,7 +246,7 @@ class ListingParser implements ListingReader {
     }
     const problems = [...characterProblems, ...this.problems];
     if (problems.length > 0) return { ok: false, problems: listable(problems) };
-    return { ok: true, articles: this.articles, chromeLines: this.linesAfterMarker };
+    return { ok: true, articleCount: this.released, chromeLines: this.linesAfterMarker };
   }
 
   private report(line: number, message: string): void {
@@ -338,7 +392,10 @@ class ListingParser implements ListingReader {
 
   /** The article the last marker closed is complete: it joins the articles read. */
   private releaseClosed(): void {
-    if (this.closed) this.articles.push(this.closed);
+    if (this.closed) {
+      this.articles.push(this.closed);
+      this.released += 1;
+    }
     this.closed = null;
   }
 
@@ -429,7 +486,7 @@ class ListingParser implements ListingReader {
         : { type: 'paragraph', text: element.text },
     );
     const dateline = splitDateline(body);
-    const position = this.articles.length;
+    const position = this.released;
     const language = this.language ?? detectLanguage([headline, ...body.map((block) => block.text)]);
     return {
       headline,

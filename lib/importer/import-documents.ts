@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { readListingDocument, type ListingReader } from '@/lib/documents/parse';
+import {
+  readListingDocument,
+  streamListingDocument,
+  type ListingReader,
+  type StreamedDocument,
+} from '@/lib/documents/parse';
 import type { SourceDocument } from '@/lib/documents/read';
 import type { DocumentProblem, ParsedDocument, ParseOptions } from '@/lib/documents/types';
 import { siteTimeZone } from '@/lib/time-zone';
@@ -57,7 +62,8 @@ interface Run {
   dryRun: boolean;
   skipInvalid: boolean;
   documents: DocumentReport[];
-  readers: ListingReader[];
+  /** The first document's reader streams (it keeps no article it has handed out); the others' read whole. */
+  readers: Array<ListingReader<ParsedDocument | StreamedDocument>>;
   /** Each document read whole (all but the first), or null while it is read as it is written. */
   results: Array<ParsedDocument | null>;
   /** A database error stopped the run while this document was written. */
@@ -99,7 +105,9 @@ function startRun(sources: readonly SourceDocument[], options: ImportOptions, pa
   // The first document is read as it is written, so that reading it overlaps writing it (its own
   // problems, if any, come out at its end and roll its writes back). The others are read whole
   // first: a run that loads nothing because one of them is invalid is known before any write.
-  const readers = sources.map((source) => readListingDocument(source.bytes, parse));
+  const readers = sources.map((source, index) =>
+    index === 0 ? streamListingDocument(source.bytes, parse) : readListingDocument(source.bytes, parse),
+  );
   const run: Run = {
     options,
     timeZone: parse.timeZone ?? siteTimeZone(),
@@ -107,7 +115,7 @@ function startRun(sources: readonly SourceDocument[], options: ImportOptions, pa
     skipInvalid: options.skipInvalid ?? false,
     documents: sources.map((source) => unreadReport(source.file)),
     readers,
-    results: readers.map((reader, index) => (index === 0 ? null : reader.finish())),
+    results: readers.map((reader, index) => (index === 0 ? null : (reader.finish() as ParsedDocument))),
     failure: null,
     changed: [],
     sectionsChanged: false,
@@ -116,7 +124,7 @@ function startRun(sources: readonly SourceDocument[], options: ImportOptions, pa
   return run;
 }
 
-function settle(run: Run, index: number, result: ParsedDocument): void {
+function settle(run: Run, index: number, result: ParsedDocument | StreamedDocument): void {
   const report = run.documents[index]!;
   if (result.ok) report.chromeLines = result.chromeLines;
   else [report.status, report.problems] = ['invalid', result.problems];
@@ -218,7 +226,7 @@ async function loadDocument(
   }
   if (result) return plan;
   const read = reader.finish();
-  const whole: ParsedDocument =
+  const whole: ParsedDocument | StreamedDocument =
     refused.length === 0
       ? read
       : {
