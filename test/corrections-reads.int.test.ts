@@ -211,6 +211,8 @@ describe.each(kinds)('the corrections listing, read on the %s database', (kind) 
     expect(await listed()).toBe(false);
 
     const first = await loadReleaseLook(db.prisma, null);
+    // Its time comes after that look (public_at keeps milliseconds; the look's clock, microseconds).
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await at(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, slugify(headline));
     const { released } = await loadReleaseLook(db.prisma, first.now);
 

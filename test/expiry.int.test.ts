@@ -132,6 +132,8 @@ describe("the editor's command's notice", () => {
       `section:${sectionSlug(section)}`,
       `article:${target}`,
       `shows:${target}`,
+      // Its versions' pages, kept across imports, answer as it does now (docs/versions.md).
+      `versions:${target}`,
       `author:${sectionSlug(`Writer ${section}`)}`,
       `tag:${sectionSlug(`Topic ${section}`)}`,
     ];
