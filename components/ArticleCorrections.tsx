@@ -1,7 +1,7 @@
 import type { ArticleRevision } from '@/lib/queries/types';
 import { plural, words } from '@/lib/i18n';
 import { versionPath } from '@/lib/site';
-import { VERSION_WORDS } from '@/lib/versions/words';
+import { versionWords } from '@/lib/versions/words';
 import { Link } from './Link';
 import { PublishedTime } from './PublishedTime';
 
@@ -35,7 +35,7 @@ export function ArticleCorrections({
               href={versionPath(section, slug, revisions.length - index)}
               className="inline-flex min-h-6 items-center underline"
             >
-              {VERSION_WORDS.replaced(revisions.length - index)}
+              {versionWords().replaced(revisions.length - index)}
             </Link>
             <ul className="ms-5 list-disc text-muted">
               {revision.changes.map((change) => (

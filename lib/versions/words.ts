@@ -1,23 +1,23 @@
+import { formatNumber, words } from '@/lib/i18n';
+
 /**
- * The words the version pages show a reader, in one place (so that they can be translated with the
- * site's others). Not the Markdown copy's labels: those are part of what each version's hash
- * covers, fixed forever (lib/versions/markdown.ts).
+ * The words the version pages show a reader, in the site's language (lib/i18n, `versions`), each
+ * version's number written as the site writes numbers. Not the Markdown copy's labels: those are
+ * part of what each version's hash covers, fixed forever (lib/versions/markdown.ts).
  */
-export const VERSION_WORDS = {
-  kicker: (n: number) => `Version ${n}`,
-  title: (headline: string, n: number) => `${headline} (version ${n})`,
-  description: (n: number) => `Version ${n} of this article, kept as it was published.`,
-  notice: 'An earlier version',
-  kept: (n: number) => `This is version ${n} of this article, kept as it was written on`,
-  notCurrent: 'It may not be the current version.',
-  current: 'Read the current article',
-  changesSince: 'What changed since this version',
-  markdown: 'This version as Markdown',
-  chain: 'Every version, and how to check a copy',
-  changesTitle: (headline: string, n: number) => `What changed since version ${n}: ${headline}`,
-  changesHeading: (n: number) => `What changed since version ${n}`,
-  changesDescription: (n: number) => `What changed in this article from version ${n} to the current one.`,
-  noChanges: 'This is the current version: nothing has changed since.',
-  readVersion: (n: number) => `Read version ${n}`,
-  replaced: (n: number) => `Version ${n}, as it was`,
-} as const;
+export function versionWords() {
+  const said = words().versions;
+  const n = (version: number) => formatNumber(version);
+  return {
+    ...said,
+    kicker: (version: number) => said.kicker(n(version)),
+    title: (headline: string, version: number) => said.title(headline, n(version)),
+    description: (version: number) => said.description(n(version)),
+    kept: (version: number) => said.kept(n(version)),
+    changesTitle: (headline: string, version: number) => said.changesTitle(headline, n(version)),
+    changesHeading: (version: number) => said.changesHeading(n(version)),
+    changesDescription: (version: number) => said.changesDescription(n(version)),
+    readVersion: (version: number) => said.readVersion(n(version)),
+    replaced: (version: number) => said.replaced(n(version)),
+  };
+}

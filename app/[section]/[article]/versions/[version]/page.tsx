@@ -7,8 +7,11 @@ import { PublishedTime } from '@/components/PublishedTime';
 import { ROUTES } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { articlePath, versionPath, versionsChainPath } from '@/lib/site';
-import { VERSION_WORDS as WORDS } from '@/lib/versions/words';
+import { versionWords } from '@/lib/versions/words';
 import { loadVersion, type VersionPageProps, type VersionRouteParams } from './load';
+
+/** In the site's language, chosen once per process. */
+const WORDS = versionWords();
 
 // Kept as it was (docs/versions.md): an import does not expire it, a withdrawal does.
 export const revalidate = 60;

@@ -7,8 +7,11 @@ import { pageParams, pagePlacement } from '@/lib/route-params';
 import { ROUTES } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { articlePath, versionPath } from '@/lib/site';
-import { VERSION_WORDS as WORDS } from '@/lib/versions/words';
+import { versionWords } from '@/lib/versions/words';
 import type { VersionPageProps, VersionRouteParams } from '../load';
+
+/** In the site's language, chosen once per process. */
+const WORDS = versionWords();
 
 // Expired with the article (article:<slug>): what changed since a version changes with each import.
 export const revalidate = 60;
