@@ -30,6 +30,8 @@ const ARTICLE = SEED_ARTICLES[2];
 // The component the fast-refresh test edits (a server component on every page), and how.
 const COMPONENT = path.join(project, 'components', 'SiteFooter.tsx');
 const SHOWN = 'RSS feed of all articles';
+/** Where the component says it: the words come from the site's dictionary (lib/i18n/en.ts). */
+const SHOWN_IN_COMPONENT = '{footer.rssAll}';
 const EDIT_MARK = '(edited while the server ran)';
 
 /** The project as a fresh clone has it, with what is not committed yet, its generated client and its packages. */
@@ -241,7 +243,9 @@ test('an edit to a component shows on the open page without a reload or a restar
   await page.evaluate(() => ((window as unknown as { notReloaded?: boolean }).notReloaded = true));
 
   const original = fs.readFileSync(COMPONENT, 'utf8');
-  fs.writeFileSync(COMPONENT, original.replace(SHOWN, `${SHOWN} ${EDIT_MARK}`));
+  const edited = original.replace(SHOWN_IN_COMPONENT, `${SHOWN_IN_COMPONENT} ${EDIT_MARK}`);
+  expect(edited, 'the component holds what the test edits').not.toBe(original);
+  fs.writeFileSync(COMPONENT, edited);
   await expect(footer).toContainText(`${SHOWN} ${EDIT_MARK}`, { timeout: FIRST_COMPILE_MS });
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   // And undone: the page follows again.

@@ -17,7 +17,6 @@ for (const [kind, path] of [
   ['front page', '/'],
   ['section page', '/world'],
   ['article', SEED_ARTICLES[0].path],
-  ['version of an article', `${SEED_ARTICLES[0].path}/versions/1`],
   ['author page', AUTHOR.path],
   ['tag page', TAG.path],
   ['corrections page', CORRECTIONS.path],
@@ -41,6 +40,22 @@ for (const [kind, path] of [
     }
   });
 }
+
+// A version of an article is kept out of search engines' indexes on purpose (`noindex`: the
+// current article is the one to find); that is the one audit it is expected to fail.
+test('Lighthouse scores the version of an article 100 for accessibility and best practices, and finds only its noindex', async ({
+  baseURL,
+}, testInfo) => {
+  const chrome = await launchChrome();
+  try {
+    const audit = await auditPage(`${baseURL}${SEED_ARTICLES[0].path}/versions/1`, chrome.port, REQUIRED_CATEGORIES);
+    await testInfo.attach('lighthouse', { body: JSON.stringify(audit, null, 2), contentType: 'application/json' });
+    expect(audit.shortfalls).toEqual(['seo: Page is blocked from indexing (0)']);
+    expect(audit.scores).toMatchObject({ accessibility: 100, 'best-practices': 100 });
+  } finally {
+    chrome.kill();
+  }
+});
 
 // The lite front page's canonical URL is its full twin, the site's root: Lighthouse's SEO audit
 // takes any page other than the root that names the root as canonical for a mistake (its rule
