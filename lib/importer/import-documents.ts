@@ -176,7 +176,6 @@ async function loadDocuments(pool: pg.Pool, client: pg.PoolClient, run: Run): Pr
     report.scheduled = plan.scheduled;
     report.withdrawn = plan.withdrawn;
     run.changed.push(...plan.changed);
-    if (!run.dryRun) await recordImport(client, report);
     progress(run, index + 1, ordinal);
   }
   if (run.dryRun) return;
@@ -216,7 +215,15 @@ async function loadDocument(
   );
   try {
     if (run.dryRun) await rehearse(client, nextBatch, pending);
-    else await writeDocument(pool, client, nextBatch, now, (written) => progress(run, index, ordinal + written));
+    else
+      await writeDocument(
+        pool,
+        client,
+        nextBatch,
+        now,
+        (written) => progress(run, index, ordinal + written),
+        (connection) => recordImport(connection, run.documents[index]!.file, plan),
+      );
   } catch (error) {
     // The document turned out invalid while it was being written: its writes are rolled back.
     if (!(error instanceof InvalidDocument)) {
@@ -239,15 +246,16 @@ async function loadDocument(
 
 /**
  * The record of editorial actions (docs/withdrawal.md) holds every import: each document's name
- * and counts, written once the document is committed.
+ * and counts, written in the document's transaction (writeDocument's last write), so that a
+ * document is never committed without its row, nor its row without it.
  */
-async function recordImport(client: pg.PoolClient, report: DocumentReport): Promise<void> {
+async function recordImport(client: pg.PoolClient, file: string, plan: RunningPlan): Promise<void> {
   const detail = {
-    document: report.file,
-    added: report.created,
-    changed: report.updated,
-    unchanged: report.unchanged,
-    withdrawn: report.withdrawn.length,
+    document: file,
+    added: plan.created,
+    changed: plan.updated,
+    unchanged: plan.unchanged,
+    withdrawn: plan.withdrawn.length,
   };
   await client.query(`INSERT INTO editorial_actions (kind, detail) VALUES ('import', $1)`, [JSON.stringify(detail)]);
 }

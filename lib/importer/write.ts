@@ -192,6 +192,9 @@ const PLAN_AHEAD = 2;
  * - The transaction moves each staged chunk into place as soon as it is committed (rows,
  *   revisions, indexes), so that this overlaps later chunks' vectors instead of following
  *   them; when no chunk is waiting, it stages the next batch itself, within the transaction.
+ * - `lastWrite` is the document's last write (its row in the record of editorial actions), made
+ *   in the transaction just before it commits, so that the one is never kept without the other;
+ *   alone when the document changes nothing (no transaction).
  */
 export async function writeDocument(
   pool: pg.Pool,
@@ -199,6 +202,7 @@ export async function writeDocument(
   nextBatch: (connection: pg.PoolClient) => Promise<readonly PlannedArticle[] | null>,
   now: Date,
   onProgress: (written: number) => void,
+  lastWrite: (client: pg.PoolClient) => Promise<void>,
 ): Promise<void> {
   const helpers = await connectHelpers(pool);
   const planner = helpers[0] ?? client;
@@ -319,23 +323,30 @@ export async function writeDocument(
     await planAhead;
     for (const connection of helpers) connection.release(broken.has(connection));
   }
+  // What failed is what is thrown: a connection too broken to roll back is the lock holder's to drop.
+  const rollBack = () =>
+    client
+      .query('ROLLBACK')
+      .then(() => client.query('TRUNCATE import_work.stage'))
+      .catch(() => undefined);
   if (failure) {
-    // What failed is what is thrown: a connection too broken to roll back is the lock holder's to drop.
-    if (transaction)
-      await client
-        .query('ROLLBACK')
-        .then(() => client.query('TRUNCATE import_work.stage'))
-        .catch(() => undefined);
+    if (transaction) await rollBack();
     throw failure.reason;
   }
-  if (!transaction) return;
-  // Each section's length, for its listing's page count (only rows whose count moved are written).
-  await client.query(
-    `UPDATE sections s SET article_count = c.n
-       FROM (SELECT sec.id, count(a.id)::int AS n FROM sections sec LEFT JOIN articles a ON a.section_id = sec.id
-              GROUP BY sec.id) c
-      WHERE c.id = s.id AND s.article_count <> c.n`,
-  );
+  if (!transaction) return lastWrite(client);
+  try {
+    // Each section's length, for its listing's page count (only rows whose count moved are written).
+    await client.query(
+      `UPDATE sections s SET article_count = c.n
+         FROM (SELECT sec.id, count(a.id)::int AS n FROM sections sec LEFT JOIN articles a ON a.section_id = sec.id
+                GROUP BY sec.id) c
+        WHERE c.id = s.id AND s.article_count <> c.n`,
+    );
+    await lastWrite(client);
+  } catch (error) {
+    await rollBack();
+    throw error;
+  }
   await client.query('COMMIT');
   await client.query('TRUNCATE import_work.stage');
 }
