@@ -131,9 +131,10 @@ test('an old copy and the published chain prove the edit that came after it, and
 
   importArticles([story(word, CHANGED_SECOND)]);
 
-  // The copy as served now is the same bytes.
+  // The copy as served now is the same bytes. (That the import named no tag of the version's
+  // page is test/expiry.int.test.ts's exact list: here another worker's new section expires every
+  // page through the navigation, so the page's cache status after the import proves nothing.)
   expect(await text(request, `${article}/versions/1.md`)).toBe(copy);
-  expect((await request.get(`${article}/versions/1`)).headers()['x-nextjs-cache']).toBe('HIT');
   const chain = (await (await request.get(`${article}/versions.json`)).json()) as {
     head: string;
     versions: Array<{ n: number; hash: string; markdown: string }>;

@@ -27,6 +27,7 @@ describe("an import's notice", () => {
 
     const tags = await tagsToExpire(db.pool, await importText(listingDocument(corrected)));
 
+    // Exactly these: not its versions' pages (`versions:<slug>`), which a new version leaves as they were.
     expect(tags.sort()).toEqual(
       [
         'front',
