@@ -238,6 +238,8 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
     expect(first.nextMs! - first.nowMs).toBeLessThanOrEqual(3_600_000);
 
     // The first comes due: released once, with its byline's and tags' slugs; its section is new.
+    // Due after the clock's last look (public_at keeps milliseconds; the look's clock, microseconds).
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await db.pool.query(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, [one]);
     const second = await loadReleaseLook(db.prisma, first.now);
     expect(second.released).toEqual([
@@ -273,6 +275,8 @@ describe.each(kinds)('a scheduled article, on the %s database', (kind) => {
     expect(tags).not.toContain('corrections');
 
     // The second: its section already shows one.
+    // Due after the clock's last look (public_at keeps milliseconds; the look's clock, microseconds).
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await db.pool.query(`UPDATE articles SET public_at = now() - interval '1 millisecond' WHERE slug = $1`, [two]);
     const third = await loadReleaseLook(db.prisma, second.now);
     expect(third.released.map((a) => [a.slug, a.firstInSection])).toEqual([[two, false]]);
