@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { benchPort } from './bench/processes';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -24,7 +25,7 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
  * A bare Next.js app (the project's own next, react and react-dom) with one page rendered
  * on demand and cached (ISR), whose size is set by its address: Next's own floor.
  */
-export async function startFloorApp(port = 3960) {
+export async function startFloorApp(port = benchPort(3960)) {
   // Inside the project, so that it resolves the project's own packages (Turbopack reads
   // nothing outside its root).
   const dir = path.join(root, '.tmp', `next-floor-${port}`);

@@ -17,6 +17,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 import { startFloorApp } from './floor-app';
+import { benchPort } from './bench/processes';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -265,7 +266,7 @@ async function main(): Promise<number> {
 
   const server = values.url ? null : await startServer(Number(process.env.LIGHTHOUSE_PORT || 3700));
   const baseUrl = (values.url ?? server?.url ?? '').replace(/\/+$/u, '');
-  const floor = values.floor ? await startFloorApp(3961) : null;
+  const floor = values.floor ? await startFloorApp(benchPort(3961)) : null;
   const chrome = await launchChrome();
   try {
     const paths = values.pages ? values.pages.split(',') : await findPages(baseUrl);

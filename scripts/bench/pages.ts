@@ -28,14 +28,14 @@ import {
   type BenchOptions,
   type Load,
 } from './support';
-import { readyOrFailed } from './processes';
+import { benchPort, readyOrFailed } from './processes';
 
 /** Page response times: an embedded database that holds the corpus, served by the production build. */
 export async function benchPages(work: string, sources: SourceDocument[], options: BenchOptions) {
   const dataDir = path.join(work, 'data');
   await loadEmbedded(dataDir, sources);
   const floor = await startFloorApp();
-  const port = 3950;
+  const port = benchPort(3950);
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
     const base = `http://127.0.0.1:${port}`;

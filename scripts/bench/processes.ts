@@ -9,6 +9,12 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
  */
 const running = new Set<ChildProcess>();
 
+/**
+ * A bench port: its fixed number plus `BENCH_PORT_OFFSET` (default 0), so that two benches on one
+ * machine (two clones, say) do not measure each other's servers.
+ */
+export const benchPort = (port: number) => port + Number(process.env.BENCH_PORT_OFFSET ?? 0);
+
 export interface BenchProcess extends ChildProcess {
   /** Rejects, naming the command, if it could not be started at all (a missing binary); never resolves. */
   failed: Promise<never>;

@@ -21,7 +21,7 @@ import {
   stopSite,
   type BenchOptions,
 } from './support';
-import { readyOrFailed, startProcess } from './processes';
+import { benchPort, readyOrFailed, startProcess } from './processes';
 
 /** Readers while the editor imports, on each engine. */
 export async function benchReadsDuringImport(work: string, corpus: string, options: BenchOptions) {
@@ -87,7 +87,7 @@ async function timeReadsDuringImport(
   } finally {
     await db.close();
   }
-  const port = 3951;
+  const port = benchPort(3951);
   const server = startSite(port, env);
   try {
     const base = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ import { build } from '../build';
 import { buildIsCurrent, clearPageCaches, distDir } from '../build-stamp';
 import { waitFor } from '../floor-app';
 import { percentile, postgresDatabase, root, stopSite } from './support';
-import { readyOrFailed, startProcess, type BenchProcess } from './processes';
+import { benchPort, readyOrFailed, startProcess, type BenchProcess } from './processes';
 
 export const RELEASES = 20;
 /** The goal: at most this long from an article's time to the front page showing it. */
@@ -34,7 +34,7 @@ export async function benchRelease(sources: SourceDocument[]) {
   if (!buildIsCurrent(root)) build(root);
   const database = await postgresDatabase('release');
   const secret = 'bench-release-secret';
-  const port = 3971;
+  const port = benchPort(3971);
   const base = `http://127.0.0.1:${port}`;
   let server: BenchProcess | undefined;
   const pool = createPool(database.url, 'import');

@@ -12,7 +12,7 @@ import { buildIsCurrent, clearPageCaches, distDir } from '../build-stamp';
 import { waitFor } from '../floor-app';
 import { NGINX_BINARY, nginxArgs } from '../nginx-recipe';
 import { describe, inTurns, load, postgresDatabase, root, stopSite, type BenchOptions, type Load } from './support';
-import { readyOrFailed, startProcess, type BenchProcess } from './processes';
+import { benchPort, readyOrFailed, startProcess, type BenchProcess } from './processes';
 
 /**
  * Scale-out (deploy/): the article page through nginx's micro-cache beside the same nginx
@@ -54,9 +54,9 @@ export async function benchScale(work: string, sources: SourceDocument[], option
       return `http://127.0.0.1:${port}`;
     };
     const [one, two, shared] = [
-      await start(3961),
-      await start(3962),
-      await start(3963, { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix }),
+      await start(benchPort(3961)),
+      await start(benchPort(3962)),
+      await start(benchPort(3963), { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix }),
     ];
     const sectionHtml = await (await fetch(`${one}/world`)).text();
     const article = /href="(\/world\/[a-z0-9-]+)"/u.exec(sectionHtml)?.[1];
@@ -65,14 +65,14 @@ export async function benchScale(work: string, sources: SourceDocument[], option
 
     const prefixDir = path.join(work, 'nginx');
     const staticFile = path.join(prefixDir, 'article.html');
-    const listen = 3964;
+    const listen = benchPort(3964);
     fs.mkdirSync(prefixDir, { recursive: true });
     nginx = startProcess(
       NGINX_BINARY,
       nginxArgs({
         prefix: prefixDir,
         port: listen,
-        upstreams: ['127.0.0.1:3961'],
+        upstreams: [`127.0.0.1:${benchPort(3961)}`],
         extraLocations: `        location = /bench-static.html {\n            default_type text/html;\n            alias ${staticFile};\n        }`,
       }),
       { stdio: ['ignore', 'ignore', 'inherit'] },

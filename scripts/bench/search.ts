@@ -24,7 +24,7 @@ import {
   WORDS,
   type BenchOptions,
 } from './support';
-import { readyOrFailed } from './processes';
+import { benchPort, readyOrFailed } from './processes';
 
 /** The kinds of query the search part times, each with a different query per sample. */
 const SEARCH_KINDS = {
@@ -270,7 +270,7 @@ async function timeImportWithoutSearch(work: string, sources: SourceDocument[]) 
 
 /** The search page through the production server, a one-word query not asked before each time. */
 async function timeSearchPages(dataDir: string): Promise<{ p50: number; p99: number }> {
-  const port = 3953;
+  const port = benchPort(3953);
   const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
     const base = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ import { POSTGRES_ADMIN_URL, createDatabase, dropDatabase } from '@/lib/db/serve
 import { parseListingDocument } from '@/lib/documents/parse';
 import { readDocuments, type SourceDocument } from '@/lib/documents/read';
 import { importDocuments } from '@/lib/importer/import-documents';
-import { startProcess, type BenchProcess } from './processes';
+import { benchPort, startProcess, type BenchProcess } from './processes';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -277,9 +277,9 @@ export async function withStaticServer<T>(body: Buffer, run: (url: string) => Pr
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.byteLength });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(3961, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(benchPort(3961), '127.0.0.1', resolve));
   try {
-    return await run('http://127.0.0.1:3961/');
+    return await run(`http://127.0.0.1:${benchPort(3961)}/`);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

@@ -7,7 +7,7 @@ import { readDocuments } from '@/lib/documents/read';
 import { signNotice } from '@/lib/revalidate-notice';
 import { startFloorApp, waitFor } from '../floor-app';
 import { authorName, generateCorpus, loadEmbedded, percentile, startSite, stopSite, tagName } from './support';
-import { readyOrFailed } from './processes';
+import { benchPort, readyOrFailed } from './processes';
 
 /**
  * What a page costs to render with nothing cached, at 1,000 and at 100,000 articles:
@@ -25,7 +25,7 @@ export async function benchUncached(work: string) {
     await loadEmbedded(dataDir, await readDocuments([corpus]));
     fs.rmSync(corpus, { recursive: true, force: true });
     const secret = 'bench-secret';
-    const port = 3952;
+    const port = benchPort(3952);
     const server = startSite(port, { DATA_DIR: dataDir, DATABASE_URL: '', REVALIDATE_SECRET: secret });
     try {
       const base = `http://127.0.0.1:${port}`;
