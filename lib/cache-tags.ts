@@ -26,6 +26,20 @@ export const versionsTag = (slug: string) => `versions:${slug}`;
 export const authorTag = (slug: string) => `author:${slug}`;
 export const tagTag = (slug: string) => `tag:${slug}`;
 
+/** The tags of the listings that name an article: its section's, its authors' and its tags' pages and feeds. */
+export const listingTagsOf = (article: {
+  sectionSlug: string;
+  authorSlugs?: readonly string[];
+  tagSlugs?: readonly string[];
+}): string[] => [
+  sectionTag(article.sectionSlug),
+  ...(article.authorSlugs ?? []).map(authorTag),
+  ...(article.tagSlugs ?? []).map(tagTag),
+];
+
+/** The tags of an article's own pages and of every page that shows its headline in a list. */
+export const pageTagsOf = (slug: string): string[] => [articleTag(slug), showsTag(slug)];
+
 /** What a notice may name: the tags above, nothing else. */
 export const TAG_PATTERN =
   /^(?:sections|front|latest|articles|corrections|(?:section|article|shows|versions|author|tag):[a-z0-9-]{1,200})$/u;

@@ -7,10 +7,9 @@ import {
   LATEST_TAG,
   SECTIONS_TAG,
   articleTag,
-  authorTag,
+  listingTagsOf,
+  pageTagsOf,
   sectionTag,
-  showsTag,
-  tagTag,
 } from '@/lib/cache-tags';
 import { poolReader, type SqlReader } from '@/lib/db/sql-reader';
 import { loadNeighbourSlugs } from '@/lib/queries/loaders';
@@ -39,16 +38,11 @@ export async function tagsToExpire(
   // The corrections listing names the articles with a correction note: one that had or has one.
   if (changed.some((article) => article.corrections)) tags.add(CORRECTIONS_TAG);
   for (const article of changed) {
-    tags.add(sectionTag(article.sectionSlug));
+    for (const tag of listingTagsOf(article)) tags.add(tag);
     if (article.previousSectionSlug) tags.add(sectionTag(article.previousSectionSlug));
-    for (const slug of article.authorSlugs ?? []) tags.add(authorTag(slug));
-    for (const slug of article.tagSlugs ?? []) tags.add(tagTag(slug));
   }
   if (changed.length > ARTICLES_PER_NOTICE) return [...tags, ALL_ARTICLES_TAG];
-  for (const article of changed) {
-    tags.add(articleTag(article.slug));
-    tags.add(showsTag(article.slug));
-  }
+  for (const article of changed) for (const tag of pageTagsOf(article.slug)) tags.add(tag);
   const placed = changed
     .filter((article) => article.created || article.previousSectionSlug || article.redated)
     .map((a) => a.slug);

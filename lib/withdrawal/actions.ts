@@ -5,10 +5,8 @@ import {
   LATEST_TAG,
   SECTIONS_TAG,
   articleTag,
-  authorTag,
-  sectionTag,
-  showsTag,
-  tagTag,
+  listingTagsOf,
+  pageTagsOf,
   versionsTag,
 } from '@/lib/cache-tags';
 import { poolReader } from '@/lib/db/sql-reader';
@@ -140,14 +138,20 @@ function articleTags(
   navigationChanged: boolean,
   neighbours: readonly string[] = [],
 ): string[] {
-  const tags = new Set([FRONT_TAG, LATEST_TAG, CORRECTIONS_TAG, sectionTag(article.section_slug)]);
+  const tags = new Set([
+    FRONT_TAG,
+    LATEST_TAG,
+    CORRECTIONS_TAG,
+    ...listingTagsOf({
+      sectionSlug: article.section_slug,
+      authorSlugs: article.author_slugs,
+      tagSlugs: article.tag_slugs,
+    }),
+    ...pageTagsOf(article.slug),
+    // Its versions' pages, which no import expires (docs/versions.md).
+    versionsTag(article.slug),
+  ]);
   if (navigationChanged) tags.add(SECTIONS_TAG);
-  tags.add(articleTag(article.slug));
-  tags.add(showsTag(article.slug));
-  // Its versions' pages, which no import expires (docs/versions.md).
-  tags.add(versionsTag(article.slug));
-  for (const slug of article.author_slugs) tags.add(authorTag(slug));
-  for (const slug of article.tag_slugs) tags.add(tagTag(slug));
   for (const slug of neighbours) tags.add(articleTag(slug));
   return [...tags];
 }
@@ -447,7 +451,7 @@ export async function liftRemoval(
       kind: 'lift',
       changed: true,
       said: `Lifted the legal removal of ${day(removal.removed_at)} at "${slug}": its addresses answer 404, and a later import may publish the article again.`,
-      tags: [articleTag(slug), showsTag(slug), CORRECTIONS_TAG],
+      tags: [...pageTagsOf(slug), CORRECTIONS_TAG],
       erase: false,
       schedule: false,
       purge: [],
