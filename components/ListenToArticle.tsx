@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { Words } from '@/lib/i18n/en';
+import { ISLAND_BUTTON } from './island-button';
 
 type Listening = 'idle' | 'speaking' | 'paused';
 
@@ -10,9 +11,6 @@ interface Place {
   block: number;
   char: number;
 }
-
-const buttonClass =
-  'inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink';
 
 /** The browser's voice for a language: one of the same tag (`en-GB`), else of the same language (`en`). */
 function voiceFor(language: string): SpeechSynthesisVoice | null {
@@ -115,7 +113,7 @@ export function ListenToArticle({ words }: { words: Words['listen'] }) {
         type="button"
         onClick={toggle}
         aria-label={listening === 'idle' ? words.label : undefined}
-        className={buttonClass}
+        className={ISLAND_BUTTON}
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           {listening === 'speaking' ? <path d="M5 4h3.5v12H5zm6.5 0H15v12h-3.5z" /> : <path d="M6 3.5v13l10-6.5z" />}
@@ -123,7 +121,7 @@ export function ListenToArticle({ words }: { words: Words['listen'] }) {
         {listening === 'speaking' ? words.pause : listening === 'paused' ? words.resume : words.listen}
       </button>
       {listening !== 'idle' && (
-        <button type="button" onClick={stop} className={buttonClass}>
+        <button type="button" onClick={stop} className={ISLAND_BUTTON}>
           {words.stop}
         </button>
       )}

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { Words } from '@/lib/i18n/en';
+import { ISLAND_BUTTON } from './island-button';
 
 /** How often an open page asks whether it changed: once a minute at most, per open tab. */
 export const LIVE_CHECK_MS = 60_000;
@@ -93,11 +94,7 @@ export function LiveUpdates({ words }: { words: Words['live'] }) {
           {change === 'updated' ? (
             <>
               <span className="font-semibold">{words.updated}</span>
-              <button
-                type="button"
-                onClick={show}
-                className="inline-flex min-h-10 cursor-pointer items-center rounded-sm border border-rule px-3 font-semibold hover:border-ink"
-              >
+              <button type="button" onClick={show} className={ISLAND_BUTTON}>
                 {words.show}
               </button>
             </>

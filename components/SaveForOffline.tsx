@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { Words } from '@/lib/i18n';
 import { Link } from './Link';
 import { askServiceWorker, canSaveOffline, forgetSaved, rememberSaved, useSavedArticles } from './on-device';
+import { ISLAND_BUTTON } from './island-button';
 
-const buttonClass =
-  'inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink disabled:cursor-wait';
+const buttonClass = `${ISLAND_BUTTON} disabled:cursor-wait`;
 
 /**
  * "Save for offline": keeps this article (the page and the files it needs) in the service

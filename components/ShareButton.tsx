@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { Words } from '@/lib/i18n';
+import { ISLAND_BUTTON } from './island-button';
 
 type Outcome = 'idle' | 'copied' | 'manual';
 
@@ -32,11 +33,7 @@ export function ShareButton({ title, url, words }: { title: string; url: string;
 
   return (
     <div className="hidden flex-wrap items-center gap-x-3 gap-y-2 js:flex print:hidden!">
-      <button
-        type="button"
-        onClick={share}
-        className="inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-sm border border-rule px-3 text-sm font-semibold hover:border-ink"
-      >
+      <button type="button" onClick={share} className={ISLAND_BUTTON}>
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-none stroke-current stroke-[1.6]">
           <path d="M10 13V3m0 0L6.5 6.5M10 3l3.5 3.5M4 10v6.5h12V10" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
